@@ -1,0 +1,73 @@
+package dev.ardoise.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccountEventJsonTest {
+
+    private static final UUID ACCOUNT = UUID.fromString("6d1f0c4e-2b9a-4c57-9f43-1a2b3c4d5e6f");
+
+    @Test
+    void a_sale_charged_survives_the_round_trip_with_exact_amounts() {
+        SaleCharged sale = new SaleCharged("sale-1", "inv-1", "MAIN-000001", new BigDecimal("400.00"),
+                List.of(new InvoiceLine("Paint, 4 L", new BigDecimal("2"), new BigDecimal("200.00"),
+                        new BigDecimal("400.00"))),
+                PaymentTerms.NET_30, LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
+        RecordedEvent event = new RecordedEvent(UUID.randomUUID(), ACCOUNT, 3, Instant.parse("2026-11-29T10:15:30Z"), sale);
+
+        String json = AccountEventJson.write(event);
+
+        assertTrue(json.contains("\"amount\":\"400.00\""), json);
+        assertTrue(json.contains("\"type\":\"SaleCharged\""), json);
+        assertTrue(json.contains("\"dueDate\":\"2026-12-29\""), json);
+        assertEquals(event, AccountEventJson.read(json));
+    }
+
+    @Test
+    void fields_added_by_a_newer_producer_are_ignored() {
+        String json = """
+                {"eventId":"%s","type":"DepositAdded","accountId":"%s","version":2,"occurredAt":"2026-11-29T10:00:00Z",
+                 "data":{"depositId":"d-1","amount":"200.00","purpose":"LAYAWAY","reference":null,"channel":"web"}}
+                """.formatted(UUID.randomUUID(), ACCOUNT);
+
+        DepositAdded deposit = (DepositAdded) AccountEventJson.read(json).data();
+
+        assertEquals(new BigDecimal("200.00"), deposit.amount());
+        assertEquals(DepositPurpose.LAYAWAY, deposit.purpose());
+    }
+
+    @Test
+    void an_unknown_type_is_told_apart_from_a_malformed_body_and_keeps_its_version() {
+        String json = """
+                {"eventId":"%s","type":"HoldPlaced","accountId":"%s","version":7,"occurredAt":"2026-11-29T10:00:00Z","data":{}}
+                """.formatted(UUID.randomUUID(), ACCOUNT);
+
+        UnknownEventTypeException unknown = assertThrows(UnknownEventTypeException.class, () -> AccountEventJson.read(json));
+
+        assertEquals("HoldPlaced", unknown.type());
+        assertEquals(7, unknown.version());
+        assertEquals(ACCOUNT, unknown.accountId());
+    }
+
+    @Test
+    void bodies_that_are_not_account_events_are_malformed() {
+        assertThrows(MalformedEventException.class, () -> AccountEventJson.read("not json"));
+        assertThrows(MalformedEventException.class, () -> AccountEventJson.read("[]"));
+        assertThrows(MalformedEventException.class, () -> AccountEventJson.read("{\"type\":\"SaleCharged\"}"));
+        String missingAmount = """
+                {"eventId":"%s","type":"DepositAdded","accountId":"%s","version":2,"occurredAt":"2026-11-29T10:00:00Z",
+                 "data":{"depositId":"d-1","purpose":"OTHER"}}
+                """.formatted(UUID.randomUUID(), ACCOUNT);
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> AccountEventJson.read(missingAmount));
+        assertTrue(e.getMessage().contains("amount"), e.getMessage());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ardoise.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.stream.Collectors;
+
+/** Turns every failure of an HTTP request into a problem+json response, the same way in every service. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        Response.Status known = status == null ? Response.Status.BAD_REQUEST : status;
+        return Problem.of(slug(known), known.getReasonPhrase(), known, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure while serving a request", e);
+        return Problem.of("internal-error", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
+                "the request could not be completed; nothing was changed").toResponse();
+    }
+
+    private static Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String reason = e instanceof InvalidFormatException format
+                ? "cannot read '" + format.getValue() + "' as " + format.getTargetType().getSimpleName()
+                : "malformed JSON";
+        String name = field.isEmpty() ? "body" : field;
+        return Problem.of("invalid-request", "Invalid request", Response.Status.BAD_REQUEST, name + ": " + reason)
+                .with("field", name)
+                .with("reason", reason)
+                .toResponse();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String slug(Response.Status status) {
+        return status.getReasonPhrase().toLowerCase().replace(' ', '-');
+    }
+}
