@@ -1,0 +1,51 @@
+package dev.ardoise.account.api;
+
+import dev.ardoise.account.application.AccountNotFoundException;
+import dev.ardoise.account.domain.ChargeDeclinedException;
+import dev.ardoise.account.domain.IdempotencyConflictException;
+import dev.ardoise.account.domain.InvalidCommandException;
+import dev.ardoise.account.eventstore.ConcurrentAppendException;
+import dev.ardoise.http.Problem;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The account's refusals as problem+json, in the shared shape of http-conventions. */
+public class AccountProblems {
+
+    @ServerExceptionMapper
+    public Response declined(ChargeDeclinedException e) {
+        return Problem.of("charge-declined", "Charge declined", Response.Status.fromStatusCode(422), e.getMessage())
+                .with("reason", e.reason().name())
+                .with("available", e.available())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidCommandException e) {
+        return Problem.of("invalid-request", "Invalid request", Response.Status.BAD_REQUEST,
+                        e.field() + ": " + e.reason())
+                .with("field", e.field())
+                .with("reason", e.reason())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response reused(IdempotencyConflictException e) {
+        return Problem.of("idempotency-key-reused", "Idempotency key reused", Response.Status.CONFLICT, e.getMessage())
+                .with("key", e.key())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(AccountNotFoundException e) {
+        return Problem.of("not-found", "Credit account not found", Response.Status.NOT_FOUND, e.getMessage())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response busy(ConcurrentAppendException e) {
+        return Problem.of("account-busy", "Account busy", Response.Status.CONFLICT,
+                        "too many commands at once on this account; send the same request again")
+                .toResponse();
+    }
+}

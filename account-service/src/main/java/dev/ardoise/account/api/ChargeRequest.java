@@ -1,0 +1,37 @@
+package dev.ardoise.account.api;
+
+import dev.ardoise.account.domain.ChargeSale;
+import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.http.InvalidRequestException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** {@code POST /accounts/{accountId}/charges}: terms default to the store's; dueDate only with CUSTOM terms. */
+public record ChargeRequest(String saleId, BigDecimal amount, List<Line> lines, PaymentTerms terms, LocalDate dueDate,
+                            String registerId) {
+
+    public record Line(String description, BigDecimal quantity, BigDecimal unitPrice) {
+    }
+
+    ChargeSale toCommand() {
+        List<Line> given = lines == null ? List.of() : lines;
+        List<ChargeSale.SaleLine> saleLines = IntStream.range(0, given.size()).mapToObj(i -> saleLine(given.get(i), i))
+                .toList();
+        return new ChargeSale(Fields.key(saleId, "saleId"), Fields.required(amount, "amount"), saleLines, terms,
+                dueDate, registerId);
+    }
+
+    private static ChargeSale.SaleLine saleLine(Line line, int index) {
+        String prefix = "lines[" + index + "].";
+        Fields.required(line, "lines[" + index + "]");
+        BigDecimal quantity = Fields.required(line.quantity(), prefix + "quantity");
+        if (quantity.signum() <= 0) {
+            throw new InvalidRequestException(prefix + "quantity", "must be greater than zero");
+        }
+        return new ChargeSale.SaleLine(Fields.requiredText(line.description(), prefix + "description"), quantity,
+                Fields.required(line.unitPrice(), prefix + "unitPrice"));
+    }
+}

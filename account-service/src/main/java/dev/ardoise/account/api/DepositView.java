@@ -1,0 +1,19 @@
+package dev.ardoise.account.api;
+
+import dev.ardoise.account.application.CreditAccounts.Deposit;
+import dev.ardoise.events.DepositPurpose;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** A deposit taken, and the deposit balance after it. */
+public record DepositView(UUID accountId, String depositId, BigDecimal amount, DepositPurpose purpose,
+                          String reference, BigDecimal depositBalance, long version) {
+
+    static DepositView of(Deposit taken) {
+        var deposit = taken.deposit();
+        var account = taken.account();
+        return new DepositView(account.id(), deposit.depositId(), deposit.amount(), deposit.purpose(),
+                deposit.reference(), account.depositBalance(), account.version());
+    }
+}

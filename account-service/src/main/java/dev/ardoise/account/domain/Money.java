@@ -1,0 +1,45 @@
+package dev.ardoise.account.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/** Exact amounts at the account currency's scale (2 decimals for CAD, 0 for JPY); never floating point. */
+public final class Money {
+
+    private Money() {
+    }
+
+    /**
+     * The amount at the currency's scale.
+     *
+     * @throws InvalidCommandException when it has more decimals than the currency allows
+     */
+    public static BigDecimal inCurrency(String field, BigDecimal amount, String currency) {
+        int scale = Currency.getInstance(currency).getDefaultFractionDigits();
+        if (amount.stripTrailingZeros().scale() > scale) {
+            throw new InvalidCommandException(field, "has more than " + scale + " decimals for " + currency);
+        }
+        return amount.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    /** A positive amount at the currency's scale. */
+    public static BigDecimal positive(String field, BigDecimal amount, String currency) {
+        if (amount.signum() <= 0) {
+            throw new InvalidCommandException(field, "must be greater than zero");
+        }
+        return inCurrency(field, amount, currency);
+    }
+
+    /** Zero or more, at the currency's scale. */
+    public static BigDecimal notNegative(String field, BigDecimal amount, String currency) {
+        if (amount.signum() < 0) {
+            throw new InvalidCommandException(field, "must not be negative");
+        }
+        return inCurrency(field, amount, currency);
+    }
+
+    public static BigDecimal zero(String currency) {
+        return BigDecimal.ZERO.setScale(Currency.getInstance(currency).getDefaultFractionDigits());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ardoise.account.eventstore;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+
+/**
+ * The relay's producer: idempotent with acks=all, so a record the broker acknowledged is on every in-sync replica
+ * and a retry inside one session is not written twice. Not the messaging Emitter: it buffers in memory.
+ */
+@ApplicationScoped
+public class KafkaProducerFactory {
+    private Producer<String, String> producer;
+
+    @Produces
+    @Singleton
+    Producer<String, String> relayProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "account-service-outbox-relay",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                new StringSerializer(), new StringSerializer());
+        return producer;
+    }
+
+    void close(@Observes ShutdownEvent shutdown) {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}
