@@ -26,7 +26,12 @@ public final class Problem {
 
     /** @param type a short kebab-case slug, e.g. {@code charge-declined} */
     public static Problem of(String type, String title, Response.Status status, String detail) {
-        return new Problem(type, title, status.getStatusCode(), detail);
+        return of(type, title, status.getStatusCode(), detail);
+    }
+
+    /** For the statuses JAX-RS has no constant for, such as 422 Unprocessable Content. */
+    public static Problem of(String type, String title, int status, String detail) {
+        return new Problem(type, title, status, detail);
     }
 
     public Problem with(String member, Object value) {

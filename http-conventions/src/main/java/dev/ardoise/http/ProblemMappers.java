@@ -3,6 +3,7 @@ package dev.ardoise.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -19,8 +20,14 @@ public class ProblemMappers {
         return e.problem().toResponse();
     }
 
-    @ServerExceptionMapper(priority = 1)
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        return unreadable(e);
+    }
+
+    /** Declared apart: Quarkus has its own mapper for this subtype, which answers plain text. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
         return unreadable(e);
     }
 

@@ -11,10 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The account's refusals as problem+json, in the shared shape of http-conventions. */
 public class AccountProblems {
+    private static final int UNPROCESSABLE_CONTENT = 422;
 
     @ServerExceptionMapper
     public Response declined(ChargeDeclinedException e) {
-        return Problem.of("charge-declined", "Charge declined", Response.Status.fromStatusCode(422), e.getMessage())
+        return Problem.of("charge-declined", "Charge declined", UNPROCESSABLE_CONTENT, e.getMessage())
                 .with("reason", e.reason().name())
                 .with("available", e.available())
                 .toResponse();

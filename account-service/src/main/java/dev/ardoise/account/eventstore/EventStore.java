@@ -58,7 +58,7 @@ public class EventStore {
         }
         return tx.preparedQuery("""
                         insert into account_events (account_id, version, event_id, event_type, data, occurred_at)
-                        values ($1, $2, $3, $4, $5::jsonb, $6)""")
+                        values ($1, $2, $3, $4, $5::text::jsonb, $6)""")
                 .executeBatch(recorded.stream().map(EventStore::eventRow).toList())
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrentAppendException(decidedOn.id(), decidedOn.version()))
