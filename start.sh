@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Starts the whole of Ardoise on this machine, without Docker: PostgreSQL, a Kafka broker, an SMTP server
+# that keeps the mail, and the three services. Builds what is missing first. Ctrl-C stops everything.
+# Ports and folders can be changed with environment variables: see docs/operations.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+jars=(account-service/target/quarkus-app/quarkus-run.jar invoice-service/target/quarkus-app/quarkus-run.jar
+      notification-service/target/quarkus-app/quarkus-run.jar local-stack/target/classpath.txt
+      local-stack/target/greenmail-standalone.jar)
+build=false
+for jar in "${jars[@]}"; do [[ -e "$jar" ]] || build=true; done
+if [[ $build == false ]] && [[ -n "$(find . -path ./.local-stack -prune -o -path '*/target' -prune -o -type f \
+      \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name '*.html' -o -name '*.txt' -o -name pom.xml \) \
+      -newer "${jars[0]}" -print -quit)" ]]; then
+  build=true
+fi
+if [[ $build == true ]]; then
+  echo "Building Ardoise (tests are skipped here; run them with: mvn verify)..."
+  mvn -B -q -DskipTests package
+fi
+
+exec java -Xmx256m -Dardoise.home="$PWD" \
+  -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" dev.ardoise.localstack.LocalStack

@@ -1,0 +1,78 @@
+package dev.ardoise.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** Reads what the local stack's SMTP server received, through its REST API, as a person would. */
+final class MailInbox {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Mail(String to, String subject, String text) {
+    }
+
+    private final String apiUrl;
+
+    MailInbox(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    /** The messages received for this address; none when the server never saw the address. */
+    List<Mail> messagesTo(String address) throws IOException, InterruptedException {
+        URI uri = URI.create(apiUrl + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+                + "/messages/INBOX");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        List<Mail> mails = new ArrayList<>();
+        for (JsonNode message : JSON.readTree(response.body())) {
+            mails.add(parse(message.get("mimeMessage").asText()));
+        }
+        return mails;
+    }
+
+    private static Mail parse(String mime) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
+            return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text(message));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read a received message", e);
+        }
+    }
+
+    /** Every text part, decoded, with the no-break spaces of French amounts made plain spaces. */
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/*")) {
+            return part.getContent().toString().replace('\u202F', ' ').replace('\u00A0', ' ');
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                text.append(text(body)).append('\n');
+            }
+            return text.toString();
+        }
+        return "";
+    }
+}
