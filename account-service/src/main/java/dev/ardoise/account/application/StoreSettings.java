@@ -2,7 +2,6 @@ package dev.ardoise.account.application;
 
 import dev.ardoise.events.PaymentTerms;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
 
@@ -16,6 +15,5 @@ public interface StoreSettings {
     PaymentTerms defaultTerms();
 
     /** The store's time zone: it decides the date printed on an invoice and its due date. */
-    @WithDefault("America/Toronto")
     ZoneId timeZone();
 }

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** An arbitrary key that names the relay lock for pg_try_advisory_xact_lock. */
-    private static final long RELAY_LOCK = 0x4172646f697365L;
+    static final long RELAY_LOCK = 0x4172646f697365L;
 
     private final Pool pool;
     private final Producer<String, String> producer;

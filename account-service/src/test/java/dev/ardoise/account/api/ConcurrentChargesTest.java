@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
-import static dev.ardoise.account.api.CreditAccountsApiTest.charge;
-import static dev.ardoise.account.api.CreditAccountsApiTest.openAccount;
+import static dev.ardoise.account.Register.charge;
+import static dev.ardoise.account.Register.openAccount;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

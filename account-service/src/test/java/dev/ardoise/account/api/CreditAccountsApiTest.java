@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.ardoise.account.Register.charge;
+import static dev.ardoise.account.Register.openAccount;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,22 +34,6 @@ class CreditAccountsApiTest {
 
     @InjectKafka
     KafkaCompanion kafka;
-
-    static String openAccount(String creditLimit) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("customerId", "C-" + UUID.randomUUID(), "name", "Marie Tremblay",
-                        "email", "marie@example.com", "emailConsent", true, "language", "fr-CA", "currency", "CAD",
-                        "creditLimit", creditLimit))
-                .post("/accounts")
-                .then().statusCode(201).extract().path("accountId");
-    }
-
-    static ValidatableResponse charge(String accountId, String saleId, String amount) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("saleId", saleId, "amount", amount))
-                .post("/accounts/{id}/charges", accountId)
-                .then();
-    }
 
     private static ValidatableResponse deposit(String accountId, String depositId, String amount) {
         return given().contentType(ContentType.JSON)

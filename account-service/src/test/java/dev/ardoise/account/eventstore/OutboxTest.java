@@ -1,0 +1,102 @@
+package dev.ardoise.account.eventstore;
+
+import dev.ardoise.account.domain.CreditAccount;
+import dev.ardoise.events.AccountOpened;
+import dev.ardoise.testing.InjectKafka;
+import dev.ardoise.testing.KafkaResource;
+import dev.ardoise.testing.PostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.ardoise.account.Register.charge;
+import static dev.ardoise.account.Register.openAccount;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** What the outbox promises: committed events are published even if the relay was away; rolled back ones never. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class OutboxTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventStore eventStore;
+
+    @InjectKafka
+    KafkaCompanion kafka;
+
+    @Test
+    void an_event_committed_while_no_relay_could_publish_is_published_once_the_relay_is_back() {
+        String accountId = openAccount("1000.00");
+        var published = consume(accountId).awaitRecords(2, Duration.ofSeconds(30));
+
+        SqlConnection otherRelay = pool.getConnection().await().indefinitely();
+        Transaction holdingTheLock = otherRelay.begin().await().indefinitely();
+        otherRelay.query("select pg_advisory_xact_lock(" + OutboxRelay.RELAY_LOCK + ")").execute()
+                .await().indefinitely();
+        try {
+            charge(accountId, "sale-1", "100.00").statusCode(201);
+
+            assertEquals(1, unpublished(accountId));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> published.count() == 2);
+        } finally {
+            holdingTheLock.rollback().await().indefinitely();
+            otherRelay.close().await().indefinitely();
+        }
+
+        List<ConsumerRecord<String, String>> records = published.awaitRecords(3, Duration.ofSeconds(30)).getRecords();
+        assertEquals(List.of(1, 2, 3), records.stream().map(OutboxTest::version).toList());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> published.count() == 3);
+        assertEquals(0, unpublished(accountId));
+    }
+
+    @Test
+    void events_of_a_transaction_that_rolls_back_are_neither_stored_nor_published() {
+        UUID accountId = UUID.randomUUID();
+        AccountOpened opened = new AccountOpened("C-" + accountId, "Rollback Test", null, false, "en", "CAD");
+
+        assertThrows(IllegalStateException.class, () -> pool.withTransaction(tx ->
+                        eventStore.append(tx, CreditAccount.replay(accountId, List.of()), List.of(opened))
+                                .chain(() -> Uni.createFrom().failure(new IllegalStateException("crash before commit"))))
+                .await().indefinitely());
+
+        assertEquals(0L, pool.preparedQuery("select count(*) as n from account_events where account_id = $1")
+                .execute(Tuple.of(accountId)).await().indefinitely().iterator().next().getLong("n"));
+        assertEquals(0, unpublished(accountId.toString()));
+        consume(accountId.toString()).awaitNoRecords(Duration.ofSeconds(2));
+    }
+
+    private long unpublished(String accountId) {
+        return pool.preparedQuery("select count(*) as n from outbox where account_id = $1 and published_at is null")
+                .execute(Tuple.of(UUID.fromString(accountId))).await().indefinitely()
+                .iterator().next().getLong("n");
+    }
+
+    private io.smallrye.reactive.messaging.kafka.companion.ConsumerTask<String, String> consume(String accountId) {
+        return kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics("account-events", records -> records.filter(r -> accountId.equals(r.key())));
+    }
+
+    private static int version(ConsumerRecord<String, String> record) {
+        return io.restassured.path.json.JsonPath.from(record.value()).getInt("version");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ardoise.invoice.api;
+
+import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.invoice.persistence.AccountView;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Path("/accounts/{accountId}/balance")
+@Produces(MediaType.APPLICATION_JSON)
+public class BalanceResource {
+    static final String LAGGING_HEADER = "X-Projection-Lagging";
+
+    private final ReadYourWrites readYourWrites;
+    private final Clock clock;
+
+    BalanceResource(ReadYourWrites readYourWrites, Clock clock) {
+        this.readYourWrites = readYourWrites;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "The account's balance, deposit balance, available credit and overdue amount, as of today")
+    public Uni<Response> balance(
+            @PathParam("accountId") String accountId,
+            @Parameter(description = "Wait up to about 2 s for the projection to reach this account version; "
+                    + "answers with header X-Projection-Lagging: true if it did not")
+            @QueryParam("minVersion") String minVersion) {
+        UUID id = RequestParameters.accountId(accountId);
+        long wanted = RequestParameters.minVersion(minVersion);
+        return readYourWrites.account(id, wanted).map(view -> respond(id, view, wanted));
+    }
+
+    private Response respond(UUID accountId, AccountView view, long minVersion) {
+        if (view == null) {
+            throw new NotFoundProblem("account", accountId);
+        }
+        BalanceResponse body = BalanceResponse.of(view.standingOn(LocalDate.now(clock)), view.version());
+        Response.ResponseBuilder response = Response.ok(body);
+        if (!view.hasReached(minVersion)) {
+            response.header(LAGGING_HEADER, "true");
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ardoise.invoice.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+
+import static java.util.Objects.requireNonNull;
+
+/** An account's balance as of a day: what is owed, what of it is overdue, and so its status. */
+public record AccountStanding(AccountBalance balance, BigDecimal overdue, BalanceStatus status) {
+
+    public AccountStanding {
+        requireNonNull(balance, "balance");
+        requireNonNull(overdue, "overdue");
+        requireNonNull(status, "status");
+    }
+
+    public static AccountStanding on(LocalDate today, AccountBalance balance, Collection<Invoice> invoices) {
+        BigDecimal overdue = invoices.stream()
+                .filter(invoice -> invoice.isOverdueOn(today))
+                .map(Invoice::owed)
+                .reduce(Amounts.ZERO, BigDecimal::add);
+        return new AccountStanding(balance, overdue, BalanceStatus.of(balance.owed(), overdue));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ardoise.invoice.domain;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ArrivalTest {
+
+    @Test
+    void the_first_event_of_a_new_account_is_next() {
+        assertEquals(Arrival.NEXT, Arrival.of(0, 1));
+    }
+
+    @Test
+    void the_version_after_the_last_applied_is_next() {
+        assertEquals(Arrival.NEXT, Arrival.of(4, 5));
+    }
+
+    @Test
+    void a_version_already_applied_is_a_duplicate() {
+        assertEquals(Arrival.DUPLICATE, Arrival.of(4, 4));
+        assertEquals(Arrival.DUPLICATE, Arrival.of(4, 1));
+    }
+
+    @Test
+    void a_version_beyond_the_next_is_a_gap() {
+        assertEquals(Arrival.GAP, Arrival.of(1, 3));
+        assertEquals(Arrival.GAP, Arrival.of(0, 2));
+    }
+}

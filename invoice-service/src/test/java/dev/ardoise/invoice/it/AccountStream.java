@@ -1,0 +1,90 @@
+package dev.ardoise.invoice.it;
+
+import dev.ardoise.events.AccountEvent;
+import dev.ardoise.events.AccountEventJson;
+import dev.ardoise.events.AccountEventsTopic;
+import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.CreditLimitSet;
+import dev.ardoise.events.DepositAdded;
+import dev.ardoise.events.DepositPurpose;
+import dev.ardoise.events.InvoiceLine;
+import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.events.SaleCharged;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The events of one fresh test account, numbered 1, 2, 3... as account-service would record them. */
+final class AccountStream {
+    final UUID accountId = UUID.randomUUID();
+    private long version;
+
+    RecordedEvent opened() {
+        return next(new AccountOpened("C-" + accountId, "Marie Tremblay", "marie@example.com", true, "fr-CA", "CAD"));
+    }
+
+    RecordedEvent creditLimitSet(String limit) {
+        return next(new CreditLimitSet(new BigDecimal(limit), null));
+    }
+
+    RecordedEvent charged(String amount) {
+        LocalDate today = LocalDate.now();
+        return charged(amount, today, today.plusDays(30));
+    }
+
+    RecordedEvent charged(String amount, LocalDate issuedOn, LocalDate dueDate) {
+        String id = UUID.randomUUID().toString();
+        InvoiceLine line = new InvoiceLine("Cedar planks", new BigDecimal("2"), new BigDecimal(amount)
+                .divide(new BigDecimal("2")), new BigDecimal(amount));
+        return next(new SaleCharged("sale-" + id, "inv-" + id, "MAIN-" + (1000 + version), new BigDecimal(amount),
+                List.of(line), PaymentTerms.NET_30, issuedOn, dueDate, "MAIN", "R1"));
+    }
+
+    RecordedEvent depositAdded(String amount) {
+        return next(new DepositAdded("dep-" + UUID.randomUUID(), new BigDecimal(amount), DepositPurpose.LAYAWAY, null));
+    }
+
+    /** Takes a version without making an event, to publish it later (a gap) or as an unknown type. */
+    long skipVersion() {
+        return ++version;
+    }
+
+    RecordedEvent at(long atVersion, AccountEvent event) {
+        return new RecordedEvent(UUID.randomUUID(), accountId, atVersion, Instant.now(), event);
+    }
+
+    private RecordedEvent next(AccountEvent event) {
+        return at(++version, event);
+    }
+
+    String path(String suffix) {
+        return "/accounts/" + accountId + suffix;
+    }
+
+    static ProducerRecord<String, String> record(RecordedEvent event) {
+        return record(event.accountId().toString(), AccountEventJson.write(event), event.type(), event.eventId());
+    }
+
+    /** A record as account-service publishes it: key = account id, CloudEvents binary-mode headers. */
+    static ProducerRecord<String, String> record(String key, String body, String type, UUID eventId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, key, body);
+        header(record, AccountEventsTopic.HEADER_ID, eventId.toString());
+        header(record, AccountEventsTopic.HEADER_TYPE, type);
+        header(record, AccountEventsTopic.HEADER_SOURCE, AccountEventsTopic.SOURCE);
+        header(record, AccountEventsTopic.HEADER_SUBJECT, key);
+        header(record, AccountEventsTopic.HEADER_TIME, Instant.now().toString());
+        header(record, AccountEventsTopic.HEADER_SPEC_VERSION, AccountEventsTopic.SPEC_VERSION);
+        header(record, AccountEventsTopic.HEADER_CONTENT_TYPE, AccountEventsTopic.CONTENT_TYPE);
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ardoise.invoice.it;
+
+import dev.ardoise.testing.InjectKafka;
+import dev.ardoise.testing.KafkaResource;
+import dev.ardoise.testing.PostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class DeadLetterTest {
+    private static final String DEAD_LETTERS = "account-events.invoice-service.dlq";
+
+    @InjectKafka
+    KafkaCompanion kafka;
+
+    @Test
+    void a_malformed_record_is_dead_lettered_and_the_consumer_carries_on() {
+        String badKey = UUID.randomUUID().toString();
+        AccountStream other = new AccountStream();
+        Publisher.publish(kafka, List.of(AccountStream.record(badKey, "not json", "SaleCharged", UUID.randomUUID())));
+        Publisher.publish(kafka, other.opened(), other.depositAdded("15.00"));
+
+        ConsumerTask<String, String> deadLetters = kafka.consumeStrings()
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(DEAD_LETTERS, records -> records.filter(record -> badKey.equals(record.key())));
+        try {
+            deadLetters.awaitRecords(1, Duration.ofSeconds(30));
+            ConsumerRecord<String, String> dead = deadLetters.getRecords().get(0);
+            assertEquals("not json", dead.value());
+            assertTrue(header(dead, "dead-letter-reason").contains("not JSON"), header(dead, "dead-letter-reason"));
+        } finally {
+            deadLetters.stop();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(other.path("/balance"))
+                .then().statusCode(200).body("version", equalTo(2)).body("depositBalance", equalTo("15.00")));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ardoise.invoice.it;
+
+import dev.ardoise.testing.KafkaResource;
+import dev.ardoise.testing.PostgresResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class OperationsTest {
+
+    @Test
+    void health_reports_up() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void the_openapi_document_lists_the_queries() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200)
+                .body(containsString("/accounts/{accountId}/balance"))
+                .body(containsString("/accounts/{accountId}/invoices"))
+                .body(containsString("/invoices/{invoiceId}"));
+    }
+
+    @Test
+    void metrics_are_exposed_for_prometheus() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+}

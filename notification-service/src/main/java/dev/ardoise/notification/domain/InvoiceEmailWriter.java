@@ -1,0 +1,46 @@
+package dev.ardoise.notification.domain;
+
+import dev.ardoise.events.InvoiceLine;
+import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.SaleCharged;
+
+/** Writes the invoice of an on-account charge as an email, in the customer's language. */
+public final class InvoiceEmailWriter {
+    private final String storeName;
+
+    public InvoiceEmailWriter(String storeName) {
+        this.storeName = storeName;
+    }
+
+    public InvoiceEmail write(SaleCharged invoice, String customerName, String currency, CustomerLanguage language) {
+        return new InvoiceEmail(language.code(), subject(invoice, language), storeName, customerName,
+                invoice.invoiceNumber(), language.date(invoice.issuedOn()),
+                invoice.lines().stream().map(line -> line(line, currency, language)).toList(),
+                language.money(invoice.amount(), currency), terms(invoice, language),
+                language.date(invoice.dueDate()));
+    }
+
+    private String subject(SaleCharged invoice, CustomerLanguage language) {
+        return language == CustomerLanguage.FRENCH
+                ? "Facture " + invoice.invoiceNumber() + " de " + storeName
+                : "Invoice " + invoice.invoiceNumber() + " from " + storeName;
+    }
+
+    private static InvoiceEmail.Line line(InvoiceLine line, String currency, CustomerLanguage language) {
+        return new InvoiceEmail.Line(line.description(), language.quantity(line.quantity()),
+                language.money(line.unitPrice(), currency), language.money(line.amount(), currency));
+    }
+
+    static String terms(SaleCharged invoice, CustomerLanguage language) {
+        PaymentTerms terms = invoice.terms();
+        boolean french = language == CustomerLanguage.FRENCH;
+        if (terms == PaymentTerms.DUE_ON_RECEIPT) {
+            return french ? "Payable à la réception" : "Due on receipt";
+        }
+        if (terms == PaymentTerms.CUSTOM) {
+            String due = language.date(invoice.dueDate());
+            return french ? "Payable au plus tard le " + due : "Due by " + due;
+        }
+        return french ? "Net " + terms.days() + " jours" : "Net " + terms.days() + " days";
+    }
+}

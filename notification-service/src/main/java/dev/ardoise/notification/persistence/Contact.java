@@ -1,0 +1,44 @@
+package dev.ardoise.notification.persistence;
+
+import dev.ardoise.notification.domain.CustomerContact;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/** A customer's email, consent and language, one row per account, from AccountOpened. */
+@Entity
+@Table(name = "customer_contacts")
+public class Contact extends PanacheEntityBase {
+    @Id
+    @Column(name = "account_id")
+    public UUID accountId;
+    public String name;
+    public String email;
+    @Column(name = "email_consent")
+    public boolean emailConsent;
+    public String language;
+    public String currency;
+
+    public static Contact of(UUID accountId, CustomerContact contact) {
+        Contact row = new Contact();
+        row.accountId = accountId;
+        row.update(contact);
+        return row;
+    }
+
+    public void update(CustomerContact contact) {
+        name = contact.name();
+        email = contact.email();
+        emailConsent = contact.emailConsent();
+        language = contact.language();
+        currency = contact.currency();
+    }
+
+    public CustomerContact toContact() {
+        return new CustomerContact(name, email, emailConsent, language, currency);
+    }
+}

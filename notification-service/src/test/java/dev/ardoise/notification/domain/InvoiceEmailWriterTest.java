@@ -1,0 +1,80 @@
+package dev.ardoise.notification.domain;
+
+import dev.ardoise.events.InvoiceLine;
+import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.SaleCharged;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static dev.ardoise.notification.domain.CustomerLanguageTest.spaces;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class InvoiceEmailWriterTest {
+    private final InvoiceEmailWriter writer = new InvoiceEmailWriter("Quincaillerie Ardoise");
+
+    @Test
+    void a_french_invoice_is_written_for_fr_ca() {
+        InvoiceEmail email = writer.write(sale(PaymentTerms.NET_30), "Claire", "CAD", CustomerLanguage.FRENCH);
+
+        assertEquals("fr", email.language());
+        assertEquals("Facture MAIN-000001 de Quincaillerie Ardoise", email.subject());
+        assertEquals("29 novembre 2026", email.issuedOn());
+        assertEquals("1 000,00 $", spaces(email.total()));
+        assertEquals("Net 30 jours", email.terms());
+        assertEquals("29 décembre 2026", email.dueDate());
+        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "500,00 $", "1 000,00 $"),
+                spaced(email.lines().get(0)));
+    }
+
+    @Test
+    void an_english_invoice_is_written_for_anything_else() {
+        InvoiceEmail email = writer.write(sale(PaymentTerms.NET_30), "Claire", "CAD", CustomerLanguage.ENGLISH);
+
+        assertEquals("Invoice MAIN-000001 from Quincaillerie Ardoise", email.subject());
+        assertEquals("November 29, 2026", email.issuedOn());
+        assertEquals("$1,000.00", email.total());
+        assertEquals("Net 30 days", email.terms());
+        assertEquals("December 29, 2026", email.dueDate());
+        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "$500.00", "$1,000.00"), email.lines().get(0));
+    }
+
+    @Test
+    void payment_terms_read_naturally_in_both_languages() {
+        assertEquals("Payable à la réception",
+                InvoiceEmailWriter.terms(sale(PaymentTerms.DUE_ON_RECEIPT), CustomerLanguage.FRENCH));
+        assertEquals("Due on receipt",
+                InvoiceEmailWriter.terms(sale(PaymentTerms.DUE_ON_RECEIPT), CustomerLanguage.ENGLISH));
+        assertEquals("Payable au plus tard le 29 décembre 2026",
+                InvoiceEmailWriter.terms(sale(PaymentTerms.CUSTOM), CustomerLanguage.FRENCH));
+        assertEquals("Due by December 29, 2026",
+                InvoiceEmailWriter.terms(sale(PaymentTerms.CUSTOM), CustomerLanguage.ENGLISH));
+    }
+
+    @Test
+    void an_invoice_without_lines_has_no_lines_to_show() {
+        SaleCharged noLines = new SaleCharged("s", "i", "MAIN-000002", new BigDecimal("12.50"), List.of(),
+                PaymentTerms.NET_15, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 20), "MAIN", "R1");
+
+        InvoiceEmail email = writer.write(noLines, "Sam", "CAD", CustomerLanguage.ENGLISH);
+
+        assertFalse(email.hasLines());
+        assertEquals("$12.50", email.total());
+        assertEquals("Net 15 days", email.terms());
+    }
+
+    private static SaleCharged sale(PaymentTerms terms) {
+        return new SaleCharged("sale-1", "inv-1", "MAIN-000001", new BigDecimal("1000.00"),
+                List.of(new InvoiceLine("Peinture, 4 L", new BigDecimal("2"), new BigDecimal("500.00"),
+                        new BigDecimal("1000.00"))),
+                terms, LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
+    }
+
+    private static InvoiceEmail.Line spaced(InvoiceEmail.Line line) {
+        return new InvoiceEmail.Line(line.description(), line.quantity(), spaces(line.unitPrice()),
+                spaces(line.amount()));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ardoise.notification.it;
+
+import dev.ardoise.events.AccountEvent;
+import dev.ardoise.events.AccountEventJson;
+import dev.ardoise.events.AccountEventsTopic;
+import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.InvoiceLine;
+import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.events.SaleCharged;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Publishes account events the way account-service does: key = account id, JSON body, CloudEvents headers. */
+final class AccountEventsFixture {
+    private static final AtomicInteger INVOICE_NUMBERS = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    private final KafkaCompanion kafka;
+
+    AccountEventsFixture(KafkaCompanion kafka) {
+        this.kafka = kafka;
+    }
+
+    static AccountOpened opened(String email, boolean consent, String language) {
+        return new AccountOpened("customer-" + UUID.randomUUID(), "Claire Tremblay", email, consent, language, "CAD");
+    }
+
+    static SaleCharged charged(String amount) {
+        String number = "MAIN-" + String.format("%06d", INVOICE_NUMBERS.incrementAndGet());
+        BigDecimal total = new BigDecimal(amount);
+        return new SaleCharged("sale-" + UUID.randomUUID(), UUID.randomUUID().toString(), number, total,
+                List.of(new InvoiceLine("Peinture, 4 L", BigDecimal.ONE, total, total)), PaymentTerms.NET_30,
+                LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
+    }
+
+    static String uniqueDomain() {
+        return UUID.randomUUID().toString().substring(0, 8) + ".example";
+    }
+
+    void publish(UUID accountId, long version, AccountEvent event) {
+        RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, version, Instant.now(), event);
+        publishRaw(accountId.toString(), AccountEventJson.write(recorded), recorded);
+    }
+
+    void publishRaw(String key, String body) {
+        publishRaw(key, body, null);
+    }
+
+    private void publishRaw(String key, String body, RecordedEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, key, body);
+        if (event != null) {
+            header(record, AccountEventsTopic.HEADER_ID, event.eventId().toString());
+            header(record, AccountEventsTopic.HEADER_TYPE, event.type());
+            header(record, AccountEventsTopic.HEADER_SOURCE, AccountEventsTopic.SOURCE);
+            header(record, AccountEventsTopic.HEADER_SUBJECT, key);
+            header(record, AccountEventsTopic.HEADER_TIME, event.occurredAt().toString());
+            header(record, AccountEventsTopic.HEADER_SPEC_VERSION, AccountEventsTopic.SPEC_VERSION);
+        }
+        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+}
