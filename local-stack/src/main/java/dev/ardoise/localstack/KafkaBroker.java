@@ -1,5 +1,8 @@
 package dev.ardoise.localstack;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -9,9 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** An Apache Kafka broker in KRaft mode (broker and controller in one node), in its own JVM. */
 final class KafkaBroker implements AutoCloseable {
+    private static final String ACCOUNT_EVENTS = "account-events";
+    private static final int PARTITIONS = 3;
     private final ChildProcess process;
 
     private KafkaBroker(ChildProcess process) {
@@ -47,7 +55,23 @@ final class KafkaBroker implements AutoCloseable {
                         "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.Kafka", config.toString()),
                 Map.of(), settings.logs().resolve("kafka.log"));
         broker.awaitListening(settings.kafkaPort(), Duration.ofSeconds(60));
+        createTopic(settings);
         return new KafkaBroker(broker);
+    }
+
+    /** Made up front so that the readers find it at once, rather than on their next metadata refresh. */
+    private static void createTopic(StackSettings settings) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(ACCOUNT_EVENTS)) {
+                admin.createTopics(List.of(new NewTopic(ACCOUNT_EVENTS, PARTITIONS, (short) 1)))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the topic " + ACCOUNT_EVENTS, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void format(String classpath, Path config, Path logConfig, Path logs) {
