@@ -25,14 +25,16 @@ CREATE TABLE invoice (
 );
 CREATE INDEX invoice_by_account ON invoice (account_id, issued_on DESC, account_version DESC);
 
--- The last version of each account's stream applied to the tables above, written in the same transaction.
-CREATE TABLE projection_progress (
+-- The last version of each account's stream applied to the tables above, written in the same transaction
+-- (account-events-reader's ReaderPosition).
+CREATE TABLE reader_position (
     account_id   uuid PRIMARY KEY,
     last_version bigint      NOT NULL,
     updated_at   timestamptz NOT NULL
 );
 
--- Events that arrived before a version they follow; applied, then removed, once the missing versions arrive.
+-- Events that arrived before a version they follow; applied, then removed, once the missing versions arrive
+-- (account-events-reader's ParkedEvent).
 CREATE TABLE parked_event (
     account_id uuid        NOT NULL,
     version    bigint      NOT NULL,

@@ -8,14 +8,17 @@ create table customer_contacts (
     currency      text    not null
 );
 
--- The last event version applied per account (idempotent consumption, gaps refused).
-create table applied_versions (
+-- The last event version applied per account, written in the same transaction as the change
+-- (account-events-reader's ReaderPosition).
+create table reader_position (
     account_id   uuid primary key,
-    last_version bigint not null
+    last_version bigint      not null,
+    updated_at   timestamptz not null
 );
 
--- Events that arrived ahead of a gap, applied once the missing versions have arrived.
-create table parked_events (
+-- Events that arrived ahead of a gap, applied once the missing versions have arrived
+-- (account-events-reader's ParkedEvent).
+create table parked_event (
     account_id uuid        not null,
     version    bigint      not null,
     body       text        not null,

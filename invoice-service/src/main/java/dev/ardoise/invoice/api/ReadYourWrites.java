@@ -1,6 +1,6 @@
 package dev.ardoise.invoice.api;
 
-import dev.ardoise.invoice.config.VertxPause;
+import dev.ardoise.events.reader.SafeContext;
 import dev.ardoise.invoice.persistence.AccountView;
 import dev.ardoise.invoice.persistence.ReadModels;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +39,7 @@ class ReadYourWrites {
             if (reached || minVersion == 0 || System.nanoTime() >= deadline) {
                 return Uni.createFrom().item(view);
             }
-            return VertxPause.of(pollInterval).flatMap(ignored -> poll(accountId, minVersion, deadline));
+            return SafeContext.current().runAfter(pollInterval, () -> poll(accountId, minVersion, deadline));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.ardoise.invoice.persistence;
 
+import dev.ardoise.events.reader.InOrderReader;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +11,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReadModels {
 
-    /** The account, or null when no AccountOpened was projected for it. */
+    /**
+     * The account, or null when no AccountOpened was projected for it. The version is read first: the statements
+     * that follow may see later commits, so the rows are at least as new as the version the view claims (read the
+     * other way round, a register could be told "version 2" and be shown the state of version 1).
+     */
     public Uni<AccountView> account(UUID accountId) {
-        return Panache.withSession(() -> AccountRow.<AccountRow>findById(accountId)
-                .flatMap(row -> row == null ? Uni.createFrom().nullItem() : viewOf(row)));
+        return Panache.withSession(() -> InOrderReader.lastVersion(accountId)
+                .flatMap(version -> AccountRow.<AccountRow>findById(accountId)
+                        .flatMap(row -> row == null ? Uni.createFrom().nullItem() : viewOf(row, version))));
     }
 
     /** The invoice, or null when unknown. */
@@ -21,10 +27,7 @@ public class ReadModels {
         return Panache.withSession(() -> InvoiceRow.findById(invoiceId));
     }
 
-    private static Uni<AccountView> viewOf(AccountRow row) {
-        return InvoiceRow.ofAccount(row.accountId)
-                .flatMap(invoices -> ProjectionProgress.<ProjectionProgress>findById(row.accountId)
-                        .map(progress -> new AccountView(row.toBalance(), invoices,
-                                progress == null ? 0 : progress.lastVersion)));
+    private static Uni<AccountView> viewOf(AccountRow row, long version) {
+        return InvoiceRow.ofAccount(row.accountId).map(invoices -> new AccountView(row.toBalance(), invoices, version));
     }
 }

@@ -3,6 +3,7 @@ package dev.ardoise.invoice.projection;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountOpened;
 import dev.ardoise.events.SaleCharged;
+import dev.ardoise.events.reader.EventHandler;
 import dev.ardoise.invoice.domain.AccountBalance;
 import dev.ardoise.invoice.domain.Amounts;
 import dev.ardoise.invoice.persistence.AccountRow;
@@ -10,33 +11,26 @@ import dev.ardoise.invoice.persistence.InvoiceLinesJson;
 import dev.ardoise.invoice.persistence.InvoiceRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.UUID;
 
-/** Changes the read models for one event, inside the caller's transaction. */
+/** Changes the read models for one event, inside the reader's transaction. */
 @ApplicationScoped
-class EventApplier {
-    private static final Logger LOG = Logger.getLogger(EventApplier.class);
-
+class EventApplier implements EventHandler {
     private final InvoiceLinesJson linesJson;
 
     EventApplier(InvoiceLinesJson linesJson) {
         this.linesJson = linesJson;
     }
 
-    Uni<Void> apply(ReceivedEvent received) {
-        if (!received.isKnown()) {
-            LOG.warnf("skipping %s: unknown event type, its version still counts as applied", received);
-            return Uni.createFrom().voidItem();
-        }
-        AccountEvent event = received.event();
+    @Override
+    public Uni<Void> apply(UUID accountId, long version, AccountEvent event) {
         if (event instanceof AccountOpened opened) {
-            return open(received.accountId(), opened);
+            return open(accountId, opened);
         }
-        return accountOf(received).flatMap(account -> {
+        return accountOf(accountId, event).flatMap(account -> {
             account.update(account.toBalance().apply(event));
-            return event instanceof SaleCharged charge ? issue(received, charge) : Uni.createFrom().voidItem();
+            return event instanceof SaleCharged charge ? issue(accountId, version, charge) : Uni.createFrom().voidItem();
         });
     }
 
@@ -45,19 +39,19 @@ class EventApplier {
         return AccountRow.opened(balance, opened.customerId(), opened.name()).persist().replaceWithVoid();
     }
 
-    private static Uni<AccountRow> accountOf(ReceivedEvent received) {
-        return AccountRow.<AccountRow>findById(received.accountId())
+    private static Uni<AccountRow> accountOf(UUID accountId, AccountEvent event) {
+        return AccountRow.<AccountRow>findById(accountId)
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "cannot apply " + received + ": the account was never opened"));
+                        "cannot apply " + event.type() + " to account " + accountId + ": it was never opened"));
     }
 
-    private Uni<Void> issue(ReceivedEvent received, SaleCharged charge) {
+    private Uni<Void> issue(UUID accountId, long version, SaleCharged charge) {
         InvoiceRow invoice = new InvoiceRow();
         invoice.invoiceId = charge.invoiceId();
         invoice.invoiceNumber = charge.invoiceNumber();
         invoice.saleId = charge.saleId();
-        invoice.accountId = received.accountId();
-        invoice.accountVersion = received.version();
+        invoice.accountId = accountId;
+        invoice.accountVersion = version;
         invoice.amount = Amounts.of(charge.amount());
         invoice.paid = Amounts.ZERO;
         invoice.lines = linesJson.write(charge.lines());

@@ -3,7 +3,7 @@ package dev.ardoise.notification.delivery;
 import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.domain.RetrySchedule;
 import dev.ardoise.notification.persistence.Notification;
-import dev.ardoise.notification.persistence.SafeContext;
+import dev.ardoise.events.reader.SafeContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;

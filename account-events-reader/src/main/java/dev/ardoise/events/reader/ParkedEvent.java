@@ -1,4 +1,4 @@
-package dev.ardoise.invoice.persistence;
+package dev.ardoise.events.reader;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An event that arrived before some version it follows, kept with its body until its turn comes. */
+/**
+ * An event that arrived before some version it follows, kept with its body until its turn comes. Each reader's
+ * database has the table {@code parked_event} (see its Flyway migration).
+ */
 @Entity
 @Table(name = "parked_event")
 @IdClass(ParkedEvent.Key.class)

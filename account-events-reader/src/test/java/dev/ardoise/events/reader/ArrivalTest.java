@@ -1,4 +1,4 @@
-package dev.ardoise.invoice.domain;
+package dev.ardoise.events.reader;
 
 import org.junit.jupiter.api.Test;
 

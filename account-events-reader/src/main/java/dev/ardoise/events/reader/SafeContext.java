@@ -1,4 +1,4 @@
-package dev.ardoise.notification.persistence;
+package dev.ardoise.events.reader;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,13 @@ public final class SafeContext {
             throw new IllegalStateException("not on a Vert.x context");
         }
         return new SafeContext(context);
+    }
+
+    /** Runs the work on this context after a pause, without blocking a thread (a Mutiny delay would leave it). */
+    public <T> Uni<T> runAfter(Duration pause, Supplier<Uni<T>> work) {
+        return Uni.createFrom().<Void>emitter(emitter -> context.owner().setTimer(Math.max(1, pause.toMillis()),
+                        timer -> emitter.complete(null)))
+                .chain(ignored -> run(work));
     }
 
     /** Runs the work on this context, whichever thread subscribes. */
