@@ -19,9 +19,9 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,21 +134,13 @@ public class OutboxRelay {
     }
 
     private static ProducerRecord<String, String> toRecord(Row row) {
-        String accountId = row.getUUID("account_id").toString();
+        UUID accountId = row.getUUID("account_id");
         ProducerRecord<String, String> record =
-                new ProducerRecord<>(AccountEventsTopic.NAME, accountId, row.getString("body"));
-        header(record, AccountEventsTopic.HEADER_ID, row.getUUID("event_id").toString());
-        header(record, AccountEventsTopic.HEADER_TYPE, row.getString("event_type"));
-        header(record, AccountEventsTopic.HEADER_SOURCE, AccountEventsTopic.SOURCE);
-        header(record, AccountEventsTopic.HEADER_SUBJECT, accountId);
-        header(record, AccountEventsTopic.HEADER_TIME,
-                DateTimeFormatter.ISO_INSTANT.format(row.getOffsetDateTime("occurred_at").toInstant()));
-        header(record, AccountEventsTopic.HEADER_SPEC_VERSION, AccountEventsTopic.SPEC_VERSION);
-        header(record, AccountEventsTopic.HEADER_CONTENT_TYPE, AccountEventsTopic.CONTENT_TYPE);
+                new ProducerRecord<>(AccountEventsTopic.NAME, accountId.toString(), row.getString("body"));
+        AccountEventsTopic.headers(row.getUUID("event_id"), row.getString("event_type"), accountId,
+                        row.getOffsetDateTime("occurred_at").toInstant())
+                .forEach((name, value) -> record.headers()
+                        .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -74,17 +74,8 @@ final class AccountStream {
     /** A record as account-service publishes it: key = account id, CloudEvents binary-mode headers. */
     static ProducerRecord<String, String> record(String key, String body, String type, UUID eventId) {
         ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, key, body);
-        header(record, AccountEventsTopic.HEADER_ID, eventId.toString());
-        header(record, AccountEventsTopic.HEADER_TYPE, type);
-        header(record, AccountEventsTopic.HEADER_SOURCE, AccountEventsTopic.SOURCE);
-        header(record, AccountEventsTopic.HEADER_SUBJECT, key);
-        header(record, AccountEventsTopic.HEADER_TIME, Instant.now().toString());
-        header(record, AccountEventsTopic.HEADER_SPEC_VERSION, AccountEventsTopic.SPEC_VERSION);
-        header(record, AccountEventsTopic.HEADER_CONTENT_TYPE, AccountEventsTopic.CONTENT_TYPE);
+        AccountEventsTopic.headers(eventId, type, UUID.fromString(key), Instant.now())
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

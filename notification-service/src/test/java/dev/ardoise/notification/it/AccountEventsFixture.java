@@ -59,17 +59,9 @@ final class AccountEventsFixture {
     private void publishRaw(String key, String body, RecordedEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, key, body);
         if (event != null) {
-            header(record, AccountEventsTopic.HEADER_ID, event.eventId().toString());
-            header(record, AccountEventsTopic.HEADER_TYPE, event.type());
-            header(record, AccountEventsTopic.HEADER_SOURCE, AccountEventsTopic.SOURCE);
-            header(record, AccountEventsTopic.HEADER_SUBJECT, key);
-            header(record, AccountEventsTopic.HEADER_TIME, event.occurredAt().toString());
-            header(record, AccountEventsTopic.HEADER_SPEC_VERSION, AccountEventsTopic.SPEC_VERSION);
+            AccountEventsTopic.headers(event).forEach((name, value) ->
+                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         }
         kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }
