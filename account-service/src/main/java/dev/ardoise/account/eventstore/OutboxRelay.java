@@ -1,6 +1,8 @@
 package dev.ardoise.account.eventstore;
 
 import dev.ardoise.events.AccountEventsTopic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes the outbox to {@code account-events}, oldest first, on its own thread.
@@ -47,15 +51,22 @@ public class OutboxRelay {
     private final Producer<String, String> producer;
     private final Duration pollInterval;
     private final int batchSize;
+    private final Counter published;
+    private final Counter failedBatches;
+    /** How old the oldest unpublished event was when the last batch began; zero when the outbox was empty. */
+    private final AtomicLong lagMillis = new AtomicLong();
     private ScheduledExecutorService thread;
 
-    OutboxRelay(Pool pool, Producer<String, String> producer,
+    OutboxRelay(Pool pool, Producer<String, String> producer, MeterRegistry meters,
                 @ConfigProperty(name = "ardoise.outbox.poll-interval") Duration pollInterval,
                 @ConfigProperty(name = "ardoise.outbox.batch-size") int batchSize) {
         this.pool = pool;
         this.producer = producer;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        this.published = meters.counter("ardoise.outbox.published");
+        this.failedBatches = meters.counter("ardoise.outbox.failed.batches");
+        meters.gauge("ardoise.outbox.lag.seconds", lagMillis, lag -> lag.get() / 1000.0);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -72,6 +83,7 @@ public class OutboxRelay {
         try {
             published = publishBatch();
         } catch (RuntimeException e) {
+            failedBatches.increment();
             LOG.warnf("outbox relay could not publish a batch, will retry: %s", e.getMessage());
         }
         if (!thread.isShutdown()) {
@@ -109,10 +121,13 @@ public class OutboxRelay {
                         from outbox where published_at is null order by position limit $1""")
                 .execute(Tuple.of(batchSize)).await().indefinitely()
                 .forEach(batch::add);
+        lagMillis.set(batch.isEmpty() ? 0
+                : Duration.between(batch.get(0).getOffsetDateTime("occurred_at").toInstant(), Instant.now()).toMillis());
         if (batch.isEmpty()) {
             return 0;
         }
         sendAndAwaitAcks(batch);
+        published.increment(batch.size());
         Long[] positions = batch.stream().map(row -> row.getLong("position")).toArray(Long[]::new);
         connection.preparedQuery("update outbox set published_at = now() where position = any($1)")
                 .execute(Tuple.of(positions)).await().indefinitely();

@@ -25,9 +25,11 @@ import java.util.UUID;
 
 import static dev.ardoise.account.Register.charge;
 import static dev.ardoise.account.Register.openAccount;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the outbox promises: committed events are published even if the relay was away; rolled back ones never. */
 @QuarkusTest
@@ -83,6 +85,23 @@ class OutboxTest {
                 .execute(Tuple.of(accountId)).await().indefinitely().iterator().next().getLong("n"));
         assertEquals(0, unpublished(accountId.toString()));
         consume(accountId.toString()).awaitNoRecords(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void operators_see_what_the_relay_published_and_how_far_behind_it_is() {
+        String accountId = openAccount("10.00");
+        consume(accountId).awaitRecords(2, Duration.ofSeconds(30));
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertTrue(metric(metrics, "ardoise_outbox_published_total") >= 2, metrics);
+        assertTrue(metric(metrics, "ardoise_outbox_lag_seconds") >= 0, metrics);
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in the metrics"));
     }
 
     private long unpublished(String accountId) {
