@@ -1,0 +1,67 @@
+package dev.ardoise.systemtests;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docker-compose.yml cannot run on the team's machines (no Docker), so this reads it against the services'
+ * configuration: every variable it sets is one the service reads, and each service gets its own database and port.
+ */
+class ComposeFileTest {
+    private static final Path HOME = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
+    private static final Map<String, List<String>> SERVICES = Map.of(
+            "account-service", List.of("ardoise_accounts", "8081"),
+            "invoice-service", List.of("ardoise_invoices", "8082"),
+            "notification-service", List.of("ardoise_notifications", "8083"));
+
+    @Test
+    void every_variable_compose_sets_is_read_by_the_service_and_names_its_own_database_and_port() throws IOException {
+        Map<String, Map<String, Object>> compose = services();
+
+        SERVICES.forEach((service, expected) -> {
+            Map<String, Object> environment = environment(compose.get(service));
+            String configuration = configuration(service);
+            environment.keySet().forEach(variable -> assertTrue(configuration.contains("${" + variable + ":"),
+                    service + " does not read " + variable + " that docker-compose.yml sets"));
+            assertEquals(expected.get(0), String.valueOf(environment.get("DB_NAME")), service);
+            assertEquals(expected.get(1), String.valueOf(environment.get("HTTP_PORT")), service);
+            assertEquals("kafka:9092", environment.get("KAFKA_BOOTSTRAP_SERVERS"), service);
+        });
+    }
+
+    @Test
+    void the_databases_compose_creates_are_those_the_services_use() throws IOException {
+        String created = Files.readString(HOME.resolve("docker/postgres/create-databases.sql"));
+
+        SERVICES.values().forEach(expected -> assertTrue(created.contains("create database " + expected.get(0) + ";"),
+                expected.get(0)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(HOME.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.get("environment");
+    }
+
+    private static String configuration(String service) {
+        try {
+            return Files.readString(HOME.resolve(service + "/src/main/resources/application.properties"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
