@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -20,21 +19,22 @@ import java.util.UUID;
  * apply the next one with the service's {@link EventHandler} and record its version; park an event that comes
  * before versions it follows (logged as an error, never skipped), then apply it when they have arrived. A record
  * that is not an account event fails at once, so that the channel's dead-letter strategy keeps it with its
- * reason; any other failure (the database away...) is retried with back-off first, since dead-lettering a good
- * event would leave a gap.
+ * reason. A good event is never dead-lettered: whatever else fails (the database away, the service stopping) is
+ * retried with back-off for as long as it takes, holding back that partition; stopping the service meanwhile
+ * leaves the record uncommitted, and it is read again on the next start.
  */
 @ApplicationScoped
 public class InOrderReader {
     private static final Logger LOG = Logger.getLogger(InOrderReader.class);
 
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final int retries;
 
-    InOrderReader(MeterRegistry meters,
-                  @ConfigProperty(name = "ardoise.reader.retries", defaultValue = "5") int retries) {
+    InOrderReader(MeterRegistry meters) {
         this.meters = meters;
-        this.retries = retries;
     }
 
     /** Reads one record of account-events; to be returned from the service's {@code @Incoming} method. */
@@ -48,8 +48,11 @@ public class InOrderReader {
         }
         SafeContext context = SafeContext.current();
         return Uni.createFrom().deferred(() -> context.run(() -> Panache.withTransaction(() -> read(event, handler))))
-                .onFailure().invoke(e -> LOG.warnf("could not apply %s, will retry: %s", event, e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(retries);
+                .onFailure().invoke(e -> {
+                    meters.counter("ardoise.reader.retries").increment();
+                    LOG.errorf("could not apply %s, retrying until it can: %s", event, e.toString());
+                })
+                .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_WAIT).indefinitely();
     }
 
     private Uni<Void> read(StreamEvent event, EventHandler handler) {
