@@ -20,5 +20,14 @@ if [[ $build == true ]]; then
   mvn -B -q -DskipTests package
 fi
 
-exec java -Xmx256m -Dardoise.home="$PWD" \
-  -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" dev.ardoise.localstack.LocalStack
+# The stack runs in a session of its own, so that Ctrl-C does not reach every process at once: this script
+# asks the launcher to stop, and it stops the services first, then the broker, the mail server and the database.
+setsid java -Xmx256m -Dardoise.home="$PWD" \
+  -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" dev.ardoise.localstack.LocalStack &
+stack=$!
+trap 'kill -TERM "$stack" 2>/dev/null' INT TERM HUP
+status=0
+while kill -0 "$stack" 2>/dev/null; do
+  wait "$stack" && status=0 || status=$?
+done
+exit "$status"

@@ -1,9 +1,13 @@
 package dev.ardoise.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +39,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
+        if (!settings.keepData()) {
+            deleteWorkFolder();
+        }
         createLogFolder();
         track(Postgres.start(settings));
         track(KafkaBroker.start(settings));
@@ -47,11 +54,28 @@ public final class LocalStack implements AutoCloseable {
         services.forEach(service -> service.awaitHealthy(settings));
     }
 
+    /**
+     * Starting afresh: the database, the broker's log and the logs all go, so that nothing old is replayed. Only
+     * the folders the stack made are deleted, whatever ARDOISE_STACK_DIR points at.
+     */
+    private void deleteWorkFolder() {
+        for (String made : List.of("postgres", "kafka", "logs")) {
+            Path folder = settings.workDir().resolve(made);
+            if (Files.exists(folder)) {
+                try (var paths = Files.walk(folder)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
     private void createLogFolder() {
         try {
-            java.nio.file.Files.createDirectories(settings.logs());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(settings.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -26,6 +26,8 @@ final class Postgres implements AutoCloseable {
                     .setPort(settings.postgresPort())
                     .setDataDirectory(settings.workDir().resolve("postgres"))
                     .setCleanDataDirectory(!settings.keepData())
+                    // The stack stops it last, after the services; zonky's own hook would stop it at once.
+                    .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                             settings.logs().resolve("postgres.log").toFile()))
                     .start();
