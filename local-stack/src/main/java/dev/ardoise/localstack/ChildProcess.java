@@ -2,6 +2,7 @@ package dev.ardoise.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,7 +71,7 @@ final class ChildProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " stopped (exit " + process.exitValue() + "); see " + log);
             }
-            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            try (Socket socket = new Socket("localhost", port)) {
                 return;
             } catch (IOException e) {
                 pause();
@@ -89,10 +90,6 @@ final class ChildProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     /** Asks the process to stop (SIGTERM), then kills it and its children if it has not within 20 s. */

@@ -10,8 +10,4 @@ final class Java {
     static String executable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
-
-    static String classpath() {
-        return System.getProperty("java.class.path");
-    }
 }

@@ -89,10 +89,6 @@ public final class LocalStack implements AutoCloseable {
         return part;
     }
 
-    public StackSettings settings() {
-        return settings;
-    }
-
     public String summary() {
         StringBuilder text = new StringBuilder("\nArdoise is running.\n\n");
         for (Service service : services) {

@@ -50,10 +50,6 @@ final class Service implements AutoCloseable {
         return port;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
         process.close();

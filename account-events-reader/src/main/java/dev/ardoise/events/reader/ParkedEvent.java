@@ -43,10 +43,6 @@ public class ParkedEvent extends PanacheEntityBase {
         return findById(new Key(accountId, version));
     }
 
-    public static Uni<Long> countFor(UUID accountId) {
-        return count("accountId", accountId);
-    }
-
     public static class Key implements Serializable {
         public UUID accountId;
         public long version;

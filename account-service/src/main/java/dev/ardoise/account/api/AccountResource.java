@@ -40,10 +40,9 @@ public class AccountResource {
     public Uni<Response> open(OpenAccountRequest request) {
         var command = required(request, "body").toCommand();
         return accounts.open(command)
-                .chain(opening -> accounts.find(opening.accountId())
-                        .map(account -> Response.status(opening.opened() ? Response.Status.CREATED : Response.Status.OK)
-                                .location(URI.create("/accounts/" + opening.accountId()))
-                                .entity(AccountView.of(account)).build()));
+                .map(opening -> Response.status(opening.opened() ? Response.Status.CREATED : Response.Status.OK)
+                        .location(URI.create("/accounts/" + opening.account().id()))
+                        .entity(AccountView.of(opening.account())).build());
     }
 
     @PUT

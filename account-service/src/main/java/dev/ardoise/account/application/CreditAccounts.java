@@ -56,11 +56,14 @@ public class CreditAccounts {
         List<AccountEvent> events = CreditAccount.open(command);
         UUID newAccountId = UUID.randomUUID();
         return pool.withTransaction(tx -> customerAccounts.claim(tx, command.customerId(), newAccountId)
-                .chain(accountId -> accountId.equals(newAccountId)
-                        ? eventStore.append(tx, CreditAccount.replay(accountId, List.of()), events)
-                                .map(recorded -> new AccountOpening(accountId, true, recorded.size()))
-                        : eventStore.load(tx, accountId)
-                                .map(existing -> new AccountOpening(accountId, false, existing.version()))));
+                .chain(accountId -> {
+                    if (!accountId.equals(newAccountId)) {
+                        return eventStore.load(tx, accountId).map(existing -> new AccountOpening(existing, false));
+                    }
+                    CreditAccount account = CreditAccount.replay(accountId, List.of());
+                    return eventStore.append(tx, account, events)
+                            .map(recorded -> new AccountOpening(withEvents(account, recorded), true));
+                }));
     }
 
     public Uni<CreditAccount> setCreditLimit(UUID accountId, BigDecimal creditLimit) {
@@ -134,7 +137,8 @@ public class CreditAccounts {
         Uni<T> apply(SqlConnection tx, CreditAccount account);
     }
 
-    public record AccountOpening(UUID accountId, boolean opened, long version) {
+    /** The customer's account; {@code opened} when this call opened it, false when it existed already. */
+    public record AccountOpening(CreditAccount account, boolean opened) {
     }
 
     /** A charge and the account after it; {@code replayed} when the sale had been charged before. */
