@@ -6,7 +6,11 @@ package dev.ardoise.events;
  * so readers ignore what they do not know.
  */
 public sealed interface AccountEvent
-        permits AccountOpened, CreditLimitSet, SaleCharged, DepositAdded {
+        permits AccountOpened, CustomerDetailsChanged, EmailConsentGiven, EmailConsentWithdrawn,
+        CreditLimitSet, ChargeOverrideGranted, SaleCharged,
+        CreditHoldPlaced, CreditHoldVoided, CreditHoldExpired,
+        DepositAdded, DepositApplied, DepositReturned, PaymentReceived, CreditNoteIssued, SaleRefunded,
+        BalanceAdjusted, DebtWrittenOff, AccountSuspended, AccountReactivated, AccountClosed {
 
     /** The name used in the {@code type} field and the {@code ce_type} header, e.g. {@code SaleCharged}. */
     default String type() {

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * The JSON form of a recorded event, the body of every record on {@code account-events}:
- * <pre>{"eventId":"…","type":"SaleCharged","accountId":"…","version":3,"occurredAt":"…","data":{…}}</pre>
+ * <pre>{"eventId":"…","type":"SaleCharged","accountId":"…","version":3,"occurredAt":"…",
+ *  "metadata":{"actor":{"role":"CASHIER","userId":"…","registerId":"…","storeId":"…"},"correlationId":"…"},
+ *  "data":{…}}</pre>
  * Amounts are strings with the currency's decimals ({@code "700.00"}), dates ISO-8601. Unknown fields are
  * ignored so that events may grow.
  */
@@ -51,6 +53,7 @@ public final class AccountEventJson {
                 .put("accountId", event.accountId().toString())
                 .put("version", event.version())
                 .put("occurredAt", event.occurredAt().toString());
+        body.set("metadata", MAPPER.valueToTree(event.metadata()));
         body.set("data", MAPPER.valueToTree(event.data()));
         return body.toString();
     }
@@ -73,8 +76,18 @@ public final class AccountEventJson {
         long version = required(body, "version").asLong();
         String type = required(body, "type").asText();
         Instant occurredAt = instant(body);
-        return new RecordedEvent(eventId, accountId, version, occurredAt,
+        return new RecordedEvent(eventId, accountId, version, occurredAt, metadata(body),
                 readData(type, required(body, "data"), accountId, version));
+    }
+
+    /** The metadata's JSON, as the event store keeps it next to the event. */
+    public static String writeMetadata(EventMetadata metadata) {
+        return MAPPER.valueToTree(metadata).toString();
+    }
+
+    /** Reads metadata as the event store keeps it; null or blank reads as {@link EventMetadata#UNRECORDED}. */
+    public static EventMetadata readMetadata(String json) {
+        return json == null || json.isBlank() ? EventMetadata.UNRECORDED : metadataOf(parse(json));
     }
 
     /** Reads an event's own JSON, as stored by the event store. */
@@ -91,6 +104,19 @@ public final class AccountEventJson {
             return (AccountEvent) MAPPER.treeToValue(data, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("data is not a valid " + type + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static EventMetadata metadata(JsonNode body) {
+        JsonNode node = body.get("metadata");
+        return node == null || node.isNull() ? EventMetadata.UNRECORDED : metadataOf(node);
+    }
+
+    private static EventMetadata metadataOf(JsonNode node) {
+        try {
+            return MAPPER.treeToValue(node, EventMetadata.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("metadata is not valid: " + rootMessage(e), e);
         }
     }
 

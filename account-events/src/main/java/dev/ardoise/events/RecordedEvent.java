@@ -7,14 +7,17 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * An event as recorded in its account's stream: its id (the CloudEvents {@code ce_id}), the account, the
- * stream version it was appended at (1, 2, 3... without gaps), when it happened, and the event itself.
+ * stream version it was appended at (1, 2, 3... without gaps), when it happened, who caused it (metadata) and the
+ * event itself.
  * Readers dedupe on {@code (accountId, version)}.
  */
-public record RecordedEvent(UUID eventId, UUID accountId, long version, Instant occurredAt, AccountEvent data) {
+public record RecordedEvent(UUID eventId, UUID accountId, long version, Instant occurredAt, EventMetadata metadata,
+                            AccountEvent data) {
     public RecordedEvent {
         requireNonNull(eventId, "eventId");
         requireNonNull(accountId, "accountId");
         requireNonNull(occurredAt, "occurredAt");
+        requireNonNull(metadata, "metadata");
         requireNonNull(data, "data");
         if (version < 1) {
             throw new IllegalArgumentException("version must be 1 or more");

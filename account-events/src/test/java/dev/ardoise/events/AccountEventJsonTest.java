@@ -22,7 +22,8 @@ class AccountEventJsonTest {
                 List.of(new InvoiceLine("Paint, 4 L", new BigDecimal("2"), new BigDecimal("200.00"),
                         new BigDecimal("400.00"))),
                 PaymentTerms.NET_30, LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
-        RecordedEvent event = new RecordedEvent(UUID.randomUUID(), ACCOUNT, 3, Instant.parse("2026-11-29T10:15:30Z"), sale);
+        RecordedEvent event = new RecordedEvent(UUID.randomUUID(), ACCOUNT, 3, Instant.parse("2026-11-29T10:15:30Z"),
+                AccountEventSamples.METADATA, sale);
 
         String json = AccountEventJson.write(event);
 
@@ -30,6 +31,30 @@ class AccountEventJsonTest {
         assertTrue(json.contains("\"type\":\"SaleCharged\""), json);
         assertTrue(json.contains("\"dueDate\":\"2026-12-29\""), json);
         assertEquals(event, AccountEventJson.read(json));
+    }
+
+    @Test
+    void every_event_type_survives_the_round_trip_with_its_metadata() {
+        for (AccountEvent sample : AccountEventSamples.oneOfEach()) {
+            RecordedEvent event = new RecordedEvent(UUID.randomUUID(), ACCOUNT, 4,
+                    Instant.parse("2026-11-29T10:15:30Z"), AccountEventSamples.METADATA, sample);
+
+            String json = AccountEventJson.write(event);
+
+            assertEquals(event, AccountEventJson.read(json), json);
+            assertTrue(json.contains("\"correlationId\":\"corr-42\""), json);
+            assertTrue(json.contains("\"role\":\"MANAGER\""), json);
+        }
+    }
+
+    @Test
+    void an_envelope_written_before_metadata_existed_reads_as_unrecorded() {
+        String json = """
+                {"eventId":"%s","type":"AccountSuspended","accountId":"%s","version":2,"occurredAt":"2026-11-29T10:00:00Z",
+                 "data":{"reason":"moved away"}}
+                """.formatted(UUID.randomUUID(), ACCOUNT);
+
+        assertEquals(EventMetadata.UNRECORDED, AccountEventJson.read(json).metadata());
     }
 
     @Test
@@ -48,12 +73,12 @@ class AccountEventJsonTest {
     @Test
     void an_unknown_type_is_told_apart_from_a_malformed_body_and_keeps_its_version() {
         String json = """
-                {"eventId":"%s","type":"HoldPlaced","accountId":"%s","version":7,"occurredAt":"2026-11-29T10:00:00Z","data":{}}
+                {"eventId":"%s","type":"LoyaltyPointsEarned","accountId":"%s","version":7,"occurredAt":"2026-11-29T10:00:00Z","data":{}}
                 """.formatted(UUID.randomUUID(), ACCOUNT);
 
         UnknownEventTypeException unknown = assertThrows(UnknownEventTypeException.class, () -> AccountEventJson.read(json));
 
-        assertEquals("HoldPlaced", unknown.type());
+        assertEquals("LoyaltyPointsEarned", unknown.type());
         assertEquals(7, unknown.version());
         assertEquals(ACCOUNT, unknown.accountId());
     }

@@ -1,6 +1,7 @@
 package dev.ardoise.account.eventstore;
 
 import dev.ardoise.account.domain.CreditAccount;
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.RecordedEvent;
@@ -54,7 +55,7 @@ public class EventStore {
         List<RecordedEvent> recorded = new ArrayList<>();
         for (AccountEvent event : events) {
             long version = decidedOn.version() + recorded.size() + 1;
-            recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, event));
+            recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, EventMetadata.UNRECORDED, event));
         }
         return tx.preparedQuery("""
                         insert into account_events (account_id, version, event_id, event_type, data, occurred_at)
@@ -82,7 +83,7 @@ public class EventStore {
     private static RecordedEvent recordedEvent(UUID accountId, Row row) {
         String type = row.getString("event_type");
         return new RecordedEvent(row.getUUID("event_id"), accountId, row.getLong("version"),
-                row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getOffsetDateTime("occurred_at").toInstant(), EventMetadata.UNRECORDED,
                 AccountEventJson.readData(type, row.getString("data")));
     }
 

@@ -1,5 +1,6 @@
 package dev.ardoise.invoice.it;
 
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.AccountEventsTopic;
@@ -56,7 +57,7 @@ final class AccountStream {
     }
 
     RecordedEvent at(long atVersion, AccountEvent event) {
-        return new RecordedEvent(UUID.randomUUID(), accountId, atVersion, Instant.now(), event);
+        return new RecordedEvent(UUID.randomUUID(), accountId, atVersion, Instant.now(), EventMetadata.UNRECORDED, event);
     }
 
     private RecordedEvent next(AccountEvent event) {

@@ -1,5 +1,6 @@
 package dev.ardoise.notification.it;
 
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.AccountEventsTopic;
@@ -48,7 +49,7 @@ final class AccountEventsFixture {
     }
 
     void publish(UUID accountId, long version, AccountEvent event) {
-        RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, version, Instant.now(), event);
+        RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, version, Instant.now(), EventMetadata.UNRECORDED, event);
         publishRaw(accountId.toString(), AccountEventJson.write(recorded), recorded);
     }
 

@@ -1,6 +1,7 @@
 package dev.ardoise.notification.it;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
@@ -121,7 +122,7 @@ class InvoiceEmailTest {
         SaleCharged charge = charged("400.00");
         SaleCharged later = charged("300.00");
         events.publish(accountId, 1, opened("lea@" + domain, true, "fr-CA"));
-        String body = AccountEventJson.write(new RecordedEvent(UUID.randomUUID(), accountId, 2, Instant.now(), charge));
+        String body = AccountEventJson.write(new RecordedEvent(UUID.randomUUID(), accountId, 2, Instant.now(), EventMetadata.UNRECORDED, charge));
         events.publishRaw(accountId.toString(), body);
         events.publishRaw(accountId.toString(), body);
         // Same account, same partition: once the later charge is emailed, the duplicate has been consumed.
