@@ -110,7 +110,7 @@ public class InOrderReader {
             LOG.warnf("skipping %s knowingly: unknown event type, its version still counts", event);
             return Uni.createFrom().voidItem();
         }
-        return handler.apply(event.accountId(), event.version(), event.event().get());
+        return handler.apply(event.event().get());
     }
 
     /** For a reader's queries: the last version applied for the account, 0 when none. */

@@ -1,6 +1,5 @@
 package dev.ardoise.events.reader;
 
-import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.MalformedEventException;
 import dev.ardoise.events.RecordedEvent;
@@ -16,14 +15,14 @@ import java.util.UUID;
  *
  * @param body the record as received, kept to park the event when it arrives ahead of a gap
  */
-public record StreamEvent(UUID accountId, long version, String type, Optional<AccountEvent> event, String body) {
+public record StreamEvent(UUID accountId, long version, String type, Optional<RecordedEvent> event, String body) {
 
     /** @throws MalformedEventException when the record is not an account event at all (dead-letter it) */
     public static StreamEvent read(String body) {
         try {
             RecordedEvent recorded = AccountEventJson.read(body);
             return new StreamEvent(recorded.accountId(), recorded.version(), recorded.type(),
-                    Optional.of(recorded.data()), body);
+                    Optional.of(recorded), body);
         } catch (UnknownEventTypeException unknown) {
             return new StreamEvent(unknown.accountId(), unknown.version(), unknown.type(), Optional.empty(), body);
         }

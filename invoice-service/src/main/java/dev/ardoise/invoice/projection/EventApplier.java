@@ -2,6 +2,7 @@ package dev.ardoise.invoice.projection;
 
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.reader.EventHandler;
 import dev.ardoise.invoice.domain.AccountBalance;
@@ -24,7 +25,10 @@ class EventApplier implements EventHandler {
     }
 
     @Override
-    public Uni<Void> apply(UUID accountId, long version, AccountEvent event) {
+    public Uni<Void> apply(RecordedEvent recorded) {
+        UUID accountId = recorded.accountId();
+        long version = recorded.version();
+        AccountEvent event = recorded.data();
         if (event instanceof AccountOpened opened) {
             return open(accountId, opened);
         }
