@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** An Apache Kafka broker in KRaft mode (broker and controller in one node), in its own JVM. */
 final class KafkaBroker implements AutoCloseable {
-    private static final String ACCOUNT_EVENTS = "account-events";
+    /** The topics of the contract, with partitions so that readers and the relay can spread by account. */
+    private static final List<String> TOPICS = List.of("account-events", "pos-sales", "pos-sale-results");
     private static final int PARTITIONS = 3;
     private final ChildProcess process;
 
@@ -55,19 +57,19 @@ final class KafkaBroker implements AutoCloseable {
                         "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.Kafka", config.toString()),
                 Map.of(), settings.logs().resolve("kafka.log"));
         broker.awaitListening(settings.kafkaPort(), Duration.ofSeconds(60));
-        createTopic(settings);
+        createTopics(settings);
         return new KafkaBroker(broker);
     }
 
-    /** Made up front so that the readers find it at once, rather than on their next metadata refresh. */
-    private static void createTopic(StackSettings settings) {
+    /** Made up front so that the consumers find them at once, rather than on their next metadata refresh. */
+    private static void createTopics(StackSettings settings) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(ACCOUNT_EVENTS)) {
-                admin.createTopics(List.of(new NewTopic(ACCOUNT_EVENTS, PARTITIONS, (short) 1)))
-                        .all().get(30, TimeUnit.SECONDS);
-            }
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the topic " + ACCOUNT_EVENTS, e);
+            throw new IllegalStateException("cannot create the topics " + TOPICS, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -23,16 +23,17 @@ final class Service implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the project first: " + jar + " is missing");
         }
-        Map<String, String> environment = Map.of(
-                "HTTP_PORT", String.valueOf(port),
-                "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
-                "DB_HOST", "localhost",
-                "DB_PORT", String.valueOf(settings.postgresPort()),
-                "DB_NAME", database,
-                "DB_USER", "postgres",
-                "DB_PASSWORD", "postgres",
-                "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(settings.smtpPort()));
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("HTTP_PORT", String.valueOf(port)),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap()),
+                Map.entry("DB_HOST", "localhost"),
+                Map.entry("DB_PORT", String.valueOf(settings.postgresPort())),
+                Map.entry("DB_NAME", database),
+                Map.entry("DB_USER", "postgres"),
+                Map.entry("DB_PASSWORD", "postgres"),
+                Map.entry("SMTP_HOST", "127.0.0.1"),
+                Map.entry("SMTP_PORT", String.valueOf(settings.smtpPort())),
+                Map.entry("INVOICE_SERVICE_URL", settings.serviceUrl(settings.invoicePort())));
         ChildProcess process = ChildProcess.start(name, List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", jar.toString()), environment, settings.logs().resolve(name + ".log"));
         return new Service(name, port, process);
