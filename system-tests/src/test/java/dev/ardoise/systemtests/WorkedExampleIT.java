@@ -86,9 +86,9 @@ class WorkedExampleIT {
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get(notifications + "/notifications?accountId={id}", jeanAccount).then().statusCode(200)
-                        .body("size()", equalTo(1))
-                        .body("[0].status", equalTo("SKIPPED"))
-                        .body("[0].reason", equalTo("NO_CONSENT")));
+                        .body("items.size()", equalTo(1))
+                        .body("items[0].status", equalTo("SKIPPED"))
+                        .body("items[0].reason", equalTo("NO_CONSENT")));
         assertEquals(List.of(), inbox.messagesTo(jean));
     }
 

@@ -1,6 +1,7 @@
 package dev.ardoise.notification.api;
 
 import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.domain.NotificationStatus;
 
 import java.util.ArrayList;
@@ -11,14 +12,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The optional filters of GET /notifications, checked: a bad one is a 400 naming its field. */
-record NotificationFilter(UUID accountId, String invoiceId, NotificationStatus status) {
+record NotificationFilter(UUID accountId, String invoiceId, NotificationKind kind, NotificationStatus status) {
 
-    static NotificationFilter of(String accountId, String invoiceId, String status) {
-        return new NotificationFilter(accountId(accountId), blankToNull(invoiceId), status(status));
+    static NotificationFilter of(String accountId, String invoiceId, String kind, String status) {
+        return new NotificationFilter(accountId(accountId), blankToNull(invoiceId),
+                named("kind", kind, NotificationKind.class), named("status", status, NotificationStatus.class));
     }
 
     boolean isEmpty() {
-        return accountId == null && invoiceId == null && status == null;
+        return parameters().isEmpty();
     }
 
     String query() {
@@ -35,13 +37,16 @@ record NotificationFilter(UUID accountId, String invoiceId, NotificationStatus s
         if (invoiceId != null) {
             parameters.put("invoiceId", invoiceId);
         }
+        if (kind != null) {
+            parameters.put("kind", kind);
+        }
         if (status != null) {
             parameters.put("status", status);
         }
         return parameters;
     }
 
-    private static UUID accountId(String value) {
+    static UUID accountId(String value) {
         if (blankToNull(value) == null) {
             return null;
         }
@@ -52,15 +57,15 @@ record NotificationFilter(UUID accountId, String invoiceId, NotificationStatus s
         }
     }
 
-    private static NotificationStatus status(String value) {
+    static <E extends Enum<E>> E named(String field, String value, Class<E> type) {
         if (blankToNull(value) == null) {
             return null;
         }
         try {
-            return NotificationStatus.valueOf(value.trim().toUpperCase());
+            return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status", "unknown status " + value + ", expected one of "
-                    + Arrays.toString(NotificationStatus.values()));
+            throw new InvalidRequestException(field, "unknown " + field + " " + value + ", expected one of "
+                    + Arrays.toString(type.getEnumConstants()));
         }
     }
 

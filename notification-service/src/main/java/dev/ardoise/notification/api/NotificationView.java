@@ -6,16 +6,22 @@ import dev.ardoise.notification.domain.SkipReason;
 import dev.ardoise.notification.persistence.Notification;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
-/** A notification as GET /notifications shows it. {@code recipient} is null for a skipped invoice. */
+/**
+ * A notification as the API shows it. {@code recipient} is null for a skipped email; {@code offsetDays} is a
+ * reminder's, {@code periodFrom}/{@code periodTo} a statement's.
+ */
 public record NotificationView(UUID notificationId, UUID accountId, String invoiceId, String invoiceNumber,
-                               NotificationKind kind, String recipient, String language, NotificationStatus status,
-                               SkipReason reason, int attempts, String lastError, Instant createdAt,
-                               Instant sentAt) {
+                               NotificationKind kind, String subjectKey, Integer offsetDays, LocalDate periodFrom,
+                               LocalDate periodTo, String recipient, String language, NotificationStatus status,
+                               SkipReason reason, int attempts, String lastError, String requestedBy,
+                               Instant createdAt, Instant sentAt) {
 
     static NotificationView of(Notification n) {
-        return new NotificationView(n.id, n.accountId, n.invoiceId, n.invoiceNumber, n.kind, n.recipient,
-                n.language, n.status, n.reason, n.attempts, n.lastError, n.createdAt, n.sentAt);
+        return new NotificationView(n.id, n.accountId, n.invoiceId, n.invoiceNumber, n.kind, n.subjectKey,
+                n.offsetDays, n.periodFrom, n.periodTo, n.recipient, n.language, n.status, n.reason, n.attempts,
+                n.lastError, n.requestedBy, n.createdAt, n.sentAt);
     }
 }

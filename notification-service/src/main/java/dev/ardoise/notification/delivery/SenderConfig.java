@@ -10,7 +10,7 @@ public interface SenderConfig {
     /** How often it looks for due emails. */
     Duration interval();
 
-    /** How many emails it claims at once. */
+    /** How many emails it claims at once, and sends at most at the same time. */
     int batchSize();
 
     /** Attempts before an email is given up as FAILED. */

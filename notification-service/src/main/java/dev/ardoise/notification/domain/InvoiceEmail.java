@@ -5,12 +5,16 @@ import java.util.List;
 /**
  * An invoice email ready to be laid out by a template: every value already written in the customer's language.
  *
- * @param language the language's code ("fr" or "en"), which picks the template
- * @param terms    the payment terms in words, e.g. "Net 30 days" or "Payable à la réception"
+ * @param language       the language's code ("fr" or "en"), which picks the template
+ * @param terms          the payment terms in words, e.g. "Net 30 days" or "Payable à la réception"
+ * @param balanceAfter   the account's balance just after this sale (negative when the customer owes)
+ * @param availableAfter the credit still available just after this sale
+ * @param paymentLink    null when the merchant takes no online payments (or nothing is owed)
  */
-public record InvoiceEmail(String language, String subject, String storeName, String customerName,
-                           String invoiceNumber, String issuedOn, List<Line> lines, String total,
-                           String terms, String dueDate) {
+public record InvoiceEmail(String language, String subject, Store store, String customerName,
+                           String invoiceNumber, String issuedOn, List<Line> lines, String subtotal, String taxes,
+                           String total, String terms, String dueDate, String balanceAfter, String availableAfter,
+                           String paymentLink) {
 
     public InvoiceEmail {
         lines = List.copyOf(lines);
@@ -20,7 +24,11 @@ public record InvoiceEmail(String language, String subject, String storeName, St
         return !lines.isEmpty();
     }
 
-    /** One invoice line, written out. */
-    public record Line(String description, String quantity, String unitPrice, String amount) {
+    public boolean hasPaymentLink() {
+        return paymentLink != null;
+    }
+
+    /** One invoice line, written out: {@code amount} is before tax. */
+    public record Line(String description, String quantity, String unitPrice, String amount, String tax) {
     }
 }

@@ -4,31 +4,42 @@ import dev.ardoise.events.InvoiceLine;
 import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.SaleCharged;
 
+import java.math.BigDecimal;
+
 /** Writes the invoice of an on-account charge as an email, in the customer's language. */
 public final class InvoiceEmailWriter {
-    private final String storeName;
+    private final Store store;
 
-    public InvoiceEmailWriter(String storeName) {
-        this.storeName = storeName;
+    public InvoiceEmailWriter(Store store) {
+        this.store = store;
     }
 
-    public InvoiceEmail write(SaleCharged invoice, String customerName, String currency, CustomerLanguage language) {
-        return new InvoiceEmail(language.code(), subject(invoice, language), storeName, customerName,
+    /**
+     * @param after       the account just after this sale
+     * @param paymentLink null when there is none to offer
+     */
+    public InvoiceEmail write(SaleCharged invoice, String customerName, String currency, CustomerLanguage language,
+                              AccountFigures after, String paymentLink) {
+        BigDecimal taxes = invoice.lines().stream().map(InvoiceLine::tax).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new InvoiceEmail(language.code(), subject(invoice, language), store, customerName,
                 invoice.invoiceNumber(), language.date(invoice.issuedOn()),
                 invoice.lines().stream().map(line -> line(line, currency, language)).toList(),
+                language.money(invoice.amount().subtract(taxes), currency), language.money(taxes, currency),
                 language.money(invoice.amount(), currency), terms(invoice, language),
-                language.date(invoice.dueDate()));
+                language.date(invoice.dueDate()), language.money(after.balance(), currency),
+                language.money(after.available(), currency), paymentLink);
     }
 
     private String subject(SaleCharged invoice, CustomerLanguage language) {
         return language == CustomerLanguage.FRENCH
-                ? "Facture " + invoice.invoiceNumber() + " de " + storeName
-                : "Invoice " + invoice.invoiceNumber() + " from " + storeName;
+                ? "Facture " + invoice.invoiceNumber() + " de " + store.name()
+                : "Invoice " + invoice.invoiceNumber() + " from " + store.name();
     }
 
     private static InvoiceEmail.Line line(InvoiceLine line, String currency, CustomerLanguage language) {
         return new InvoiceEmail.Line(line.description(), language.quantity(line.quantity()),
-                language.money(line.unitPrice(), currency), language.money(line.amount(), currency));
+                language.money(line.unitPrice(), currency), language.money(line.amount(), currency),
+                language.money(line.tax(), currency));
     }
 
     static String terms(SaleCharged invoice, CustomerLanguage language) {

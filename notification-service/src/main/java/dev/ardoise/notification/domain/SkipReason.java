@@ -1,6 +1,11 @@
 package dev.ardoise.notification.domain;
 
-/** Why an invoice was not emailed. */
+/** Why an email was not sent. */
 public enum SkipReason {
-    NO_EMAIL, NO_CONSENT
+    /** The customer has no email address. */
+    NO_EMAIL,
+    /** The customer has not consented, or withdrew consent before the email left. */
+    NO_CONSENT,
+    /** A reminder whose invoice was paid (or written off) before it left. */
+    INVOICE_PAID
 }

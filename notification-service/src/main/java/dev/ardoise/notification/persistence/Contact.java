@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** A customer's email, consent and language, one row per account, from AccountOpened. */
+/** A customer's email, consent and language, one row per account, from AccountOpened, CustomerDetailsChanged and
+ * EmailConsentGiven / EmailConsentWithdrawn. */
 @Entity
 @Table(name = "customer_contacts")
 public class Contact extends PanacheEntityBase {
@@ -36,6 +37,19 @@ public class Contact extends PanacheEntityBase {
         emailConsent = contact.emailConsent();
         language = contact.language();
         currency = contact.currency();
+    }
+
+    public void detailsChanged(String newName, String newEmail, String newLanguage) {
+        name = newName;
+        email = newEmail;
+        language = newLanguage;
+    }
+
+    public void consent(boolean given, String address) {
+        emailConsent = given;
+        if (given && address != null && !address.isBlank()) {
+            email = address;
+        }
     }
 
     public CustomerContact toContact() {

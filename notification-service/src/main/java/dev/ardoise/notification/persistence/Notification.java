@@ -1,6 +1,9 @@
 package dev.ardoise.notification.persistence;
 
+import dev.ardoise.notification.domain.CustomerContact;
 import dev.ardoise.notification.domain.InvoiceDecision;
+import dev.ardoise.notification.domain.StatementPeriod;
+import io.smallrye.mutiny.Uni;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.domain.RetrySchedule;
@@ -14,12 +17,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One invoice email: decided when the charge is consumed (PENDING or SKIPPED), then claimed, sent and
- * recorded by the sender. It keeps what the email needs (recipient, language, the invoice itself) as they
- * were at the time of the charge.
+ * One email (an invoice, a reminder or a statement): decided when its event is consumed or its job runs (PENDING
+ * or SKIPPED), then claimed, checked again (consent, still owed), sent and recorded by the sender. One row per
+ * account, kind and subject key: deciding it again finds it and sends nothing twice.
  */
 @Entity
 @Table(name = "notifications")
@@ -36,12 +40,25 @@ public class Notification extends PanacheEntityBase {
     public String invoiceNumber;
     @Enumerated(EnumType.STRING)
     public NotificationKind kind;
+    /** What, within the account and kind, it is about: the invoice, invoice:offset, from..to, resend:key. */
+    @Column(name = "subject_key")
+    public String subjectKey;
+    /** A reminder's days from the due date. */
+    @Column(name = "offset_days")
+    public Integer offsetDays;
+    @Column(name = "period_from")
+    public LocalDate periodFrom;
+    @Column(name = "period_to")
+    public LocalDate periodTo;
+    /** The manager who asked for it; null when the service decided it. */
+    @Column(name = "requested_by")
+    public String requestedBy;
     public String recipient;
     @Column(name = "customer_name")
     public String customerName;
     public String language;
     public String currency;
-    /** The SaleCharged event's own JSON: what the email shows. */
+    /** The SaleCharged event's own JSON for an invoice or a reminder; null for a statement. */
     public String invoice;
     @Enumerated(EnumType.STRING)
     public NotificationStatus status;
@@ -59,11 +76,81 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    public static Notification invoice(UUID accountId, String subjectKey, String invoiceId, String invoiceNumber,
+                                       String sale, CustomerContact contact, Instant now) {
+        Notification notification = decided(accountId, NotificationKind.INVOICE, subjectKey, contact, now);
+        notification.invoiceId = invoiceId;
+        notification.invoiceNumber = invoiceNumber;
+        notification.invoice = sale;
+        return notification;
+    }
+
+    public static Notification reminder(LedgerInvoice invoice, int offsetDays, CustomerContact contact, Instant now) {
+        Notification notification = decided(invoice.accountId, NotificationKind.REMINDER,
+                invoice.invoiceId + ":" + offsetDays, contact, now);
+        notification.invoiceId = invoice.invoiceId;
+        notification.invoiceNumber = invoice.invoiceNumber;
+        notification.invoice = invoice.sale;
+        notification.offsetDays = offsetDays;
+        return notification;
+    }
+
+    public static Notification statement(UUID accountId, StatementPeriod period, CustomerContact contact,
+                                         Instant now) {
+        Notification notification = decided(accountId, NotificationKind.STATEMENT, period.key(), contact, now);
+        notification.periodFrom = period.from();
+        notification.periodTo = period.to();
+        return notification;
+    }
+
+    /** The notification already decided for this subject, or null. */
+    public static Uni<Notification> find(UUID accountId, NotificationKind kind, String subjectKey) {
+        return Notification.<Notification>find("accountId = ?1 and kind = ?2 and subjectKey = ?3",
+                accountId, kind, subjectKey).firstResult();
+    }
+
+    private static Notification decided(UUID accountId, NotificationKind kind, String subjectKey,
+                                        CustomerContact contact, Instant now) {
+        InvoiceDecision decision = InvoiceDecision.decide(contact);
+        Notification notification = new Notification();
+        notification.id = UUID.randomUUID();
+        notification.accountId = accountId;
+        notification.kind = kind;
+        notification.subjectKey = subjectKey;
+        // The address is kept only for emails that will be sent.
+        notification.recipient = decision.toSend() ? contact.email() : null;
+        notification.customerName = contact == null ? "" : contact.name();
+        notification.language = contact == null ? "en" : contact.language();
+        notification.currency = contact == null ? "CAD" : contact.currency();
+        notification.decide(decision, now);
+        return notification;
+    }
+
     public void decide(InvoiceDecision decision, Instant now) {
         status = decision.status();
         reason = decision.reason();
         createdAt = now;
         nextAttemptAt = decision.toSend() ? now : null;
+    }
+
+    /** Withdrawn consent, or a paid invoice, found right before sending: the email does not leave. */
+    public void skip(SkipReason why, Instant now) {
+        status = NotificationStatus.SKIPPED;
+        reason = why;
+        recipient = null;
+        nextAttemptAt = null;
+        claimedAt = null;
+    }
+
+    /** An operator takes a parked email up again: a fresh round of attempts. */
+    public boolean retry(Instant now) {
+        if (status != NotificationStatus.FAILED) {
+            return false;
+        }
+        status = NotificationStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        return true;
     }
 
     /** Recorded before sending: a crash from here on leaves it SENDING, taken again after a timeout. */

@@ -14,11 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class InvoiceEmailWriterTest {
-    private final InvoiceEmailWriter writer = new InvoiceEmailWriter("Quincaillerie Ardoise");
+    private static final AccountFigures AFTER = new AccountFigures(new BigDecimal("-1700.00"), new BigDecimal("300.00"));
+    private final InvoiceEmailWriter writer = new InvoiceEmailWriter(
+            new Store("Quincaillerie Ardoise", List.of("123, rue Principale", "Montréal"), "514 555-0123"));
 
     @Test
     void a_french_invoice_is_written_for_fr_ca() {
-        InvoiceEmail email = writer.write(sale(PaymentTerms.NET_30), "Claire", "CAD", CustomerLanguage.FRENCH);
+        InvoiceEmail email = writer.write(sale(PaymentTerms.NET_30), "Claire", "CAD", CustomerLanguage.FRENCH, AFTER, null);
 
         assertEquals("fr", email.language());
         assertEquals("Facture MAIN-000001 de Quincaillerie Ardoise", email.subject());
@@ -26,20 +28,28 @@ class InvoiceEmailWriterTest {
         assertEquals("1 000,00 $", spaces(email.total()));
         assertEquals("Net 30 jours", email.terms());
         assertEquals("29 décembre 2026", email.dueDate());
-        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "500,00 $", "1 000,00 $"),
+        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "500,00 $", "870,00 $", "130,00 $"),
                 spaced(email.lines().get(0)));
+        assertEquals("870,00 $", spaces(email.subtotal()));
+        assertEquals("130,00 $", spaces(email.taxes()));
+        assertEquals("-1 700,00 $", spaces(email.balanceAfter()));
+        assertEquals("300,00 $", spaces(email.availableAfter()));
+        assertFalse(email.hasPaymentLink());
     }
 
     @Test
     void an_english_invoice_is_written_for_anything_else() {
-        InvoiceEmail email = writer.write(sale(PaymentTerms.NET_30), "Claire", "CAD", CustomerLanguage.ENGLISH);
+        InvoiceEmail email = writer.write(sale(PaymentTerms.NET_30), "Claire", "CAD", CustomerLanguage.ENGLISH, AFTER, null);
 
         assertEquals("Invoice MAIN-000001 from Quincaillerie Ardoise", email.subject());
         assertEquals("November 29, 2026", email.issuedOn());
         assertEquals("$1,000.00", email.total());
         assertEquals("Net 30 days", email.terms());
         assertEquals("December 29, 2026", email.dueDate());
-        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "$500.00", "$1,000.00"), email.lines().get(0));
+        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "$500.00", "$870.00", "$130.00"),
+                email.lines().get(0));
+        assertEquals("-$1,700.00", email.balanceAfter());
+        assertEquals("$300.00", email.availableAfter());
     }
 
     @Test
@@ -59,22 +69,23 @@ class InvoiceEmailWriterTest {
         SaleCharged noLines = new SaleCharged("s", "i", "MAIN-000002", new BigDecimal("12.50"), List.of(),
                 PaymentTerms.NET_15, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 20), "MAIN", "R1");
 
-        InvoiceEmail email = writer.write(noLines, "Sam", "CAD", CustomerLanguage.ENGLISH);
+        InvoiceEmail email = writer.write(noLines, "Sam", "CAD", CustomerLanguage.ENGLISH, AFTER, "https://pay/x");
 
         assertFalse(email.hasLines());
         assertEquals("$12.50", email.total());
         assertEquals("Net 15 days", email.terms());
+        assertEquals("https://pay/x", email.paymentLink());
     }
 
     private static SaleCharged sale(PaymentTerms terms) {
         return new SaleCharged("sale-1", "inv-1", "MAIN-000001", new BigDecimal("1000.00"),
                 List.of(new InvoiceLine("Peinture, 4 L", new BigDecimal("2"), new BigDecimal("500.00"),
-                        new BigDecimal("1000.00"))),
+                        new BigDecimal("870.00"), new BigDecimal("130.00"))),
                 terms, LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
     }
 
     private static InvoiceEmail.Line spaced(InvoiceEmail.Line line) {
         return new InvoiceEmail.Line(line.description(), line.quantity(), spaces(line.unitPrice()),
-                spaces(line.amount()));
+                spaces(line.amount()), spaces(line.tax()));
     }
 }

@@ -5,6 +5,9 @@ import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.AccountEventsTopic;
 import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.Allocation;
+import dev.ardoise.events.CreditLimitSet;
+import dev.ardoise.events.PaymentReceived;
 import dev.ardoise.events.InvoiceLine;
 import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.RecordedEvent;
@@ -44,13 +47,37 @@ final class AccountEventsFixture {
                 LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
     }
 
+    /** Two lines with taxes: 2 x 500.00 + 149.75 tax, 3 x 10.00 + 4.49 tax = 1,184.24. */
+    static SaleCharged chargedWithTaxes() {
+        String number = "MAIN-" + String.format("%06d", INVOICE_NUMBERS.incrementAndGet());
+        return new SaleCharged("sale-" + UUID.randomUUID(), UUID.randomUUID().toString(), number,
+                new BigDecimal("1184.24"),
+                List.of(new InvoiceLine("Peinture, 4 L", new BigDecimal("2"), new BigDecimal("500.00"),
+                                new BigDecimal("1000.00"), new BigDecimal("149.75")),
+                        new InvoiceLine("Rouleau", new BigDecimal("3"), new BigDecimal("10.00"),
+                                new BigDecimal("30.00"), new BigDecimal("4.49"))),
+                PaymentTerms.NET_30, LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
+    }
+
+    static CreditLimitSet limit(String amount) {
+        return new CreditLimitSet(new BigDecimal(amount), null);
+    }
+
+    static PaymentReceived paid(SaleCharged invoice) {
+        return new PaymentReceived("P-" + UUID.randomUUID(), invoice.amount(), "CASH", null,
+                List.of(new Allocation(invoice.invoiceId(), invoice.invoiceNumber(), invoice.amount())));
+    }
+
     static String uniqueDomain() {
         return UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
 
-    void publish(UUID accountId, long version, AccountEvent event) {
+    /** @return the record's body, to publish it again */
+    String publish(UUID accountId, long version, AccountEvent event) {
         RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, version, Instant.now(), EventMetadata.UNRECORDED, event);
-        publishRaw(accountId.toString(), AccountEventJson.write(recorded), recorded);
+        String body = AccountEventJson.write(recorded);
+        publishRaw(accountId.toString(), body, recorded);
+        return body;
     }
 
     void publishRaw(String key, String body) {

@@ -72,19 +72,19 @@ class ConsentTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
                 .when().get("/notifications")
                 .then().statusCode(200)
-                .body("size()", is(1))
-                .body("[0].invoiceId", is(charge.invoiceId()))
-                .body("[0].invoiceNumber", is(charge.invoiceNumber()))
-                .body("[0].status", is("SKIPPED"))
-                .body("[0].reason", is(reason))
-                .body("[0].recipient", nullValue())
-                .body("[0].attempts", is(0))
-                .body("[0].sentAt", nullValue()));
+                .body("items.size()", is(1))
+                .body("items[0].invoiceId", is(charge.invoiceId()))
+                .body("items[0].invoiceNumber", is(charge.invoiceNumber()))
+                .body("items[0].status", is("SKIPPED"))
+                .body("items[0].reason", is(reason))
+                .body("items[0].recipient", nullValue())
+                .body("items[0].attempts", is(0))
+                .body("items[0].sentAt", nullValue()));
         given().queryParam("accountId", accountId.toString()).queryParam("status", "skipped")
                 .when().get("/notifications")
-                .then().statusCode(200).body("size()", is(1));
+                .then().statusCode(200).body("items.size()", is(1));
         given().queryParam("accountId", accountId.toString()).queryParam("status", "SENT")
                 .when().get("/notifications")
-                .then().statusCode(200).body("size()", is(0));
+                .then().statusCode(200).body("items.size()", is(0));
     }
 }

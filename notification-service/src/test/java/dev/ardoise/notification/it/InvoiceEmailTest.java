@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static dev.ardoise.notification.it.AccountEventsFixture.charged;
+import static dev.ardoise.notification.it.AccountEventsFixture.chargedWithTaxes;
+import static dev.ardoise.notification.it.AccountEventsFixture.limit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.uniqueDomain;
 import static io.restassured.RestAssured.given;
@@ -32,6 +34,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -86,14 +89,14 @@ class InvoiceEmailTest {
         await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
                 .when().get("/notifications")
                 .then().statusCode(200)
-                .body("size()", is(2))
-                .body("status", everyItem(is("SENT")))
-                .body("invoiceNumber", contains(second.invoiceNumber(), first.invoiceNumber()))
-                .body("recipient", everyItem(is("claire@" + domain)))
-                .body("language", everyItem(is("fr-CA")))
-                .body("kind", everyItem(is("INVOICE")))
-                .body("attempts", everyItem(is(1)))
-                .body("sentAt", everyItem(notNullValue())));
+                .body("items.size()", is(2))
+                .body("items.status", everyItem(is("SENT")))
+                .body("items.invoiceNumber", contains(second.invoiceNumber(), first.invoiceNumber()))
+                .body("items.recipient", everyItem(is("claire@" + domain)))
+                .body("items.language", everyItem(is("fr-CA")))
+                .body("items.kind", everyItem(is("INVOICE")))
+                .body("items.attempts", everyItem(is(1)))
+                .body("items.sentAt", everyItem(notNullValue())));
     }
 
     @Test
@@ -118,6 +121,103 @@ class InvoiceEmailTest {
     }
 
     @Test
+    void the_invoice_shows_lines_taxes_terms_and_the_account_after_the_sale_in_french_without_a_payment_link() {
+        SaleCharged sale = chargedWithTaxes();
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("2000.00"));
+        events.publish(accountId, 3, sale);
+
+        Mailbox.Email email = awaitEmails(1).get(0);
+
+        assertEquals("claire@" + domain, email.to());
+        for (String body : List.of(email.text(), email.html())) {
+            assertContains(body, "Quincaillerie Ardoise", "123, rue Principale", "Montréal (Québec) H2X 1Y4",
+                    "Peinture, 4 L", "500,00 $", "1 000,00 $", "149,75 $", "Rouleau", "10,00 $", "4,49 $",
+                    "Sous-total", "1 030,00 $", "154,24 $", "1 184,24 $", "Net 30 jours", "29 novembre 2026",
+                    "29 décembre 2026", "solde -1 184,24 $", "crédit disponible 815,76 $");
+            assertFalse(body.contains("token="), "no payment link when online payments are off:\n" + body);
+        }
+    }
+
+    @Test
+    void the_invoice_shows_lines_taxes_terms_and_the_account_after_the_sale_in_english() {
+        SaleCharged sale = chargedWithTaxes();
+        events.publish(accountId, 1, opened("sam@" + domain, true, "en-CA"));
+        events.publish(accountId, 2, limit("1500.00"));
+        events.publish(accountId, 3, charged("100.00"));
+        events.publish(accountId, 4, sale);
+
+        List<Mailbox.Email> emails = awaitEmails(2);
+
+        Mailbox.Email email = emailAbout(emails, sale);
+        assertEquals("Invoice " + sale.invoiceNumber() + " from Quincaillerie Ardoise", email.subject());
+        for (String body : List.of(email.text(), email.html())) {
+            assertContains(body, "$500.00", "$1,000.00", "$149.75", "$4.49", "Subtotal", "$1,030.00", "$154.24",
+                    "$1,184.24", "Net 30 days", "November 29, 2026", "December 29, 2026",
+                    "balance -$1,284.24", "available credit $215.76");
+            assertFalse(body.contains("token="), body);
+        }
+    }
+
+    @Test
+    void records_read_again_from_an_earlier_offset_send_nothing_twice() {
+        SaleCharged first = charged("400.00");
+        SaleCharged second = charged("300.00");
+        SaleCharged later = charged("200.00");
+        List<String> bodies = List.of(
+                events.publish(accountId, 1, opened("lea@" + domain, true, "fr-CA")),
+                events.publish(accountId, 2, first),
+                events.publish(accountId, 3, second));
+        awaitEmails(2);
+
+        // The same records again, as a consumer restarted from an earlier offset reads them.
+        bodies.forEach(body -> events.publishRaw(accountId.toString(), body));
+        bodies.forEach(body -> events.publishRaw(accountId.toString(), body));
+        // Same account, same partition: once the later charge is emailed, the copies have been consumed.
+        events.publish(accountId, 4, later);
+
+        List<Mailbox.Email> emails = awaitEmails(3);
+        for (SaleCharged sale : List.of(first, second, later)) {
+            assertEquals(1, emails.stream().filter(email -> email.subject().contains(sale.invoiceNumber())).count());
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
+                .when().get("/notifications")
+                .then().statusCode(200)
+                .body("total", is(3))
+                .body("items.status", everyItem(is("SENT"))));
+    }
+
+    @Test
+    void a_manager_can_resend_an_invoice_once_per_idempotency_key() {
+        SaleCharged sale = charged("400.00");
+        events.publish(accountId, 1, opened("rose@" + domain, true, "en"));
+        events.publish(accountId, 2, sale);
+        awaitEmails(1);
+
+        given().header("X-Actor-Role", "CASHIER").when().post("/invoices/{id}/resend", sale.invoiceId())
+                .then().statusCode(403);
+        String resent = given().header("X-Actor-Role", "MANAGER").header("Idempotency-Key", "resend-1")
+                .when().post("/invoices/{id}/resend", sale.invoiceId())
+                .then().statusCode(202).body("kind", is("INVOICE")).body("subjectKey", is("resend:resend-1"))
+                .extract().path("notificationId");
+        given().header("X-Actor-Role", "MANAGER").header("Idempotency-Key", "resend-1")
+                .when().post("/invoices/{id}/resend", sale.invoiceId())
+                .then().statusCode(200).body("notificationId", is(resent));
+
+        List<Mailbox.Email> emails = awaitEmails(2);
+        emails.forEach(email -> assertEquals("Invoice " + sale.invoiceNumber() + " from Quincaillerie Ardoise",
+                email.subject()));
+        SaleCharged other = charged("10.00");
+        events.publish(accountId, 3, other);
+        awaitEmails(3);
+        given().header("X-Actor-Role", "MANAGER").header("Idempotency-Key", "resend-1")
+                .when().post("/invoices/{id}/resend", other.invoiceId())
+                .then().statusCode(409).body("field", is("Idempotency-Key"));
+        given().header("X-Actor-Role", "MANAGER").when().post("/invoices/{id}/resend", "no-such-invoice")
+                .then().statusCode(404);
+    }
+
+    @Test
     void a_redelivered_charge_sends_exactly_one_email() {
         SaleCharged charge = charged("400.00");
         SaleCharged later = charged("300.00");
@@ -135,8 +235,8 @@ class InvoiceEmailTest {
         given().queryParam("invoiceId", charge.invoiceId())
                 .when().get("/notifications")
                 .then().statusCode(200)
-                .body("size()", is(1))
-                .body("[0].status", is("SENT"));
+                .body("items.size()", is(1))
+                .body("items[0].status", is("SENT"));
     }
 
     @Test
@@ -147,7 +247,7 @@ class InvoiceEmailTest {
         events.publish(accountId, 3, ahead);
 
         await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
-                .when().get("/notifications").then().body("size()", is(0)));
+                .when().get("/notifications").then().body("items.size()", is(0)));
         events.publish(accountId, 2, missing);
 
         List<Mailbox.Email> emails = awaitEmails(2);

@@ -26,6 +26,11 @@ final class Mailbox {
         return Arrays.stream(smtp.getReceivedMessagesForDomain(domain)).map(Mailbox::read).toList();
     }
 
+    /** The emails whose subject starts with this (the kinds of email share a mailbox). */
+    List<Email> emails(String subjectStart) {
+        return emails().stream().filter(email -> email.subject().startsWith(subjectStart)).toList();
+    }
+
     record Email(String to, String from, String subject, String text, String html) {
     }
 

@@ -42,11 +42,34 @@ class NotificationsApiTest {
     }
 
     @Test
+    void an_unknown_kind_or_a_bad_page_size_is_a_400_naming_the_field() {
+        given().queryParam("kind", "POSTCARD").when().get("/notifications")
+                .then().statusCode(400).body("field", is("kind"));
+        given().queryParam("size", "501").when().get("/notifications")
+                .then().statusCode(400).body("field", is("size"));
+        given().queryParam("page", "-1").when().get("/notifications")
+                .then().statusCode(400).body("field", is("page"));
+    }
+
+    @Test
+    void retrying_needs_a_manager_and_an_existing_notification() {
+        given().when().post("/notifications/retry-failed").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/{id}/retry", UUID.randomUUID())
+                .then().statusCode(404);
+        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/{id}/retry", "nope")
+                .then().statusCode(400).body("field", is("notificationId"));
+    }
+
+    @Test
     void an_account_without_notifications_has_an_empty_list() {
         given().queryParam("accountId", UUID.randomUUID().toString())
                 .when().get("/notifications")
                 .then().statusCode(200)
-                .body("size()", is(0));
+                .body("items.size()", is(0))
+                .body("page", is(0))
+                .body("size", is(50))
+                .body("total", is(0));
     }
 
     @Test

@@ -23,6 +23,7 @@ import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.uniqueDomain;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -62,30 +63,46 @@ class SmtpOutageTest {
         events.publish(accountId, 1, opened("ines@" + domain, true, "fr-CA"));
         events.publish(accountId, 2, givenUp);
         await().atMost(PATIENCE).untilAsserted(() -> notificationOf(givenUp)
-                .body("[0].status", is("FAILED"))
-                .body("[0].attempts", is(4))
-                .body("[0].lastError", notNullValue())
-                .body("[0].sentAt", nullValue()));
+                .body("items[0].status", is("FAILED"))
+                .body("items[0].attempts", is(4))
+                .body("items[0].lastError", notNullValue())
+                .body("items[0].sentAt", nullValue()));
 
         events.publish(accountId, 3, retried);
         await().atMost(PATIENCE).untilAsserted(() -> notificationOf(retried)
-                .body("[0].status", is("PENDING"))
-                .body("[0].attempts", greaterThanOrEqualTo(1))
-                .body("[0].lastError", notNullValue()));
+                .body("items[0].status", is("PENDING"))
+                .body("items[0].attempts", greaterThanOrEqualTo(1))
+                .body("items[0].lastError", notNullValue()));
         smtp.start();
 
         await().atMost(PATIENCE).untilAsserted(() -> notificationOf(retried)
-                .body("[0].status", is("SENT"))
-                .body("[0].sentAt", notNullValue()));
+                .body("items[0].status", is("SENT"))
+                .body("items[0].sentAt", notNullValue()));
         List<Mailbox.Email> emails = new Mailbox(smtp, domain).emails();
         assertEquals(1, emails.size());
         assertEquals("Facture " + retried.invoiceNumber() + " de Quincaillerie Ardoise", emails.get(0).subject());
-        notificationOf(givenUp).body("[0].status", is("FAILED"));
+        notificationOf(givenUp).body("items[0].status", is("FAILED"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ardoise_notifications_failed "), containsString("ardoise_notifications_given_up_total")));
+
+        // An operator takes the parked email up again: it is sent, once.
+        String id = notificationOf(givenUp).extract().path("items[0].notificationId");
+        given().when().post("/notifications/{id}/retry", id).then().statusCode(403);
+        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/{id}/retry", id)
+                .then().statusCode(200).body("status", is("PENDING")).body("attempts", is(0));
+        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/retry-failed")
+                .then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> notificationOf(givenUp)
+                .body("items[0].status", is("SENT")).body("items[0].attempts", is(1)));
+        Mailbox mailbox = new Mailbox(smtp, domain);
+        assertEquals(1, mailbox.emails("Facture " + givenUp.invoiceNumber()).size());
+        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/{id}/retry", id)
+                .then().statusCode(409).body("notificationStatus", is("SENT"));
     }
 
     private static io.restassured.response.ValidatableResponse notificationOf(SaleCharged invoice) {
         return given().queryParam("invoiceId", invoice.invoiceId())
                 .when().get("/notifications")
-                .then().statusCode(200).body("size()", is(1));
+                .then().statusCode(200).body("items.size()", is(1));
     }
 }

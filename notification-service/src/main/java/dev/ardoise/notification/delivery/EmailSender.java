@@ -1,0 +1,223 @@
+package dev.ardoise.notification.delivery;
+
+import dev.ardoise.events.reader.SafeContext;
+import dev.ardoise.notification.domain.AccountFigures;
+import dev.ardoise.notification.domain.InvoiceDecision;
+import dev.ardoise.notification.domain.NotificationKind;
+import dev.ardoise.notification.domain.NotificationStatus;
+import dev.ardoise.notification.domain.RetrySchedule;
+import dev.ardoise.notification.domain.SkipReason;
+import dev.ardoise.notification.persistence.Contact;
+import dev.ardoise.notification.persistence.LedgerInvoice;
+import dev.ardoise.notification.persistence.Notification;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sender loop, for every kind of email. Every {@code ardoise.sender.interval} it claims due emails in one
+ * transaction (PENDING and due, or SENDING for longer than the sending timeout; {@code FOR UPDATE SKIP LOCKED} so
+ * that several instances never claim the same row). Right before sending it checks again what may have changed
+ * since the decision: an email whose customer withdrew consent (or has no address any more) is SKIPPED
+ * NO_CONSENT (NO_EMAIL), a reminder whose invoice was paid SKIPPED INVOICE_PAID; the others are marked SENDING with
+ * the attempt counted. It then sends each one (at most {@code batch-size} in flight, none waiting for another) and
+ * records SENT, or the failure with the next attempt after a back-off, or FAILED after the last attempt.
+ * <p>
+ * At least once: a crash between the SMTP server's acceptance and the SENT record leaves the email SENDING, and it
+ * is sent again after the sending timeout. That is the one window in which a customer may get an email twice.
+ */
+@ApplicationScoped
+public class EmailSender {
+    private static final Logger LOG = Logger.getLogger(EmailSender.class);
+    private static final long FAILED_GAUGE_EVERY_MS = 2000;
+    private static final String CLAIM_DUE = """
+            select * from notifications
+            where (status = 'PENDING' and next_attempt_at <= :now)
+               or (status = 'SENDING' and claimed_at <= :abandonedBefore)
+            order by coalesce(next_attempt_at, claimed_at)
+            limit :batchSize
+            for update skip locked""";
+
+    private final Vertx vertx;
+    private final ReactiveMailer mailer;
+    private final Emails emails;
+    private final SenderConfig config;
+    private final DeliveryMetrics metrics;
+    private final RetrySchedule retries;
+    private final Clock clock;
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private long timer = -1;
+    private long gaugeTimer = -1;
+
+    EmailSender(Vertx vertx, ReactiveMailer mailer, Emails emails, SenderConfig config, DeliveryMetrics metrics,
+                Clock clock) {
+        this.clock = clock;
+        this.vertx = vertx;
+        this.mailer = mailer;
+        this.emails = emails;
+        this.config = config;
+        this.metrics = metrics;
+        this.retries = new RetrySchedule(config.maxAttempts(), config.backoffBase(), config.backoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    void start(@Observes StartupEvent startup) {
+        timer = vertx.setPeriodic(config.interval().toMillis(), ignored -> tick());
+        gaugeTimer = vertx.setPeriodic(FAILED_GAUGE_EVERY_MS, ignored -> countFailed());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        vertx.cancelTimer(timer);
+        vertx.cancelTimer(gaugeTimer);
+    }
+
+    /**
+     * Claims as many due emails as there is room for ({@code batch-size} sends in flight at most) and sends them
+     * without waiting for them: a send that hangs until its timeout holds up its own email, not the others.
+     */
+    private void tick() {
+        int room = config.batchSize() - inFlight.get();
+        if (room <= 0 || !claiming.compareAndSet(false, true)) {
+            return;
+        }
+        SafeContext.fresh(vertx).run(() -> Panache.withTransaction(() -> claimDue(room)))
+                .subscribe().with(
+                        claimed -> {
+                            claiming.set(false);
+                            claimed.forEach(this::sendInBackground);
+                        },
+                        failure -> {
+                            claiming.set(false);
+                            LOG.warnf("the sender could not claim due emails, will try again: %s", failure.toString());
+                        });
+    }
+
+    private void sendInBackground(ClaimedEmail email) {
+        inFlight.incrementAndGet();
+        deliver(email).subscribe().with(ignored -> inFlight.decrementAndGet(), failure -> inFlight.decrementAndGet());
+    }
+
+    private void countFailed() {
+        SafeContext.fresh(vertx).run(() -> Panache.withSession(() -> Notification.count("status",
+                        NotificationStatus.FAILED)))
+                .subscribe().with(metrics::failedNow,
+                        failure -> LOG.debugf("could not count failed emails: %s", failure.toString()));
+    }
+
+    private Uni<List<ClaimedEmail>> claimDue(int room) {
+        Instant now = clock.instant();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM_DUE, Notification.class)
+                        .setParameter("now", now)
+                        .setParameter("abandonedBefore", now.minus(config.sendingTimeout()))
+                        .setParameter("batchSize", room)
+                        .getResultList())
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(notification -> checkAgain(notification, now))
+                        .filter(Optional::isPresent).map(Optional::get)
+                        .collect().asList());
+    }
+
+    /** What may have changed since the decision: consent, address, and whether a reminded invoice is paid. */
+    private Uni<Optional<ClaimedEmail>> checkAgain(Notification notification, Instant now) {
+        return Contact.<Contact>findById(notification.accountId).chain(contact -> {
+            InvoiceDecision decision = InvoiceDecision.decide(contact == null ? null : contact.toContact());
+            if (!decision.toSend()) {
+                return skip(notification, decision.reason(), now);
+            }
+            notification.recipient = contact.email;
+            notification.customerName = contact.name;
+            notification.language = contact.language;
+            if (notification.invoiceId == null) {
+                return claim(notification, null, null, now);
+            }
+            return LedgerInvoice.<LedgerInvoice>findById(notification.invoiceId).chain(invoice -> {
+                if (notification.kind == NotificationKind.REMINDER && (invoice == null || !invoice.stillOwed())) {
+                    return skip(notification, SkipReason.INVOICE_PAID, now);
+                }
+                return invoice == null ? claim(notification, null, null, now)
+                        : claim(notification, invoice.writtenOff ? null : invoice.owed, invoice.after(), now);
+            });
+        });
+    }
+
+    private Uni<Optional<ClaimedEmail>> skip(Notification notification, SkipReason reason, Instant now) {
+        notification.skip(reason, now);
+        metrics.skipped(notification.kind, reason);
+        LOG.infof("%s notification %s skipped right before sending: %s", notification.kind, notification.id, reason);
+        return Uni.createFrom().item(Optional.empty());
+    }
+
+    private static Uni<Optional<ClaimedEmail>> claim(Notification notification, java.math.BigDecimal owedNow,
+                                                     AccountFigures after, Instant now) {
+        notification.claim(now);
+        return Uni.createFrom().item(Optional.of(ClaimedEmail.of(notification, owedNow, after)));
+    }
+
+    private Uni<Void> deliver(ClaimedEmail email) {
+        return Uni.createFrom().deferred(() -> send(email))
+                .onItemOrFailure().transformToUni((ignored, failure) ->
+                        SafeContext.fresh(vertx).run(() -> Panache.withTransaction(() -> record(email, failure))))
+                .onFailure().invoke(e -> LOG.errorf("could not record the outcome of notification %s (it will be "
+                        + "taken again after the sending timeout): %s", email.id(), e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> send(ClaimedEmail email) {
+        return emails.compose(email)
+                .chain(mail -> mailer.send(mail))
+                .ifNoItem().after(config.sendTimeout()).fail();
+    }
+
+    private Uni<Void> record(ClaimedEmail email, Throwable failure) {
+        return Notification.<Notification>findById(email.id()).invoke(notification -> {
+            if (notification == null || notification.status != NotificationStatus.SENDING
+                    || notification.attempts != email.attempt()) {
+                LOG.warnf("notification %s was taken again by another sender; leaving it as it is", email.id());
+                return;
+            }
+            Instant now = clock.instant();
+            if (failure == null) {
+                notification.sent(now);
+                metrics.sent(email.kind());
+                LOG.infof("%s %s emailed (notification %s, attempt %d)", email.kind(), subject(email), email.id(),
+                        email.attempt());
+            } else {
+                notification.failed(describe(failure), retries, now);
+                if (notification.status == NotificationStatus.FAILED) {
+                    metrics.givenUp(email.kind());
+                }
+                LOG.warnf("%s %s not emailed (notification %s, attempt %d, now %s): %s", email.kind(), subject(email),
+                        email.id(), email.attempt(), notification.status, failure.getClass().getSimpleName());
+                LOG.debugf(failure, "notification %s not emailed", email.id());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The invoice number or the statement's period: nothing personal. */
+    private static String subject(ClaimedEmail email) {
+        return email.invoiceNumber() != null ? email.invoiceNumber()
+                : email.periodFrom() + ".." + email.periodTo();
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.ardoise.notification.delivery;
+
+import dev.ardoise.events.AccountEventJson;
+import dev.ardoise.events.SaleCharged;
+import dev.ardoise.notification.config.PaymentsConfig;
+import dev.ardoise.notification.config.StoreConfig;
+import dev.ardoise.notification.domain.CustomerLanguage;
+import dev.ardoise.notification.domain.InvoiceEmail;
+import dev.ardoise.notification.domain.InvoiceEmailWriter;
+import dev.ardoise.notification.domain.PaymentLinks;
+import dev.ardoise.notification.domain.ReminderEmail;
+import dev.ardoise.notification.domain.ReminderEmailWriter;
+import dev.ardoise.notification.domain.StatementEmail;
+import dev.ardoise.notification.domain.StatementEmailWriter;
+import dev.ardoise.notification.domain.Store;
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+/**
+ * Lays out every kind of email with the Qute templates of its kind and language
+ * ({@code templates/<kind>-email/{fr,en}.{html,txt}}). A statement is fetched from invoice-service first.
+ */
+@ApplicationScoped
+@TemplateData(target = InvoiceEmail.class)
+@TemplateData(target = InvoiceEmail.Line.class)
+@TemplateData(target = ReminderEmail.class)
+@TemplateData(target = StatementEmail.class)
+@TemplateData(target = StatementEmail.Line.class)
+@TemplateData(target = Store.class)
+public class Emails {
+    private final Engine templates;
+    private final InvoiceEmailWriter invoices;
+    private final ReminderEmailWriter reminders;
+    private final StatementEmailWriter statements;
+    private final InvoiceServiceClient invoiceService;
+    private final PaymentsConfig payments;
+    private final PaymentLinks links;
+    private final Clock clock;
+    private final String from;
+
+    Emails(Engine templates, StoreConfig store, PaymentsConfig payments, @RestClient InvoiceServiceClient invoiceService,
+           Clock clock, @ConfigProperty(name = "ardoise.mail.from") String from) {
+        this.templates = templates;
+        Store shown = store.store();
+        this.invoices = new InvoiceEmailWriter(shown);
+        this.reminders = new ReminderEmailWriter(shown);
+        this.statements = new StatementEmailWriter(shown);
+        this.invoiceService = invoiceService;
+        this.payments = payments;
+        this.links = payments.onlineEnabled()
+                ? new PaymentLinks(payments.linkBaseUrl().orElseThrow(() -> new IllegalStateException(
+                        "ardoise.payments.link-base-url is required when online payments are enabled")),
+                        payments.linkSecret().orElseThrow(() -> new IllegalStateException(
+                        "ardoise.payments.link-secret is required when online payments are enabled")))
+                : null;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    /** An email laid out in both formats. */
+    public record Rendered(String subject, String html, String text) {
+    }
+
+    Uni<Mail> compose(ClaimedEmail email) {
+        return render(email).map(rendered -> Mail.withHtml(email.recipient(), rendered.subject(), rendered.html())
+                .setText(rendered.text())
+                .setFrom(from));
+    }
+
+    public Uni<Rendered> render(ClaimedEmail email) {
+        CustomerLanguage language = CustomerLanguage.of(email.language());
+        switch (email.kind()) {
+            case INVOICE:
+                return Uni.createFrom().item(() -> invoice(email, language));
+            case REMINDER:
+                return Uni.createFrom().item(() -> reminder(email, language));
+            default:
+                return invoiceService.statement(email.accountId().toString(), email.periodFrom().toString(),
+                                email.periodTo().toString())
+                        .map(statement -> {
+                            StatementEmail written = statements.write(statement, email.customerName(), language);
+                            return layout("statement-email", written.language(), written.subject(), written);
+                        });
+        }
+    }
+
+    private Rendered invoice(ClaimedEmail email, CustomerLanguage language) {
+        SaleCharged sale = sale(email);
+        InvoiceEmail written = invoices.write(sale, email.customerName(), email.currency(), language, email.after(),
+                paymentLink(sale, email.owedNow(), email.currency()));
+        return layout("invoice-email", written.language(), written.subject(), written);
+    }
+
+    private Rendered reminder(ClaimedEmail email, CustomerLanguage language) {
+        SaleCharged sale = sale(email);
+        ReminderEmail written = reminders.write(sale, email.owedNow(), email.offsetDays(), email.customerName(),
+                email.currency(), language, paymentLink(sale, email.owedNow(), email.currency()));
+        return layout("reminder-email", written.language(), written.subject(), written);
+    }
+
+    private static SaleCharged sale(ClaimedEmail email) {
+        return (SaleCharged) AccountEventJson.readData("SaleCharged", email.invoice());
+    }
+
+    /** Only when the merchant takes online payments, and only for what is still owed. */
+    private String paymentLink(SaleCharged sale, BigDecimal owed, String currency) {
+        if (links == null || owed == null || owed.signum() <= 0) {
+            return null;
+        }
+        return links.link(new PaymentLinks.PaymentClaim(sale.invoiceId(), owed, currency,
+                clock.instant().plus(payments.linkValidity())));
+    }
+
+    private Rendered layout(String kind, String language, String subject, Object email) {
+        return new Rendered(subject, render(kind, language, "html", email), render(kind, language, "txt", email));
+    }
+
+    private String render(String kind, String language, String format, Object email) {
+        return templates.getTemplate(kind + "/" + language + "." + format).data("email", email).render();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ardoise.notification.delivery;
+
+import dev.ardoise.notification.domain.Statement;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** invoice-service's statement (docs: the statement contract), fetched when a statement email is sent. */
+@RegisterRestClient(configKey = "invoice-service")
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public interface InvoiceServiceClient {
+
+    /** @param from, to ISO dates, both inclusive */
+    @GET
+    @Path("/{accountId}/statement")
+    Uni<Statement> statement(@PathParam("accountId") String accountId, @QueryParam("from") String from,
+                             @QueryParam("to") String to);
+}

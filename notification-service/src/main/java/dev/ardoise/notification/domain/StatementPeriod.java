@@ -1,0 +1,17 @@
+package dev.ardoise.notification.domain;
+
+import java.time.LocalDate;
+
+/** The days a statement covers, both inclusive, on the store's calendar. */
+public record StatementPeriod(LocalDate from, LocalDate to) {
+    public StatementPeriod {
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new IllegalArgumentException("a statement period runs from a day to the same or a later day");
+        }
+    }
+
+    /** The statement's key: one statement per account and period. */
+    public String key() {
+        return from + ".." + to;
+    }
+}

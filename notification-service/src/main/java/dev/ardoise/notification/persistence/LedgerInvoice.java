@@ -1,0 +1,58 @@
+package dev.ardoise.notification.persistence;
+
+import dev.ardoise.events.AccountEventJson;
+import dev.ardoise.events.SaleCharged;
+import dev.ardoise.notification.domain.AccountFigures;
+import dev.ardoise.notification.domain.AccountLedger;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** What is owed on one invoice, the invoice itself, and the account just after its sale. */
+@Entity
+@Table(name = "ledger_invoices")
+public class LedgerInvoice extends PanacheEntityBase {
+    @Id
+    @Column(name = "invoice_id")
+    public String invoiceId;
+    @Column(name = "account_id")
+    public UUID accountId;
+    @Column(name = "invoice_number")
+    public String invoiceNumber;
+    public BigDecimal total;
+    public BigDecimal owed;
+    @Column(name = "issued_on")
+    public LocalDate issuedOn;
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+    @Column(name = "written_off")
+    public boolean writtenOff;
+    @Column(name = "balance_after")
+    public BigDecimal balanceAfter;
+    @Column(name = "available_after")
+    public BigDecimal availableAfter;
+    /** The SaleCharged event's own JSON. */
+    public String sale;
+
+    public AccountLedger.OwedInvoice toOwed() {
+        return new AccountLedger.OwedInvoice(invoiceId, invoiceNumber, total, owed, issuedOn, dueDate, writtenOff);
+    }
+
+    public SaleCharged toSale() {
+        return (SaleCharged) AccountEventJson.readData("SaleCharged", sale);
+    }
+
+    public AccountFigures after() {
+        return new AccountFigures(balanceAfter, availableAfter);
+    }
+
+    public boolean stillOwed() {
+        return toOwed().stillOwed();
+    }
+}
