@@ -2,13 +2,14 @@ package dev.ardoise.account;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** What a register sends to account-service, for the tests. */
+/** What a register (or a manager at the back office) sends to account-service, for the tests. */
 public final class Register {
     private Register() {
     }
@@ -28,5 +29,20 @@ public final class Register {
                 .body(Map.of("saleId", saleId, "amount", amount))
                 .post("/accounts/{id}/charges", accountId)
                 .then();
+    }
+
+    /** A cashier's JSON request. */
+    public static RequestSpecification cashier() {
+        return given().contentType(ContentType.JSON).header("X-Actor-Role", "CASHIER");
+    }
+
+    /** A manager's JSON request. */
+    public static RequestSpecification manager() {
+        return given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER").header("X-User-Id", "boss");
+    }
+
+    public static ValidatableResponse post(RequestSpecification who, String accountId, String path,
+                                           Map<String, ?> body) {
+        return who.body(body).post("/accounts/{id}/" + path, accountId).then();
     }
 }

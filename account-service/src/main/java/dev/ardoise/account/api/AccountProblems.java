@@ -2,6 +2,7 @@ package dev.ardoise.account.api;
 
 import dev.ardoise.account.application.AccountNotFoundException;
 import dev.ardoise.account.domain.ChargeDeclinedException;
+import dev.ardoise.account.domain.CommandRefusedException;
 import dev.ardoise.account.domain.IdempotencyConflictException;
 import dev.ardoise.account.domain.InvalidCommandException;
 import dev.ardoise.account.eventstore.ConcurrentAppendException;
@@ -11,13 +12,21 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The account's refusals as problem+json, in the shared shape of http-conventions. */
 public class AccountProblems {
-    private static final int UNPROCESSABLE_CONTENT = 422;
+    static final int UNPROCESSABLE_CONTENT = 422;
 
     @ServerExceptionMapper
     public Response declined(ChargeDeclinedException e) {
         return Problem.of("charge-declined", "Charge declined", UNPROCESSABLE_CONTENT, e.getMessage())
                 .with("reason", e.reason().name())
                 .with("available", e.available())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(CommandRefusedException e) {
+        return Problem.of(e.problem(), "Refused: " + e.problem().replace('-', ' '), UNPROCESSABLE_CONTENT,
+                        e.getMessage())
+                .with("reason", e.problem())
                 .toResponse();
     }
 

@@ -9,19 +9,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** {@code POST /accounts/{accountId}/charges}: terms default to the store's; dueDate only with CUSTOM terms. */
+/**
+ * {@code POST /accounts/{accountId}/charges}: terms default to the store's; dueDate only with CUSTOM terms;
+ * holdId captures a hold, overrideId uses a manager's override, depositToApply pays part from the deposit balance.
+ */
 public record ChargeRequest(String saleId, BigDecimal amount, List<Line> lines, PaymentTerms terms, LocalDate dueDate,
-                            String registerId) {
+                            String registerId, String holdId, String overrideId, BigDecimal depositToApply) {
 
-    public record Line(String description, BigDecimal quantity, BigDecimal unitPrice) {
+    /** One line of the sale; tax is optional (none). */
+    public record Line(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal tax) {
     }
 
-    ChargeSale toCommand() {
+    /** The command; the register is the body's registerId, else the X-Register-Id header. */
+    ChargeSale toCommand(String headerRegisterId) {
         List<Line> given = lines == null ? List.of() : lines;
         List<ChargeSale.SaleLine> saleLines = IntStream.range(0, given.size()).mapToObj(i -> saleLine(given.get(i), i))
                 .toList();
+        String register = Fields.optionalKey(registerId, "registerId");
         return new ChargeSale(Fields.key(saleId, "saleId"), Fields.required(amount, "amount"), saleLines, terms,
-                dueDate, registerId);
+                dueDate, null, register != null ? register : headerRegisterId, Fields.optionalKey(holdId, "holdId"),
+                Fields.optionalKey(overrideId, "overrideId"), depositToApply);
     }
 
     private static ChargeSale.SaleLine saleLine(Line line, int index) {
@@ -32,6 +39,6 @@ public record ChargeRequest(String saleId, BigDecimal amount, List<Line> lines, 
             throw new InvalidRequestException(prefix + "quantity", "must be greater than zero");
         }
         return new ChargeSale.SaleLine(Fields.requiredText(line.description(), prefix + "description"), quantity,
-                Fields.required(line.unitPrice(), prefix + "unitPrice"));
+                Fields.required(line.unitPrice(), prefix + "unitPrice"), line.tax());
     }
 }

@@ -10,6 +10,6 @@ public record DepositRequest(String depositId, BigDecimal amount, DepositPurpose
 
     AddDeposit toCommand() {
         return new AddDeposit(Fields.key(depositId, "depositId"), Fields.required(amount, "amount"),
-                purpose == null ? DepositPurpose.OTHER : purpose, reference);
+                purpose == null ? DepositPurpose.OTHER : purpose, Fields.optionalText(reference, "reference"));
     }
 }

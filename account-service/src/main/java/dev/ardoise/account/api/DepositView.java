@@ -1,6 +1,7 @@
 package dev.ardoise.account.api;
 
-import dev.ardoise.account.application.CreditAccounts.Deposit;
+import dev.ardoise.account.application.Outcome;
+import dev.ardoise.events.DepositAdded;
 import dev.ardoise.events.DepositPurpose;
 
 import java.math.BigDecimal;
@@ -10,8 +11,8 @@ import java.util.UUID;
 public record DepositView(UUID accountId, String depositId, BigDecimal amount, DepositPurpose purpose,
                           String reference, BigDecimal depositBalance, long version) {
 
-    static DepositView of(Deposit taken) {
-        var deposit = taken.deposit();
+    static DepositView of(Outcome taken) {
+        DepositAdded deposit = taken.required(DepositAdded.class);
         var account = taken.account();
         return new DepositView(account.id(), deposit.depositId(), deposit.amount(), deposit.purpose(),
                 deposit.reference(), account.depositBalance(), account.version());

@@ -1,17 +1,18 @@
 package dev.ardoise.account.api;
 
 import dev.ardoise.events.AccountEvent;
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.RecordedEvent;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** One entry of an account's history, in the shape it has on the account-events topic. */
+/** One entry of an account's history, in the shape it has on the account-events topic: who, when, what. */
 public record EventView(UUID eventId, String type, UUID accountId, long version, Instant occurredAt,
-                        AccountEvent data) {
+                        EventMetadata metadata, AccountEvent data) {
 
     static EventView of(RecordedEvent event) {
         return new EventView(event.eventId(), event.type(), event.accountId(), event.version(), event.occurredAt(),
-                event.data());
+                event.metadata(), event.data());
     }
 }

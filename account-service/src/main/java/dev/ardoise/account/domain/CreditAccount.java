@@ -1,38 +1,62 @@
 package dev.ardoise.account.domain;
 
+import dev.ardoise.events.AccountClosed;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.AccountReactivated;
+import dev.ardoise.events.AccountSuspended;
+import dev.ardoise.events.AdjustmentDirection;
+import dev.ardoise.events.BalanceAdjusted;
+import dev.ardoise.events.ChargeOverrideGranted;
+import dev.ardoise.events.CreditHoldExpired;
+import dev.ardoise.events.CreditHoldPlaced;
+import dev.ardoise.events.CreditHoldVoided;
 import dev.ardoise.events.CreditLimitSet;
+import dev.ardoise.events.CreditNoteIssued;
+import dev.ardoise.events.CreditNoteOrigin;
+import dev.ardoise.events.CustomerDetailsChanged;
+import dev.ardoise.events.DebtWrittenOff;
 import dev.ardoise.events.DepositAdded;
-import dev.ardoise.events.InvoiceLine;
-import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.DepositApplied;
+import dev.ardoise.events.DepositReturned;
+import dev.ardoise.events.EmailConsentGiven;
+import dev.ardoise.events.EmailConsentWithdrawn;
+import dev.ardoise.events.PaymentReceived;
 import dev.ardoise.events.SaleCharged;
+import dev.ardoise.events.SaleRefunded;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * A customer's credit account, rebuilt from its events. Each command is decided on that state and answered
- * with the new events (never applied here: the caller appends them at the version it read) or a refusal.
+ * A customer's credit account, rebuilt from its events by the catalogue's rules. Commands are decided by
+ * {@link Selling}, {@link Settling} and {@link Keeping} on this state, and answered with new events (never
+ * applied here: the caller appends them at the version it read) or a refusal.
  */
 public final class CreditAccount {
     private final UUID id;
     private long version;
     private AccountOpened opening;
+    private String name;
+    private String email;
+    private String language;
+    private boolean emailConsent;
     private BigDecimal creditLimit;
-    private BigDecimal owed;
     private BigDecimal depositBalance;
-    private final Map<String, SaleCharged> salesById = new HashMap<>();
-    private final Map<String, DepositAdded> depositsById = new HashMap<>();
+    private AccountStatus status = AccountStatus.OPEN;
+    private final Invoices invoices = new Invoices();
+    private final Holds holds = new Holds();
+    private final Map<String, ChargeOverride> overrides = new HashMap<>();
+    /** The events that recorded each idempotency key's first outcome, by "kind:key". */
+    private final Map<String, List<AccountEvent>> outcomes = new HashMap<>();
+    private String lastOutcome;
 
     private CreditAccount(UUID id) {
         this.id = id;
@@ -45,142 +69,189 @@ public final class CreditAccount {
         return account;
     }
 
-    /** The events that open an account, with its first credit limit when one is given. */
-    public static List<AccountEvent> open(OpenAccount command) {
-        String currency = currencyCode(command.currency());
-        List<AccountEvent> events = new ArrayList<>();
-        events.add(new AccountOpened(command.customerId(), command.name(), command.email(), command.emailConsent(),
-                command.language(), currency));
-        if (command.creditLimit() != null) {
-            events.add(new CreditLimitSet(Money.notNegative("creditLimit", command.creditLimit(), currency), null));
-        }
-        return events;
+    public Selling selling() {
+        return new Selling(this);
     }
 
-    public List<AccountEvent> setCreditLimit(BigDecimal newLimit) {
-        BigDecimal limit = Money.notNegative("creditLimit", newLimit, currency());
-        if (limit.equals(creditLimit)) {
-            return List.of();
-        }
-        return List.of(new CreditLimitSet(limit, creditLimit));
+    public Settling settling() {
+        return new Settling(this);
     }
 
-    /**
-     * The charge already made for this sale, if any: a register retrying gets the first result.
-     *
-     * @throws IdempotencyConflictException when the sale id was used for another amount
-     */
-    public Optional<SaleCharged> previousCharge(ChargeSale command) {
-        SaleCharged previous = salesById.get(command.saleId());
-        if (previous != null && previous.amount().compareTo(command.amount()) != 0) {
-            throw new IdempotencyConflictException("saleId", command.saleId());
-        }
-        return Optional.ofNullable(previous);
-    }
-
-    /**
-     * Charges a new sale, which becomes an invoice owed in full.
-     *
-     * @throws ChargeDeclinedException  when the account has no limit or the sale is over the available credit
-     * @throws InvalidCommandException when the amount, lines or terms do not hold together
-     */
-    public SaleCharged charge(ChargeSale command, InvoiceIdentity invoice, LocalDate today) {
-        BigDecimal amount = Money.positive("amount", command.amount(), currency());
-        List<InvoiceLine> lines = invoiceLines(command.lines(), amount);
-        LocalDate dueDate = dueDate(command.terms(), command.dueDate(), today);
-        if (creditLimit == null) {
-            throw new ChargeDeclinedException(DeclineReason.NO_CREDIT_LIMIT, available(),
-                    "the account has no credit limit");
-        }
-        if (amount.compareTo(available()) > 0) {
-            throw new ChargeDeclinedException(DeclineReason.OVER_AVAILABLE, available(),
-                    "the sale of " + amount + " is over the available " + available());
-        }
-        return new SaleCharged(command.saleId(), invoice.invoiceId(), invoice.invoiceNumber(), amount, lines,
-                command.terms(), today, dueDate, invoice.storeId(), command.registerId());
-    }
-
-    /** The deposit already taken under this id, if any (same idempotency rule as charges). */
-    public Optional<DepositAdded> previousDeposit(AddDeposit command) {
-        DepositAdded previous = depositsById.get(command.depositId());
-        if (previous != null && previous.amount().compareTo(command.amount()) != 0) {
-            throw new IdempotencyConflictException("depositId", command.depositId());
-        }
-        return Optional.ofNullable(previous);
-    }
-
-    public DepositAdded addDeposit(AddDeposit command) {
-        BigDecimal amount = Money.positive("amount", command.amount(), currency());
-        return new DepositAdded(command.depositId(), amount, command.purpose(), command.reference());
-    }
-
-    /** Credit limit minus what is owed, never below zero; deposits do not count. */
-    public BigDecimal available() {
-        if (creditLimit == null) {
-            return Money.zero(currency());
-        }
-        BigDecimal left = creditLimit.subtract(owed);
-        return left.signum() < 0 ? Money.zero(currency()) : left;
-    }
-
-    /** What is owed, shown negative as merchants do ({@code -700.00}). */
-    public BigDecimal balance() {
-        return owed.negate();
+    public Keeping keeping() {
+        return new Keeping(this);
     }
 
     public void apply(AccountEvent event) {
         if (event instanceof AccountOpened opened) {
             opening = opened;
-            owed = Money.zero(opened.currency());
+            name = opened.name();
+            email = opened.email();
+            language = opened.language();
+            emailConsent = opened.emailConsent();
             depositBalance = Money.zero(opened.currency());
+        } else if (event instanceof CustomerDetailsChanged details) {
+            name = details.name();
+            email = details.email();
+            language = details.language();
+        } else if (event instanceof EmailConsentGiven) {
+            emailConsent = true;
+        } else if (event instanceof EmailConsentWithdrawn) {
+            emailConsent = false;
         } else if (event instanceof CreditLimitSet limit) {
             creditLimit = limit.creditLimit();
-        } else if (event instanceof SaleCharged sale) {
-            salesById.put(sale.saleId(), sale);
-            owed = owed.add(sale.amount());
-        } else if (event instanceof DepositAdded deposit) {
-            depositsById.put(deposit.depositId(), deposit);
-            depositBalance = depositBalance.add(deposit.amount());
+        } else {
+            applyMoney(event);
         }
         version++;
     }
 
-    private List<InvoiceLine> invoiceLines(List<ChargeSale.SaleLine> lines, BigDecimal amount) {
-        int scale = amount.scale();
-        List<InvoiceLine> invoiceLines = lines.stream()
-                .map(line -> new InvoiceLine(line.description(), line.quantity(),
-                        Money.inCurrency("lines.unitPrice", line.unitPrice(), currency()),
-                        line.quantity().multiply(line.unitPrice()).setScale(scale, RoundingMode.HALF_UP)))
-                .toList();
-        BigDecimal total = invoiceLines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (!invoiceLines.isEmpty() && total.compareTo(amount) != 0) {
-            throw new InvalidCommandException("lines", "add up to " + total + ", not to the amount " + amount);
-        }
-        return invoiceLines;
-    }
-
-    private static LocalDate dueDate(PaymentTerms terms, LocalDate customDueDate, LocalDate today) {
-        if (terms != PaymentTerms.CUSTOM) {
-            if (customDueDate != null) {
-                throw new InvalidCommandException("dueDate", "is given only with CUSTOM terms");
+    private void applyMoney(AccountEvent event) {
+        if (event instanceof SaleCharged sale) {
+            invoices.add(sale);
+            if (sale.holdId() != null) {
+                holds.end(sale.holdId(), Hold.State.CAPTURED);
             }
-            return today.plusDays(terms.days());
+            if (sale.overrideId() != null && overrides.containsKey(sale.overrideId())) {
+                overrides.get(sale.overrideId()).use();
+            }
+            record("sale", sale.saleId(), event);
+        } else if (event instanceof DepositApplied applied) {
+            depositBalance = depositBalance.subtract(applied.amount());
+            invoices.pay(applied.allocations());
+            recordOrFollow("sale", "application", applied.applicationId(), event);
+        } else if (event instanceof PaymentReceived payment) {
+            invoices.pay(payment.allocations());
+            record("payment", payment.paymentId(), event);
+        } else if (event instanceof CreditNoteIssued note) {
+            depositBalance = depositBalance.add(note.amount());
+            follow(note.origin() == CreditNoteOrigin.OVERPAYMENT ? "payment" : "refund", note.sourceId(), event);
+        } else if (event instanceof SaleRefunded refund) {
+            invoices.named(refund.invoiceId()).refund(refund.amount(), refund.reducedOwed());
+            record("refund", refund.refundId(), event);
+        } else {
+            applyOther(event);
         }
-        if (customDueDate == null) {
-            throw new InvalidCommandException("dueDate", "is required with CUSTOM terms");
-        }
-        if (customDueDate.isBefore(today)) {
-            throw new InvalidCommandException("dueDate", "is before the invoice date " + today);
-        }
-        return customDueDate;
     }
 
-    private static String currencyCode(String code) {
-        try {
-            return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT)).getCurrencyCode();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidCommandException("currency", "is not an ISO 4217 currency code");
+    private void applyOther(AccountEvent event) {
+        if (event instanceof DepositAdded deposit) {
+            depositBalance = depositBalance.add(deposit.amount());
+            record("deposit", deposit.depositId(), event);
+        } else if (event instanceof DepositReturned returned) {
+            depositBalance = depositBalance.subtract(returned.amount());
+            record("return", returned.returnId(), event);
+        } else if (event instanceof BalanceAdjusted adjusted) {
+            if (adjusted.direction() == AdjustmentDirection.CREDIT) {
+                invoices.credit(adjusted.allocations());
+            } else {
+                invoices.debit(adjusted.allocations());
+            }
+            record("adjustment", adjusted.adjustmentId(), event);
+        } else if (event instanceof DebtWrittenOff writeOff) {
+            invoices.named(writeOff.invoiceId()).writeOff(writeOff.amount());
+            record("write-off", writeOff.writeOffId(), event);
+        } else if (event instanceof CreditHoldPlaced placed) {
+            holds.place(placed);
+            record("hold", placed.holdId(), event);
+        } else if (event instanceof CreditHoldVoided voided) {
+            holds.end(voided.holdId(), Hold.State.VOIDED);
+            record("void", voided.holdId(), event);
+        } else if (event instanceof CreditHoldExpired expired) {
+            holds.end(expired.holdId(), Hold.State.EXPIRED);
+        } else if (event instanceof ChargeOverrideGranted granted) {
+            overrides.put(granted.overrideId(), new ChargeOverride(granted));
+            record("override", granted.overrideId(), event);
+        } else if (event instanceof AccountSuspended) {
+            status = AccountStatus.SUSPENDED;
+        } else if (event instanceof AccountReactivated) {
+            status = AccountStatus.OPEN;
+        } else if (event instanceof AccountClosed) {
+            status = AccountStatus.CLOSED;
         }
+    }
+
+    private void record(String kind, String key, AccountEvent event) {
+        lastOutcome = kind + ":" + key;
+        outcomes.putIfAbsent(lastOutcome, new ArrayList<>(List.of(event)));
+    }
+
+    /** An event that completes the outcome appended just before it (a credit note after its payment...). */
+    private void follow(String kind, String key, AccountEvent event) {
+        String outcome = kind + ":" + key;
+        if (outcome.equals(lastOutcome)) {
+            outcomes.get(outcome).add(event);
+        }
+    }
+
+    private void recordOrFollow(String followedKind, String kind, String key, AccountEvent event) {
+        if ((followedKind + ":" + key).equals(lastOutcome)) {
+            follow(followedKind, key, event);
+        } else {
+            record(kind, key, event);
+        }
+    }
+
+    /**
+     * The first outcome recorded under this idempotency key, if any.
+     *
+     * @throws IdempotencyConflictException when the key was used for a request that {@code same} does not accept
+     */
+    <E extends AccountEvent> Optional<Decision> previous(String kind, String field, String key, Class<E> type,
+                                                        Predicate<E> same) {
+        List<AccountEvent> first = outcomes.get(kind + ":" + key);
+        if (first == null) {
+            return Optional.empty();
+        }
+        if (!type.isInstance(first.get(0)) || !same.test(type.cast(first.get(0)))) {
+            throw new IdempotencyConflictException(field, key);
+        }
+        return Optional.of(Decision.replay(first));
+    }
+
+    /** Refuses anything on a closed account. */
+    void requireNotClosed() {
+        if (status == AccountStatus.CLOSED) {
+            throw new CommandRefusedException("account-closed", "the account is closed; it accepts nothing more");
+        }
+    }
+
+    /** Credit limit minus what is owed and held (per the events), never below zero; deposits do not count. */
+    public BigDecimal available() {
+        return available(held());
+    }
+
+    /** Available when deciding at {@code now}: holds past their expiry are released. */
+    public BigDecimal availableAt(Instant now) {
+        return available(holds.heldAt(now, zero()));
+    }
+
+    private BigDecimal available(BigDecimal held) {
+        if (creditLimit == null) {
+            return zero();
+        }
+        BigDecimal left = creditLimit.subtract(owed()).subtract(held);
+        return left.signum() < 0 ? zero() : left;
+    }
+
+    BigDecimal zero() {
+        return Money.zero(currency());
+    }
+
+    BigDecimal heldAt(Instant now) {
+        return holds.heldAt(now, zero());
+    }
+
+    /** What is owed, shown negative as merchants do ({@code -700.00}). */
+    public BigDecimal balance() {
+        return owed().negate();
+    }
+
+    public BigDecimal owed() {
+        return invoices.owed(zero());
+    }
+
+    public BigDecimal held() {
+        return holds.held(zero());
     }
 
     public boolean exists() {
@@ -199,6 +270,26 @@ public final class CreditAccount {
         return opening;
     }
 
+    public String customerId() {
+        return opening.customerId();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public boolean emailConsent() {
+        return emailConsent;
+    }
+
     public String currency() {
         return opening.currency();
     }
@@ -207,11 +298,23 @@ public final class CreditAccount {
         return Optional.ofNullable(creditLimit);
     }
 
-    public BigDecimal owed() {
-        return owed;
-    }
-
     public BigDecimal depositBalance() {
         return depositBalance;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public Invoices invoices() {
+        return invoices;
+    }
+
+    public Holds holds() {
+        return holds;
+    }
+
+    Optional<ChargeOverride> override(String overrideId) {
+        return Optional.ofNullable(overrides.get(overrideId));
     }
 }

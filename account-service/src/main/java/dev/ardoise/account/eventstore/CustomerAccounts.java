@@ -26,4 +26,13 @@ public class CustomerAccounts {
                                 .execute(Tuple.of(customerId))
                                 .map(rows -> rows.iterator().next().getUUID("account_id")));
     }
+
+    /** The customer's account, if one was opened. */
+    public Uni<java.util.Optional<UUID>> find(SqlClient client, String customerId) {
+        return client.preparedQuery("select account_id from customer_accounts where customer_id = $1")
+                .execute(Tuple.of(customerId))
+                .map(rows -> rows.iterator().hasNext()
+                        ? java.util.Optional.of(rows.iterator().next().getUUID("account_id"))
+                        : java.util.Optional.empty());
+    }
 }

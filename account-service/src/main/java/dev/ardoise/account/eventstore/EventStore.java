@@ -1,10 +1,14 @@
 package dev.ardoise.account.eventstore;
 
 import dev.ardoise.account.domain.CreditAccount;
-import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
+import dev.ardoise.events.CreditHoldExpired;
+import dev.ardoise.events.CreditHoldPlaced;
+import dev.ardoise.events.CreditHoldVoided;
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.events.SaleCharged;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,16 +28,19 @@ import java.util.stream.StreamSupport;
 
 /**
  * The accounts' event streams in PostgreSQL. Appending writes the events at the versions that follow the one
- * the command was decided on, and the same events to the outbox, in the caller's transaction.
+ * the command was decided on, with their metadata, the same events to the outbox, and the holds still reserving
+ * credit to {@code credit_holds}, all in the caller's transaction.
  */
 @ApplicationScoped
 public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
+    private final Clock clock;
 
-    EventStore(Pool pool) {
+    EventStore(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     public Uni<CreditAccount> load(SqlClient client, UUID accountId) {
@@ -44,22 +52,29 @@ public class EventStore {
         return readStream(pool, accountId);
     }
 
+    /** Appends with no actor recorded (for tests of the store itself). */
+    public Uni<List<RecordedEvent>> append(SqlClient tx, CreditAccount decidedOn, List<AccountEvent> events) {
+        return append(tx, decidedOn, events, EventMetadata.UNRECORDED);
+    }
+
     /**
      * @throws ConcurrentAppendException (as the Uni's failure) when another command took one of these versions
      */
-    public Uni<List<RecordedEvent>> append(SqlClient tx, CreditAccount decidedOn, List<AccountEvent> events) {
+    public Uni<List<RecordedEvent>> append(SqlClient tx, CreditAccount decidedOn, List<AccountEvent> events,
+                                           EventMetadata metadata) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<RecordedEvent> recorded = new ArrayList<>();
         for (AccountEvent event : events) {
             long version = decidedOn.version() + recorded.size() + 1;
-            recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, EventMetadata.UNRECORDED, event));
+            recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, metadata, event));
         }
         return tx.preparedQuery("""
-                        insert into account_events (account_id, version, event_id, event_type, data, occurred_at)
-                        values ($1, $2, $3, $4, $5::text::jsonb, $6)""")
+                        insert into account_events (account_id, version, event_id, event_type, data, occurred_at,
+                                                    metadata)
+                        values ($1, $2, $3, $4, $5::text::jsonb, $6, $7::text::jsonb)""")
                 .executeBatch(recorded.stream().map(EventStore::eventRow).toList())
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrentAppendException(decidedOn.id(), decidedOn.version()))
@@ -67,12 +82,53 @@ public class EventStore {
                                 insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
                                 values ($1, $2, $3, $4, $5, $6)""")
                         .executeBatch(recorded.stream().map(EventStore::outboxRow).toList()))
+                .chain(() -> keepHolds(tx, decidedOn.id(), events))
                 .replaceWith(recorded);
+    }
+
+    /** The holds past their expiry that no event ended yet, oldest first: (account, hold) pairs. */
+    public Uni<List<LapsedHold>> lapsedHolds(Instant now, int limit) {
+        return pool.preparedQuery("""
+                        select account_id, hold_id from credit_holds where expires_at <= $1
+                        order by expires_at limit $2""")
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), limit))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> new LapsedHold(row.getUUID("account_id"), row.getString("hold_id")))
+                        .toList());
+    }
+
+    /** Forgets a hold the stream already ended (kept only if its events were written before this table). */
+    public Uni<Void> forgetHold(UUID accountId, String holdId) {
+        return pool.preparedQuery("delete from credit_holds where account_id = $1 and hold_id = $2")
+                .execute(Tuple.of(accountId, holdId)).replaceWithVoid();
+    }
+
+    private Uni<Void> keepHolds(SqlClient tx, UUID accountId, List<AccountEvent> events) {
+        List<Tuple> placed = new ArrayList<>();
+        List<Tuple> ended = new ArrayList<>();
+        for (AccountEvent event : events) {
+            if (event instanceof CreditHoldPlaced hold) {
+                placed.add(Tuple.of(accountId, hold.holdId(), hold.expiresAt().atOffset(ZoneOffset.UTC)));
+            } else if (event instanceof CreditHoldVoided hold) {
+                ended.add(Tuple.of(accountId, hold.holdId()));
+            } else if (event instanceof CreditHoldExpired hold) {
+                ended.add(Tuple.of(accountId, hold.holdId()));
+            } else if (event instanceof SaleCharged sale && sale.holdId() != null) {
+                ended.add(Tuple.of(accountId, sale.holdId()));
+            }
+        }
+        Uni<Void> insert = placed.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("insert into credit_holds (account_id, hold_id, expires_at) values ($1, $2, $3)")
+                .executeBatch(placed).replaceWithVoid();
+        return insert.chain(() -> ended.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("delete from credit_holds where account_id = $1 and hold_id = $2")
+                .executeBatch(ended).replaceWithVoid());
     }
 
     private Uni<List<RecordedEvent>> readStream(SqlClient client, UUID accountId) {
         return client.preparedQuery("""
-                        select event_id, version, event_type, data::text as data, occurred_at
+                        select event_id, version, event_type, data::text as data, occurred_at,
+                               metadata::text as metadata
                         from account_events where account_id = $1 order by version""")
                 .execute(Tuple.of(accountId))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false)
@@ -83,13 +139,15 @@ public class EventStore {
     private static RecordedEvent recordedEvent(UUID accountId, Row row) {
         String type = row.getString("event_type");
         return new RecordedEvent(row.getUUID("event_id"), accountId, row.getLong("version"),
-                row.getOffsetDateTime("occurred_at").toInstant(), EventMetadata.UNRECORDED,
+                row.getOffsetDateTime("occurred_at").toInstant(),
+                AccountEventJson.readMetadata(row.getString("metadata")),
                 AccountEventJson.readData(type, row.getString("data")));
     }
 
     private static Tuple eventRow(RecordedEvent event) {
         return Tuple.tuple(List.of(event.accountId(), event.version(), event.eventId(), event.type(),
-                AccountEventJson.writeData(event.data()), event.occurredAt().atOffset(ZoneOffset.UTC)));
+                AccountEventJson.writeData(event.data()), event.occurredAt().atOffset(ZoneOffset.UTC),
+                AccountEventJson.writeMetadata(event.metadata())));
     }
 
     private static Tuple outboxRow(RecordedEvent event) {
@@ -99,5 +157,9 @@ public class EventStore {
 
     private static boolean isUniqueViolation(Throwable failure) {
         return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    }
+
+    /** A hold past its expiry, named by its account and id. */
+    public record LapsedHold(UUID accountId, String holdId) {
     }
 }

@@ -1,0 +1,69 @@
+package dev.ardoise.account.api;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import java.util.Map;
+
+/**
+ * Documents the problem+json answers of every operation in /q/openapi, so they need not be repeated on each
+ * method: 400 for bad input, 404 for an unknown account, 409 and 422 for commands, 403 for manager operations.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach(this::document);
+    }
+
+    private void document(String path, PathItem item) {
+        boolean account = path.contains("{accountId}");
+        for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+            Operation operation = entry.getValue();
+            boolean command = entry.getKey() != PathItem.HttpMethod.GET;
+            add(operation, "400", "invalid-request: a field (named in `field`) is missing or wrong");
+            if (account) {
+                add(operation, "404", "not-found: no such account");
+            }
+            if (command && account) {
+                add(operation, "409", "idempotency-key-reused (the key, in `key`, was used for another request) "
+                        + "or account-busy (send again)");
+                add(operation, "422", "charge-declined (`reason`, `available`) or a refusal of the account's state "
+                        + "(account-closed, insufficient-deposit-balance, more-than-owed, refund-over-invoice, "
+                        + "invoice-written-off, nothing-owed, hold-ended, account-not-closable)");
+            }
+            String summary = operation.getSummary() == null ? "" : operation.getSummary();
+            if (summary.contains("(manager)")) {
+                add(operation, "403", "forbidden: a MANAGER only operation (`requiredRole`)");
+            }
+        }
+    }
+
+    private static void add(Operation operation, String status, String description) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description);
+            operation.getResponses().addAPIResponse(status, response);
+        }
+        if (response.getContent() == null) {
+            response.setContent(OASFactory.createContent());
+        }
+        if (response.getContent().getMediaType("application/problem+json") == null) {
+            Schema schema = OASFactory.createSchema().ref("#/components/schemas/ProblemDocument");
+            response.getContent().addMediaType("application/problem+json", OASFactory.createMediaType().schema(schema));
+        }
+    }
+}

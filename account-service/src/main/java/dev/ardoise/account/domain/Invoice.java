@@ -1,0 +1,100 @@
+package dev.ardoise.account.domain;
+
+import dev.ardoise.events.SaleCharged;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** One invoice of the account and what is still owed on it, per the catalogue's derivation rules. */
+public final class Invoice {
+    private final String invoiceId;
+    private final String invoiceNumber;
+    private final LocalDate issuedOn;
+    private final LocalDate dueDate;
+    private final BigDecimal total;
+    private BigDecimal owed;
+    private BigDecimal paid;
+    private BigDecimal refunded;
+    private boolean writtenOff;
+
+    Invoice(SaleCharged sale) {
+        this.invoiceId = sale.invoiceId();
+        this.invoiceNumber = sale.invoiceNumber();
+        this.issuedOn = sale.issuedOn();
+        this.dueDate = sale.dueDate();
+        this.total = sale.amount();
+        this.owed = sale.amount();
+        this.paid = sale.amount().subtract(sale.amount());
+        this.refunded = paid;
+    }
+
+    void pay(BigDecimal amount) {
+        owed = owed.subtract(amount);
+        paid = paid.add(amount);
+    }
+
+    void credit(BigDecimal amount) {
+        owed = owed.subtract(amount);
+    }
+
+    void debit(BigDecimal amount) {
+        owed = owed.add(amount);
+    }
+
+    void refund(BigDecimal amount, BigDecimal reducedOwed) {
+        refunded = refunded.add(amount);
+        owed = owed.subtract(reducedOwed);
+    }
+
+    void writeOff(BigDecimal amount) {
+        owed = owed.subtract(amount);
+        writtenOff = true;
+    }
+
+    public boolean isOutstanding() {
+        return !writtenOff && owed.signum() > 0;
+    }
+
+    /** Days past the due date on {@code today}; zero or less when not overdue. */
+    public long daysOverdue(LocalDate today) {
+        return isOutstanding() ? ChronoUnit.DAYS.between(dueDate, today) : 0;
+    }
+
+    /** What may still be refunded: the total less earlier refunds. */
+    public BigDecimal refundable() {
+        return total.subtract(refunded);
+    }
+
+    public String invoiceId() {
+        return invoiceId;
+    }
+
+    public String invoiceNumber() {
+        return invoiceNumber;
+    }
+
+    public LocalDate issuedOn() {
+        return issuedOn;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public BigDecimal total() {
+        return total;
+    }
+
+    public BigDecimal owed() {
+        return owed;
+    }
+
+    public BigDecimal paid() {
+        return paid;
+    }
+
+    public boolean writtenOff() {
+        return writtenOff;
+    }
+}

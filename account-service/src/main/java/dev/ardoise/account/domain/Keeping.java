@@ -1,0 +1,100 @@
+package dev.ardoise.account.domain;
+
+import dev.ardoise.account.domain.Commands.ChangeCustomerDetails;
+import dev.ardoise.account.domain.Commands.ChangeStatus;
+import dev.ardoise.account.domain.Commands.SetEmailConsent;
+import dev.ardoise.events.AccountClosed;
+import dev.ardoise.events.AccountEvent;
+import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.AccountReactivated;
+import dev.ardoise.events.AccountSuspended;
+import dev.ardoise.events.CreditLimitSet;
+import dev.ardoise.events.CustomerDetailsChanged;
+import dev.ardoise.events.EmailConsentGiven;
+import dev.ardoise.events.EmailConsentWithdrawn;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Keeping the account: opening, the customer's details and consent, the limit, suspension and closure. */
+public final class Keeping {
+    private final CreditAccount account;
+
+    Keeping(CreditAccount account) {
+        this.account = account;
+    }
+
+    /** The events that open an account, with its first credit limit when one is given. */
+    public static List<AccountEvent> open(OpenAccount command) {
+        String currency = currencyCode(command.currency());
+        List<AccountEvent> events = new ArrayList<>();
+        events.add(new AccountOpened(command.customerId(), command.name(), command.email(), command.emailConsent(),
+                command.language(), currency));
+        if (command.creditLimit() != null) {
+            events.add(new CreditLimitSet(Money.notNegative("creditLimit", command.creditLimit(), currency), null));
+        }
+        return events;
+    }
+
+    /** Nothing is recorded when nothing changes. */
+    public Decision changeCustomerDetails(ChangeCustomerDetails command) {
+        account.requireNotClosed();
+        if (Objects.equals(command.name(), account.name()) && Objects.equals(command.email(), account.email())
+                && Objects.equals(command.language(), account.language())) {
+            return Decision.nothing();
+        }
+        return Decision.of(new CustomerDetailsChanged(command.name(), command.email(), command.language()));
+    }
+
+    public Decision setEmailConsent(SetEmailConsent command) {
+        account.requireNotClosed();
+        if (command.consent() == account.emailConsent()) {
+            return Decision.nothing();
+        }
+        return Decision.of(command.consent() ? new EmailConsentGiven(account.email())
+                : new EmailConsentWithdrawn(account.email()));
+    }
+
+    /** A limit below what is owed is allowed: it leaves nothing available until the balance is paid down. */
+    public Decision setCreditLimit(BigDecimal newLimit) {
+        account.requireNotClosed();
+        BigDecimal limit = Money.notNegative("creditLimit", newLimit, account.currency());
+        BigDecimal previous = account.creditLimit().orElse(null);
+        if (limit.equals(previous)) {
+            return Decision.nothing();
+        }
+        return Decision.of(new CreditLimitSet(limit, previous));
+    }
+
+    /** Suspend, reactivate or close; asking for the status the account already has records nothing. */
+    public Decision changeStatus(ChangeStatus command, Instant now) {
+        if (command.to() == account.status()) {
+            return Decision.nothing();
+        }
+        account.requireNotClosed();
+        if (command.to() == AccountStatus.SUSPENDED) {
+            return Decision.of(new AccountSuspended(command.reason()));
+        }
+        if (command.to() == AccountStatus.OPEN) {
+            return Decision.of(new AccountReactivated(command.reason()));
+        }
+        if (account.owed().signum() > 0 || account.heldAt(now).signum() > 0) {
+            throw new CommandRefusedException("account-not-closable", "the account can be closed only with nothing"
+                    + " owed and nothing held; owed " + account.owed() + ", held " + account.heldAt(now));
+        }
+        return Decision.of(new AccountClosed(command.reason()));
+    }
+
+    private static String currencyCode(String code) {
+        try {
+            return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT)).getCurrencyCode();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidCommandException("currency", "is not an ISO 4217 currency code");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ardoise.account.pos;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ardoise.account.domain.ChargeSale;
+import dev.ardoise.events.PaymentTerms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a pos-sales message: the JSON value, with the record key as the account and CloudEvents headers
+ * ({@code ce_subject} = saleId, {@code ce_id} = correlation) as fallbacks when the body does not say.
+ */
+final class PosSaleReader {
+    private final ObjectMapper mapper;
+
+    PosSaleReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @throws UnreadablePosSaleException when it cannot be answered: not a JSON object, or no saleId or account
+     * @throws InvalidPosSaleException    (after saleId and account are known) when a field is wrong
+     */
+    PosSale read(String key, String value, Map<String, String> headers) {
+        JsonNode body = parse(value);
+        String saleId = text(body, "saleId", headers.get("ce_subject"));
+        String accountId = text(body, "accountId", key);
+        if (saleId == null) {
+            throw new UnreadablePosSaleException("no saleId");
+        }
+        if (accountId == null) {
+            throw new UnreadablePosSaleException("no accountId (in the value or as the record key)");
+        }
+        return new PosSale(saleId, accountId, amount(body.get("amount"), "amount"), lines(body.get("lines")),
+                terms(body), date(body), text(body, "holdId", null), text(body, "storeId", null),
+                text(body, "registerId", null), text(body, "userId", null),
+                text(body, "correlationId", headers.get("ce_id")));
+    }
+
+    /** The saleId and accountId of a message that failed later, to answer it; null when unreadable. */
+    PosSale identify(String key, String value, Map<String, String> headers) {
+        try {
+            JsonNode body = parse(value);
+            String saleId = text(body, "saleId", headers.get("ce_subject"));
+            String accountId = text(body, "accountId", key);
+            return saleId == null || accountId == null ? null
+                    : new PosSale(saleId, accountId, null, List.of(), null, null, null, null, null, null, null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private JsonNode parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new UnreadablePosSaleException("empty value");
+        }
+        try {
+            JsonNode node = mapper.readTree(value);
+            if (node == null || !node.isObject()) {
+                throw new UnreadablePosSaleException("the value is not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new UnreadablePosSaleException("the value is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field, String fallback) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull() || node.asText().isBlank()) {
+            return fallback == null || fallback.isBlank() ? null : fallback.strip();
+        }
+        return node.asText().strip();
+    }
+
+    private static BigDecimal amount(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(node.asText().strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidPosSaleException(field, "is not an amount");
+        }
+    }
+
+    private static List<ChargeSale.SaleLine> lines(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InvalidPosSaleException("lines", "is not an array");
+        }
+        List<ChargeSale.SaleLine> lines = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode line = node.get(i);
+            String prefix = "lines[" + i + "].";
+            String description = text(line, "description", null);
+            BigDecimal quantity = amount(line.get("quantity"), prefix + "quantity");
+            BigDecimal unitPrice = amount(line.get("unitPrice"), prefix + "unitPrice");
+            if (description == null || quantity == null || unitPrice == null || quantity.signum() <= 0) {
+                throw new InvalidPosSaleException("lines[" + i + "]",
+                        "needs a description, a quantity above zero and a unitPrice");
+            }
+            BigDecimal tax = amount(line.get("tax"), prefix + "tax");
+            lines.add(new ChargeSale.SaleLine(description, quantity, unitPrice, tax));
+        }
+        return lines;
+    }
+
+    private static PaymentTerms terms(JsonNode body) {
+        String terms = text(body, "terms", null);
+        try {
+            return terms == null ? null : PaymentTerms.valueOf(terms);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPosSaleException("terms", "must be DUE_ON_RECEIPT, NET_15, NET_30, NET_60 or CUSTOM");
+        }
+    }
+
+    private static LocalDate date(JsonNode body) {
+        String date = text(body, "dueDate", null);
+        try {
+            return date == null ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidPosSaleException("dueDate", "is not an ISO-8601 date");
+        }
+    }
+}
