@@ -5,17 +5,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
 /**
- * The relay's producer: idempotent with acks=all, so a record the broker acknowledged is on every in-sync replica
- * and a retry inside one session is not written twice. Not the messaging Emitter: it buffers in memory.
+ * The relay's Kafka clients. The producer is idempotent with acks=all, so a record the broker acknowledged is on
+ * every in-sync replica and a retry inside one session is not written twice; not the messaging Emitter: it buffers
+ * in memory. The tail consumer reads the end of a partition, committed records only, without a consumer group.
  */
 @ApplicationScoped
 public class KafkaProducerFactory {
@@ -24,9 +29,14 @@ public class KafkaProducerFactory {
     @Produces
     @Singleton
     Producer<String, String> relayProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(
+        producer = relayProducer(bootstrapServers, "account-service-outbox-relay");
+        return producer;
+    }
+
+    static Producer<String, String> relayProducer(String bootstrapServers, String clientId) {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "account-service-outbox-relay",
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -35,7 +45,18 @@ public class KafkaProducerFactory {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
                 new StringSerializer(), new StringSerializer());
-        return producer;
+    }
+
+    static Consumer<byte[], byte[]> tailConsumer(String bootstrapServers, String clientId, int maxRecords) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxRecords,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     void close(@Observes ShutdownEvent shutdown) {

@@ -6,156 +6,135 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Publishes the outbox to {@code account-events}, oldest first, on its own thread.
- * <p>
- * Each batch runs in one transaction: take the relay lock (a transaction-scoped advisory lock, so that when
- * several instances run only one publishes at a time and per-account order holds), read unpublished rows,
- * send them and wait for the broker's acknowledgements (acks=all, idempotent producer), then mark them
- * published and commit. A crash before the commit leaves the rows unpublished and they are sent again:
- * consumers see a duplicate (same event id and version) and skip it. Nothing is lost and nothing is invented.
+ * Runs this instance's outbox relay on its own threads: one loop per partition of account-events, each publishing
+ * a batch of its partition when it gets the partition's lock ({@link OutboxPublisher}). Instances share the
+ * partitions; one publishes a given partition, so a given account, at a time. A partition with a full batch goes
+ * again at once but behind the others' turns, so a busy partition does not starve the rest; a slow one holds one
+ * thread, not all. A failed batch rolls back, is counted, and its partition retries with a growing back-off.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** An arbitrary key that names the relay lock for pg_try_advisory_xact_lock. */
-    static final long RELAY_LOCK = 0x4172646f697365L;
+    /** Holding this lock exclusively (pg_advisory_xact_lock) pauses every relay: see {@link OutboxPublisher}. */
+    static final long RELAY_LOCK = OutboxPublisher.RELAY_LOCK;
 
     private final Pool pool;
     private final Producer<String, String> producer;
+    private final String bootstrapServers;
+    private final boolean enabled;
+    private final int threadCount;
     private final Duration pollInterval;
+    private final Duration maxBackoff;
     private final int batchSize;
-    private final Counter published;
+    private final MeterRegistry meters;
     private final Counter failedBatches;
-    /** How old the oldest unpublished event was when the last batch began; zero when the outbox was empty. */
-    private final AtomicLong lagMillis = new AtomicLong();
-    private ScheduledExecutorService thread;
+    private volatile OutboxPublisher publisher;
+    private volatile TopicTail tail;
+    private ScheduledExecutorService threads;
 
     OutboxRelay(Pool pool, Producer<String, String> producer, MeterRegistry meters,
+                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                @ConfigProperty(name = "ardoise.outbox.enabled", defaultValue = "true") boolean enabled,
+                @ConfigProperty(name = "ardoise.outbox.threads", defaultValue = "2") int threadCount,
                 @ConfigProperty(name = "ardoise.outbox.poll-interval") Duration pollInterval,
+                @ConfigProperty(name = "ardoise.outbox.max-backoff", defaultValue = "5s") Duration maxBackoff,
                 @ConfigProperty(name = "ardoise.outbox.batch-size") int batchSize) {
         this.pool = pool;
         this.producer = producer;
+        this.bootstrapServers = bootstrapServers;
+        this.enabled = enabled;
+        this.threadCount = threadCount;
         this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
         this.batchSize = batchSize;
-        this.published = meters.counter("ardoise.outbox.published");
+        this.meters = meters;
         this.failedBatches = meters.counter("ardoise.outbox.failed.batches");
-        meters.gauge("ardoise.outbox.lag.seconds", lagMillis, lag -> lag.get() / 1000.0);
+        meters.gauge("ardoise.outbox.lag.seconds", this, relay -> relay.publisher == null ? 0 : relay.publisher.lagSeconds());
     }
 
     void start(@Observes StartupEvent startup) {
-        thread = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
-        thread.schedule(this::relay, 0, TimeUnit.MILLISECONDS);
+        if (!enabled) {
+            LOG.warn("the outbox relay is disabled (ardoise.outbox.enabled=false): this instance publishes nothing");
+            return;
+        }
+        AtomicInteger number = new AtomicInteger();
+        threads = Executors.newScheduledThreadPool(threadCount,
+                runnable -> new Thread(runnable, "outbox-relay-" + number.incrementAndGet()));
+        threads.execute(() -> connect(pollInterval));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        thread.shutdownNow();
-    }
-
-    private void relay() {
-        int published = 0;
-        try {
-            published = publishBatch();
-        } catch (RuntimeException e) {
-            failedBatches.increment();
-            LOG.warnf("outbox relay could not publish a batch, will retry: %s", e.getMessage());
-        }
-        if (!thread.isShutdown()) {
-            long delay = published == batchSize ? 0 : pollInterval.toMillis();
-            thread.schedule(this::relay, delay, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Publishes one batch, blocking the relay thread; answers how many events it published. */
-    int publishBatch() {
-        SqlConnection connection = pool.getConnection().await().indefinitely();
-        Transaction tx = connection.begin().await().indefinitely();
-        try {
-            int published = holdsRelayLock(connection) ? publish(connection) : 0;
-            tx.commit().await().indefinitely();
-            return published;
-        } catch (RuntimeException e) {
-            tx.rollback().await().indefinitely();
-            throw e;
-        } finally {
-            connection.close().await().indefinitely();
-        }
-    }
-
-    private static boolean holdsRelayLock(SqlConnection connection) {
-        return connection.query("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ") as locked")
-                .execute().await().indefinitely()
-                .iterator().next().getBoolean("locked");
-    }
-
-    private int publish(SqlConnection connection) {
-        List<Row> batch = new ArrayList<>();
-        connection.preparedQuery("""
-                        select position, event_id, account_id, event_type, body, occurred_at
-                        from outbox where published_at is null order by position limit $1""")
-                .execute(Tuple.of(batchSize)).await().indefinitely()
-                .forEach(batch::add);
-        lagMillis.set(batch.isEmpty() ? 0
-                : Duration.between(batch.get(0).getOffsetDateTime("occurred_at").toInstant(), Instant.now()).toMillis());
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        sendAndAwaitAcks(batch);
-        published.increment(batch.size());
-        Long[] positions = batch.stream().map(row -> row.getLong("position")).toArray(Long[]::new);
-        connection.preparedQuery("update outbox set published_at = now() where position = any($1)")
-                .execute(Tuple.of(positions)).await().indefinitely();
-        return batch.size();
-    }
-
-    private void sendAndAwaitAcks(List<Row> batch) {
-        List<Future<RecordMetadata>> acks = batch.stream().map(row -> producer.send(toRecord(row))).toList();
-        for (Future<RecordMetadata> ack : acks) {
+        if (threads != null) {
+            threads.shutdownNow();
             try {
-                ack.get();
+                threads.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the broker acknowledged the batch", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the broker did not take the batch", e.getCause());
             }
+        }
+        if (tail != null) {
+            tail.close();
         }
     }
 
-    private static ProducerRecord<String, String> toRecord(Row row) {
-        UUID accountId = row.getUUID("account_id");
-        ProducerRecord<String, String> record =
-                new ProducerRecord<>(AccountEventsTopic.NAME, accountId.toString(), row.getString("body"));
-        AccountEventsTopic.headers(row.getUUID("event_id"), row.getString("event_type"), accountId,
-                        row.getOffsetDateTime("occurred_at").toInstant())
-                .forEach((name, value) -> record.headers()
-                        .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return record;
+    /** Learns how many partitions the topic has (the broker may not be up yet), then starts one loop per partition. */
+    private void connect(Duration backoff) {
+        try {
+            int partitions = producer.partitionsFor(AccountEventsTopic.NAME).size();
+            tail = new TopicTail(KafkaProducerFactory.tailConsumer(bootstrapServers, "account-service-outbox-tail", batchSize));
+            publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters);
+            LOG.infof("outbox relay started on the %d partitions of %s", partitions, AccountEventsTopic.NAME);
+            for (int partition = 0; partition < partitions; partition++) {
+                int next = partition;
+                threads.execute(() -> relay(next, pollInterval));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay cannot reach %s yet, will retry: %s", AccountEventsTopic.NAME, e.getMessage());
+            schedule(() -> connect(longer(backoff)), backoff);
+        }
+    }
+
+    private void relay(int partition, Duration backoff) {
+        Duration delay;
+        Duration nextBackoff = pollInterval;
+        try {
+            int done = publisher.publishBatch(partition);
+            delay = done == batchSize ? Duration.ZERO : pollInterval;
+        } catch (RuntimeException e) {
+            failedBatches.increment();
+            LOG.warnf("outbox relay could not publish a batch of partition %d, will retry in %s: %s",
+                    partition, backoff, e.getMessage());
+            delay = backoff;
+            nextBackoff = longer(backoff);
+        }
+        Duration retryBackoff = nextBackoff;
+        schedule(() -> relay(partition, retryBackoff), delay);
+    }
+
+    private Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        try {
+            threads.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.debug("outbox relay stopping");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ardoise.account.eventstore;
 
 import dev.ardoise.account.domain.CreditAccount;
+import dev.ardoise.events.AccountEventsTopic;
 import dev.ardoise.events.AccountOpened;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -72,6 +74,56 @@ class OutboxTest {
     }
 
     @Test
+    void while_another_relay_holds_one_partition_the_accounts_of_the_other_partitions_keep_being_published() {
+        int partitions = partitionsOfTheTopic();
+        String held = openAccount("1000.00");
+        int heldPartition = OutboxPartitions.of(UUID.fromString(held), partitions);
+        String free = openAccount("1000.00");
+        while (OutboxPartitions.of(UUID.fromString(free), partitions) == heldPartition) {
+            free = openAccount("1000.00");
+        }
+        var publishedHeld = consume(held).awaitRecords(2, Duration.ofSeconds(30));
+        var publishedFree = consume(free).awaitRecords(2, Duration.ofSeconds(30));
+
+        SqlConnection otherRelay = pool.getConnection().await().indefinitely();
+        Transaction holdingThePartition = otherRelay.begin().await().indefinitely();
+        otherRelay.preparedQuery("select pg_advisory_xact_lock($1::int, $2::int)")
+                .execute(Tuple.of(OutboxPublisher.PARTITION_LOCKS, heldPartition)).await().indefinitely();
+        try {
+            charge(held, "sale-held", "100.00").statusCode(201);
+            charge(free, "sale-free", "100.00").statusCode(201);
+
+            publishedFree.awaitRecords(3, Duration.ofSeconds(30));
+            assertEquals(1, unpublished(held));
+            assertEquals(2, publishedHeld.count());
+        } finally {
+            holdingThePartition.rollback().await().indefinitely();
+            otherRelay.close().await().indefinitely();
+        }
+
+        List<ConsumerRecord<String, String>> records = publishedHeld.awaitRecords(3, Duration.ofSeconds(30)).getRecords();
+        assertEquals(List.of(1, 2, 3), records.stream().map(OutboxTest::version).toList());
+        assertEquals(0, unpublished(held));
+    }
+
+    @Test
+    void every_record_carries_its_outbox_position_and_goes_to_the_accounts_partition() {
+        String accountId = openAccount("500.00");
+        List<ConsumerRecord<String, String>> records = consume(accountId).awaitRecords(2, Duration.ofSeconds(30))
+                .getRecords();
+
+        int partition = OutboxPartitions.of(UUID.fromString(accountId), partitionsOfTheTopic());
+        List<Long> positions = pool.preparedQuery("select position from outbox where account_id = $1 order by version")
+                .execute(Tuple.of(UUID.fromString(accountId))).await().indefinitely()
+                .stream().map(row -> row.getLong("position")).toList();
+        assertEquals(positions, records.stream()
+                .map(record -> Long.valueOf(new String(record.headers().lastHeader(OutboxPublisher.POSITION_HEADER).value(),
+                        StandardCharsets.UTF_8)))
+                .toList());
+        records.forEach(record -> assertEquals(partition, record.partition()));
+    }
+
+    @Test
     void events_of_a_transaction_that_rolls_back_are_neither_stored_nor_published() {
         UUID accountId = UUID.randomUUID();
         AccountOpened opened = new AccountOpened("C-" + accountId, "Rollback Test", null, false, "en", "CAD");
@@ -96,6 +148,11 @@ class OutboxTest {
 
         assertTrue(metric(metrics, "ardoise_outbox_published_total") >= 2, metrics);
         assertTrue(metric(metrics, "ardoise_outbox_lag_seconds") >= 0, metrics);
+    }
+
+    private int partitionsOfTheTopic() {
+        return kafka.getOrCreateAdminClient().describeTopics(List.of(AccountEventsTopic.NAME)).allTopicNames()
+                .toCompletionStage().toCompletableFuture().join().get(AccountEventsTopic.NAME).partitions().size();
     }
 
     private static double metric(String metrics, String name) {

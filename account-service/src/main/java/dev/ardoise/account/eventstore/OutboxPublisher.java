@@ -1,0 +1,294 @@
+package dev.ardoise.account.eventstore;
+
+import dev.ardoise.account.eventstore.TopicTail.Published;
+import dev.ardoise.events.AccountEventsTopic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Publishes the outbox to account-events one partition at a time: an account's rows always go to the partition
+ * {@link OutboxPartitions} gives it, in outbox order, and only by the relay that holds that partition's lock.
+ * <p>
+ * A batch is one transaction: take the partition's lock ({@code pg_try_advisory_xact_lock(PARTITION_LOCKS, k)}),
+ * read its oldest unpublished rows, send them with an idempotent acks=all producer, wait for every
+ * acknowledgement, mark them published, commit. Each record carries its outbox position in a header.
+ * <p>
+ * Exactly once on the topic: a relay that stopped between send and commit (crash, lost connection, failed commit)
+ * leaves rows on the topic but unmarked, always after the last record a committed batch wrote, since one relay at
+ * a time writes a partition and waits for its acks before it commits. So before sending, a relay checks that the
+ * partition ends where its own last committed batch left it; if not (it just took the partition, or its last batch
+ * failed), it reads the partition backwards from the end, marks the rows it finds there still unmarked as
+ * published without sending them again, and stops at the first record already marked. It marks those rows, not
+ * "every position up to the last one on the topic": positions are taken at insert but committed in any order, so
+ * a row with a lower position may commit after higher ones were sent, and it must still be sent.
+ */
+final class OutboxPublisher {
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    /** The header with the row's outbox position, on every record the relay writes. */
+    static final String POSITION_HEADER = "ardoise-outbox-position";
+    /**
+     * The lock of relays that published the whole outbox under one lock: taken shared by this relay, so a relay
+     * of that kind never publishes alongside (rolling upgrade), and holding it exclusively pauses every relay.
+     */
+    static final long RELAY_LOCK = 0x4172646f697365L;
+    /** The first key of the partition locks {@code (PARTITION_LOCKS, partition)}, "Outb". */
+    static final int PARTITION_LOCKS = 0x4f757462;
+    private static final long UNKNOWN = -1;
+
+    private final Pool pool;
+    private final Producer<String, String> producer;
+    private final TopicTail tail;
+    private final int partitions;
+    private final int batchSize;
+    private final Counter published;
+    private final Counter foundOnTopic;
+    /** Per partition: where the topic partition ended after this relay's last committed batch, else UNKNOWN. */
+    private final AtomicLongArray expectedEnds;
+    /** Per partition this relay publishes: how old its oldest unpublished row was when the last batch began. */
+    private final AtomicLongArray lagMillis;
+    private final Runnable beforeCommit;
+
+    OutboxPublisher(Pool pool, Producer<String, String> producer, TopicTail tail, int partitions, int batchSize,
+                    MeterRegistry meters) {
+        this(pool, producer, tail, partitions, batchSize, meters, () -> {
+        });
+    }
+
+    /** @param beforeCommit runs after the acknowledgements and before the commit: a test's crash */
+    OutboxPublisher(Pool pool, Producer<String, String> producer, TopicTail tail, int partitions, int batchSize,
+                    MeterRegistry meters, Runnable beforeCommit) {
+        this.pool = pool;
+        this.producer = producer;
+        this.tail = tail;
+        this.partitions = partitions;
+        this.batchSize = batchSize;
+        this.published = meters.counter("ardoise.outbox.published");
+        this.foundOnTopic = meters.counter("ardoise.outbox.found.on.topic");
+        this.expectedEnds = new AtomicLongArray(partitions);
+        this.lagMillis = new AtomicLongArray(partitions);
+        this.beforeCommit = beforeCommit;
+        for (int partition = 0; partition < partitions; partition++) {
+            expectedEnds.set(partition, UNKNOWN);
+        }
+    }
+
+    int partitions() {
+        return partitions;
+    }
+
+    /** The largest lag among the partitions this relay published last. */
+    double lagSeconds() {
+        long max = 0;
+        for (int partition = 0; partition < partitions; partition++) {
+            max = Math.max(max, lagMillis.get(partition));
+        }
+        return max / 1000.0;
+    }
+
+    /**
+     * Publishes one batch of the partition if this relay gets its lock, blocking the calling thread; answers how
+     * many of the partition's rows it took care of (sent, or found already on the topic).
+     */
+    int publishBatch(int partition) {
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            Transaction tx = connection.begin().await().indefinitely();
+            try {
+                Batch batch = holdsLock(connection, partition) ? publish(connection, partition) : notMine(partition);
+                tx.commit().await().indefinitely();
+                published.increment(batch.sent());
+                foundOnTopic.increment(batch.foundOnTopic());
+                return batch.rows();
+            } catch (RuntimeException | Error e) {
+                expectedEnds.set(partition, UNKNOWN);
+                rollBack(tx);
+                throw e;
+            }
+        } finally {
+            connection.close().await().indefinitely();
+        }
+    }
+
+    /** What a batch did: rows of the partition it took, how many it sent, how many it found already sent. */
+    private record Batch(int rows, int sent, int foundOnTopic) {
+        static final Batch NONE = new Batch(0, 0, 0);
+    }
+
+    private Batch notMine(int partition) {
+        lagMillis.set(partition, 0);
+        expectedEnds.set(partition, UNKNOWN);
+        return Batch.NONE;
+    }
+
+    private static boolean holdsLock(SqlConnection connection, int partition) {
+        return connection.preparedQuery("""
+                        select pg_try_advisory_xact_lock_shared($1::bigint)
+                           and pg_try_advisory_xact_lock($2::int, $3::int) as locked""")
+                .execute(Tuple.of(RELAY_LOCK, PARTITION_LOCKS, partition)).await().indefinitely()
+                .iterator().next().getBoolean("locked");
+    }
+
+    private Batch publish(SqlConnection connection, int partition) {
+        List<Row> batch = unpublished(connection, partition);
+        lagMillis.set(partition, batch.isEmpty() ? 0
+                : Duration.between(batch.get(0).getOffsetDateTime("occurred_at").toInstant(), Instant.now()).toMillis());
+        if (batch.isEmpty()) {
+            return Batch.NONE;
+        }
+        long end = tail.end(partition);
+        Set<Long> onTopic = end == expectedEnds.get(partition) ? Set.of() : alreadyOnTopic(connection, partition, end);
+        List<Row> toSend = batch.stream().filter(row -> !onTopic.contains(row.getLong("position"))).toList();
+        long newEnd = toSend.isEmpty() ? end : sendAndAwaitAcks(toSend, partition);
+        markPublished(connection, onTopic);
+        markPublished(connection, toSend.stream().map(row -> row.getLong("position")).toList());
+        // Set now, used only if the commit succeeds: a failure resets it to UNKNOWN.
+        expectedEnds.set(partition, newEnd);
+        beforeCommit.run();
+        return new Batch(batch.size(), toSend.size(), onTopic.size());
+    }
+
+    private List<Row> unpublished(SqlConnection connection, int partition) {
+        // PostgreSQL cannot estimate how many rows the partition filter keeps, and by default reads every unpublished
+        // row and sorts them (bitmap scan): the cost of each batch would grow with the backlog. Walking the index of
+        // unpublished rows in position order stops once the batch is full.
+        connection.query("set local enable_bitmapscan = off; set local enable_seqscan = off").execute()
+                .await().indefinitely();
+        List<Row> rows = new ArrayList<>();
+        connection.preparedQuery("""
+                        select position, event_id, account_id, event_type, body, occurred_at
+                        from outbox where published_at is null and %s = $2
+                        order by position limit $3""".formatted(OutboxPartitions.SQL))
+                .execute(Tuple.of(partitions, partition, batchSize)).await().indefinitely()
+                .forEach(rows::add);
+        return rows;
+    }
+
+    /**
+     * The unmarked rows a relay that stopped before its commit left on the topic: walking back from the end of
+     * the partition, every record whose row is still unpublished, up to the first record that is not.
+     */
+    private Set<Long> alreadyOnTopic(SqlConnection connection, int partition, long end) {
+        Set<Long> found = new HashSet<>();
+        long start = tail.start(partition);
+        long to = end;
+        // Usually the last record is already marked (a clean hand-over): read 1 record, then 2, 4... up to a batch.
+        long chunk = 1;
+        while (to > start) {
+            long from = Math.max(start, to - chunk);
+            chunk = Math.min(chunk * 2, batchSize);
+            List<Published> records = tail.read(partition, from, to);
+            Set<Published> unmarked = unmarked(connection, records);
+            for (int i = records.size() - 1; i >= 0; i--) {
+                if (!unmarked.contains(records.get(i))) {
+                    return logged(found, partition);
+                }
+                found.add(records.get(i).position());
+            }
+            to = from;
+        }
+        return logged(found, partition);
+    }
+
+    private static Set<Long> logged(Set<Long> found, int partition) {
+        if (!found.isEmpty()) {
+            LOG.infof("partition %d: %d events were already on the topic, marked published without sending them again",
+                    partition, found.size());
+        }
+        return found;
+    }
+
+    private static Set<Published> unmarked(SqlConnection connection, List<Published> records) {
+        Long[] positions = records.stream().map(Published::position).toArray(Long[]::new);
+        Set<Published> unmarked = new HashSet<>();
+        connection.preparedQuery("select position, event_id from outbox where position = any($1) and published_at is null")
+                .execute(Tuple.of(positions)).await().indefinitely()
+                .forEach(row -> unmarked.add(new Published(row.getLong("position"), row.getUUID("event_id"))));
+        return unmarked;
+    }
+
+    private static void markPublished(SqlConnection connection, Collection<Long> positions) {
+        if (!positions.isEmpty()) {
+            connection.preparedQuery("update outbox set published_at = now() where position = any($1)")
+                    .execute(Tuple.of(positions.toArray(Long[]::new))).await().indefinitely();
+        }
+    }
+
+    /** Sends the rows and waits for every acknowledgement; answers the partition's end offset after them. */
+    private long sendAndAwaitAcks(List<Row> rows, int partition) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Row row : rows) {
+            try {
+                acks.add(producer.send(toRecord(row, partition)));
+            } catch (RuntimeException e) {
+                failure = new IllegalStateException("the producer did not take the batch", e);
+                break;
+            }
+        }
+        // Waits for all of them even after a failure, so that none is still on its way once the lock is released.
+        long end = UNKNOWN;
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                end = Math.max(end, ack.get().offset() + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure
+                        : new IllegalStateException("interrupted while the broker acknowledged the batch", e);
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure
+                        : new IllegalStateException("the broker did not take the batch", e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return end;
+    }
+
+    private static ProducerRecord<String, String> toRecord(Row row, int partition) {
+        UUID accountId = row.getUUID("account_id");
+        ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, partition,
+                accountId.toString(), row.getString("body"));
+        AccountEventsTopic.headers(row.getUUID("event_id"), row.getString("event_type"), accountId,
+                        row.getOffsetDateTime("occurred_at").toInstant())
+                .forEach((name, value) -> record.headers().add(header(name, value)));
+        record.headers().add(header(POSITION_HEADER, Long.toString(row.getLong("position"))));
+        return record;
+    }
+
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void rollBack(Transaction tx) {
+        try {
+            tx.rollback().await().indefinitely();
+        } catch (RuntimeException e) {
+            LOG.debugf("rollback failed (the connection is gone, which rolls back too): %s", e.getMessage());
+        }
+    }
+}
