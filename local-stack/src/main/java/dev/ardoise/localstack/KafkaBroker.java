@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 /** An Apache Kafka broker in KRaft mode (broker and controller in one node), in its own JVM. */
 final class KafkaBroker implements AutoCloseable {
     /** The topics of the contract, with partitions so that readers and the relay can spread by account. */
-    private static final List<String> TOPICS = List.of("account-events", "pos-sales", "pos-sale-results");
+    private static final List<String> TOPICS = List.of("account-events", "pos-sales", "pos-sale-results", "pos-sales.dlq");
     private static final int PARTITIONS = 3;
     private final ChildProcess process;
 

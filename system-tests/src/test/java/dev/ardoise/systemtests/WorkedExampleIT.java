@@ -97,7 +97,7 @@ class WorkedExampleIT {
                 .body(Map.of("customerId", "C-" + UUID.randomUUID(), "name", name, "email", email,
                         "emailConsent", consent, "language", language, "currency", "CAD"))
                 .post(accounts + "/accounts").then().statusCode(201).extract().path("accountId");
-        given().contentType(ContentType.JSON).body(Map.of("creditLimit", "1000.00"))
+        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER").body(Map.of("creditLimit", "1000.00"))
                 .put(accounts + "/accounts/{id}/credit-limit", accountId).then().statusCode(200);
         return accountId;
     }
