@@ -1,60 +1,65 @@
 package dev.ardoise.invoice.domain;
 
-import dev.ardoise.events.AccountEvent;
-import dev.ardoise.events.AccountOpened;
-import dev.ardoise.events.CreditLimitSet;
-import dev.ardoise.events.DepositAdded;
-import dev.ardoise.events.SaleCharged;
-
 import java.math.BigDecimal;
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a credit account stands at, as projected from its events: its credit limit (null until a manager sets
- * one), what is owed on outstanding invoices, and the deposit balance not yet used.
+ * What a credit account stands at, as projected from its events: who it is, its credit limit (null until a
+ * manager sets one), what is owed on its invoices, the deposit balance, what active holds reserve, and whether
+ * it may charge. Amounts are at the currency's scale.
  */
-public record AccountBalance(UUID accountId, String currency, BigDecimal creditLimit, BigDecimal owed,
-                             BigDecimal depositBalance) {
+public record AccountBalance(UUID accountId, String customerId, String customerName, String currency,
+                             BigDecimal creditLimit, BigDecimal owed, BigDecimal depositBalance, BigDecimal held,
+                             AccountStatus accountStatus) {
 
     public AccountBalance {
         requireNonNull(accountId, "accountId");
         requireNonNull(currency, "currency");
-        creditLimit = creditLimit == null ? null : Amounts.of(creditLimit);
-        owed = Amounts.of(requireNonNull(owed, "owed"));
-        depositBalance = Amounts.of(requireNonNull(depositBalance, "depositBalance"));
+        requireNonNull(accountStatus, "accountStatus");
+        creditLimit = Amounts.of(creditLimit, currency);
+        owed = Amounts.of(requireNonNull(owed, "owed"), currency);
+        depositBalance = Amounts.of(requireNonNull(depositBalance, "depositBalance"), currency);
+        held = Amounts.of(requireNonNull(held, "held"), currency);
     }
 
-    /** A newly opened account: no limit, nothing owed, no deposit. */
-    public static AccountBalance opened(UUID accountId, AccountOpened opened) {
-        return new AccountBalance(accountId, opened.currency(), null, Amounts.ZERO, Amounts.ZERO);
-    }
-
-    /** The balance after one more event of this account's stream (the opening excepted). */
-    public AccountBalance apply(AccountEvent event) {
-        if (event instanceof CreditLimitSet limitSet) {
-            return withCreditLimit(limitSet.creditLimit());
-        }
-        if (event instanceof SaleCharged charge) {
-            return charged(charge.amount());
-        }
-        if (event instanceof DepositAdded deposit) {
-            return deposited(deposit.amount());
-        }
-        throw new IllegalStateException("account " + accountId + " cannot apply " + event.type() + " once opened");
+    /** A newly opened account: no limit, nothing owed, no deposit, nothing held. */
+    public static AccountBalance opened(UUID accountId, String customerId, String customerName, String currency) {
+        BigDecimal zero = Amounts.zero(currency);
+        return new AccountBalance(accountId, customerId, customerName, currency, null, zero, zero, zero,
+                AccountStatus.OPEN);
     }
 
     public AccountBalance withCreditLimit(BigDecimal newLimit) {
-        return new AccountBalance(accountId, currency, newLimit, owed, depositBalance);
+        return new AccountBalance(accountId, customerId, customerName, currency, newLimit, owed, depositBalance, held,
+                accountStatus);
     }
 
-    public AccountBalance charged(BigDecimal amount) {
-        return new AccountBalance(accountId, currency, creditLimit, owed.add(amount), depositBalance);
+    public AccountBalance withName(String newName) {
+        return new AccountBalance(accountId, customerId, newName, currency, creditLimit, owed, depositBalance, held,
+                accountStatus);
     }
 
-    public AccountBalance deposited(BigDecimal amount) {
-        return new AccountBalance(accountId, currency, creditLimit, owed, depositBalance.add(amount));
+    public AccountBalance withStatus(AccountStatus status) {
+        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed, depositBalance,
+                held, status);
+    }
+
+    /** What is owed changes by {@code change} (positive: more owed). */
+    public AccountBalance owing(BigDecimal change) {
+        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed.add(change),
+                depositBalance, held, accountStatus);
+    }
+
+    public AccountBalance depositing(BigDecimal change) {
+        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed,
+                depositBalance.add(change), held, accountStatus);
+    }
+
+    public AccountBalance holding(BigDecimal change) {
+        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed, depositBalance,
+                held.add(change), accountStatus);
     }
 
     /** Shown negative when the customer owes: -700.00 when 700.00 is owed, 0.00 when nothing. */
@@ -62,11 +67,11 @@ public record AccountBalance(UUID accountId, String currency, BigDecimal creditL
         return owed.negate();
     }
 
-    /** Credit limit minus what is owed, never below zero; deposits are not counted; zero without a limit. */
+    /** Credit limit minus what is owed and held, never below zero; deposits are not counted; zero without a limit. */
     public BigDecimal available() {
         if (creditLimit == null) {
-            return Amounts.ZERO;
+            return Amounts.zero(currency);
         }
-        return creditLimit.subtract(owed).max(Amounts.ZERO);
+        return creditLimit.subtract(owed).subtract(held).max(Amounts.zero(currency));
     }
 }

@@ -19,7 +19,13 @@ public record AccountStanding(AccountBalance balance, BigDecimal overdue, Balanc
         BigDecimal overdue = invoices.stream()
                 .filter(invoice -> invoice.isOverdueOn(today))
                 .map(Invoice::owed)
-                .reduce(Amounts.ZERO, BigDecimal::add);
-        return new AccountStanding(balance, overdue, BalanceStatus.of(balance.owed(), overdue));
+                .reduce(Amounts.zero(balance.currency()), BigDecimal::add);
+        return of(balance, overdue);
+    }
+
+    /** With the overdue amount already summed (by a query). */
+    public static AccountStanding of(AccountBalance balance, BigDecimal overdue) {
+        BigDecimal scaled = Amounts.of(overdue, balance.currency());
+        return new AccountStanding(balance, scaled, BalanceStatus.of(balance.owed(), scaled));
     }
 }

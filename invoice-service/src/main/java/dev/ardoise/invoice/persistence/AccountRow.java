@@ -1,16 +1,19 @@
 package dev.ardoise.invoice.persistence;
 
 import dev.ardoise.invoice.domain.AccountBalance;
+import dev.ardoise.invoice.domain.AccountStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** One credit account's balance figures. */
+/** One credit account's figures. */
 @Entity
 @Table(name = "account")
 public class AccountRow extends PanacheEntityBase {
@@ -26,24 +29,31 @@ public class AccountRow extends PanacheEntityBase {
     public BigDecimal owed;
     @Column(name = "deposit_balance")
     public BigDecimal depositBalance;
+    public BigDecimal held;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "account_status")
+    public AccountStatus accountStatus;
 
-    public static AccountRow opened(AccountBalance balance, String customerId, String name) {
+    public static AccountRow of(AccountBalance balance) {
         AccountRow row = new AccountRow();
         row.accountId = balance.accountId();
-        row.customerId = customerId;
-        row.name = name;
         row.update(balance);
         return row;
     }
 
     public AccountBalance toBalance() {
-        return new AccountBalance(accountId, currency, creditLimit, owed, depositBalance);
+        return new AccountBalance(accountId, customerId, name, currency, creditLimit, owed, depositBalance, held,
+                accountStatus);
     }
 
     public void update(AccountBalance balance) {
+        customerId = balance.customerId();
+        name = balance.customerName();
         currency = balance.currency();
         creditLimit = balance.creditLimit();
         owed = balance.owed();
         depositBalance = balance.depositBalance();
+        held = balance.held();
+        accountStatus = balance.accountStatus();
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 public record AccountView(AccountBalance balance, List<InvoiceRow> invoices, long version) {
 
     public AccountStanding standingOn(LocalDate today) {
-        return AccountStanding.on(today, balance, invoices.stream().map(InvoiceRow::toInvoice).toList());
+        return AccountStanding.on(today, balance,
+                invoices.stream().map(row -> row.toInvoice(balance.currency())).toList());
     }
 
     public boolean hasReached(long minVersion) {

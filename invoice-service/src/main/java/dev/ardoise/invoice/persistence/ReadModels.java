@@ -22,11 +22,6 @@ public class ReadModels {
                         .flatMap(row -> row == null ? Uni.createFrom().nullItem() : viewOf(row, version))));
     }
 
-    /** The invoice, or null when unknown. */
-    public Uni<InvoiceRow> invoice(String invoiceId) {
-        return Panache.withSession(() -> InvoiceRow.findById(invoiceId));
-    }
-
     private static Uni<AccountView> viewOf(AccountRow row, long version) {
         return InvoiceRow.ofAccount(row.accountId).map(invoices -> new AccountView(row.toBalance(), invoices, version));
     }

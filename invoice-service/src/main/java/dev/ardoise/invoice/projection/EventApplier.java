@@ -5,42 +5,90 @@ import dev.ardoise.events.AccountOpened;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.reader.EventHandler;
-import dev.ardoise.invoice.domain.AccountBalance;
-import dev.ardoise.invoice.domain.Amounts;
+import dev.ardoise.invoice.domain.AccountProjection;
+import dev.ardoise.invoice.domain.Change;
+import dev.ardoise.invoice.domain.Invoice;
 import dev.ardoise.invoice.persistence.AccountRow;
+import dev.ardoise.invoice.persistence.ApplicationRow;
+import dev.ardoise.invoice.persistence.HoldRow;
 import dev.ardoise.invoice.persistence.InvoiceLinesJson;
 import dev.ardoise.invoice.persistence.InvoiceRow;
+import dev.ardoise.invoice.persistence.LedgerEntryRow;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Changes the read models for one event, inside the reader's transaction. */
+/**
+ * Changes the read models for one event, inside the reader's transaction: loads what the event needs (the
+ * account, the invoices and the hold it names), lets {@link AccountProjection} decide, writes the {@link Change}.
+ */
 @ApplicationScoped
 class EventApplier implements EventHandler {
     private final InvoiceLinesJson linesJson;
+    private final ZoneId storeZone;
 
-    EventApplier(InvoiceLinesJson linesJson) {
+    EventApplier(InvoiceLinesJson linesJson, @ConfigProperty(name = "ardoise.store.time-zone") ZoneId storeZone) {
         this.linesJson = linesJson;
+        this.storeZone = storeZone;
     }
 
     @Override
     public Uni<Void> apply(RecordedEvent recorded) {
-        UUID accountId = recorded.accountId();
-        long version = recorded.version();
-        AccountEvent event = recorded.data();
-        if (event instanceof AccountOpened opened) {
-            return open(accountId, opened);
+        if (recorded.data() instanceof AccountOpened) {
+            AccountProjection opened = AccountProjection.opened(storeZone, recorded);
+            return AccountRow.of(opened.balance()).persist().replaceWithVoid();
         }
-        return accountOf(accountId, event).flatMap(account -> {
-            account.update(account.toBalance().apply(event));
-            return event instanceof SaleCharged charge ? issue(accountId, version, charge) : Uni.createFrom().voidItem();
-        });
+        UUID accountId = recorded.accountId();
+        AccountEvent event = recorded.data();
+        return accountOf(accountId, event).flatMap(account -> invoicesNamed(accountId, event)
+                .flatMap(invoices -> holdNamed(accountId, event)
+                        .flatMap(hold -> write(account, invoices, recorded, project(account, invoices, hold,
+                                recorded)))));
     }
 
-    private static Uni<Void> open(UUID accountId, AccountOpened opened) {
-        AccountBalance balance = AccountBalance.opened(accountId, opened);
-        return AccountRow.opened(balance, opened.customerId(), opened.name()).persist().replaceWithVoid();
+    private Change project(AccountRow account, Map<String, InvoiceRow> invoices, HoldRow hold,
+                           RecordedEvent recorded) {
+        String currency = account.currency;
+        Map<String, Invoice> known = new HashMap<>();
+        invoices.forEach((id, row) -> known.put(id, row.toInvoice(currency)));
+        Map<String, BigDecimal> holds = hold == null ? Map.of() : Map.of(hold.holdId, hold.amount);
+        return new AccountProjection(storeZone, account.toBalance(), holds, known).apply(recorded);
+    }
+
+    private Uni<Void> write(AccountRow account, Map<String, InvoiceRow> invoices, RecordedEvent recorded,
+                            Change change) {
+        UUID accountId = account.accountId;
+        account.update(change.balance());
+        List<PanacheEntityBase> created = new ArrayList<>();
+        for (Invoice invoice : change.invoices()) {
+            InvoiceRow row = invoices.get(invoice.invoiceId());
+            if (row != null) {
+                row.update(invoice);
+            } else if (recorded.data() instanceof SaleCharged charge) {
+                created.add(InvoiceRow.issued(accountId, invoice, linesJson.write(charge.lines()),
+                        charge.terms().name()));
+            }
+        }
+        change.holdsPlaced().forEach((holdId, amount) -> created.add(HoldRow.of(accountId, holdId, amount)));
+        change.entries().forEach(entry -> created.add(LedgerEntryRow.of(entry)));
+        change.applications().forEach(application -> created.add(ApplicationRow.of(application)));
+        Uni<Void> released = change.holdsReleased().isEmpty() ? Uni.createFrom().voidItem()
+                : HoldRow.delete("holdKey in ?1", change.holdsReleased().stream()
+                        .map(holdId -> HoldRow.key(accountId, holdId)).toList()).replaceWithVoid();
+        return released.chain(() -> created.isEmpty() ? Uni.createFrom().voidItem()
+                : PanacheEntityBase.persist(created));
     }
 
     private static Uni<AccountRow> accountOf(UUID accountId, AccountEvent event) {
@@ -49,19 +97,17 @@ class EventApplier implements EventHandler {
                         "cannot apply " + event.type() + " to account " + accountId + ": it was never opened"));
     }
 
-    private Uni<Void> issue(UUID accountId, long version, SaleCharged charge) {
-        InvoiceRow invoice = new InvoiceRow();
-        invoice.invoiceId = charge.invoiceId();
-        invoice.invoiceNumber = charge.invoiceNumber();
-        invoice.saleId = charge.saleId();
-        invoice.accountId = accountId;
-        invoice.accountVersion = version;
-        invoice.amount = Amounts.of(charge.amount());
-        invoice.paid = Amounts.ZERO;
-        invoice.lines = linesJson.write(charge.lines());
-        invoice.terms = charge.terms().name();
-        invoice.issuedOn = charge.issuedOn();
-        invoice.dueDate = charge.dueDate();
-        return invoice.persist().replaceWithVoid();
+    private static Uni<Map<String, InvoiceRow>> invoicesNamed(UUID accountId, AccountEvent event) {
+        Set<String> named = AccountProjection.invoicesNamedBy(event);
+        if (named.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return InvoiceRow.named(accountId, named).map(rows -> rows.stream()
+                .collect(Collectors.toMap(row -> row.invoiceId, Function.identity())));
+    }
+
+    private static Uni<HoldRow> holdNamed(UUID accountId, AccountEvent event) {
+        String holdId = AccountProjection.holdNamedBy(event);
+        return holdId == null ? Uni.createFrom().nullItem() : HoldRow.findById(HoldRow.key(accountId, holdId));
     }
 }

@@ -13,12 +13,12 @@ class AccountStandingTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
 
     private static AccountBalance owing(String owed) {
-        return new AccountBalance(UUID.randomUUID(), "CAD", new BigDecimal("1000.00"), new BigDecimal(owed),
-                new BigDecimal("0.00"));
+        return new AccountBalance(UUID.randomUUID(), "C-1", "Marie", "CAD", new BigDecimal("1000.00"),
+                new BigDecimal(owed), new BigDecimal("0.00"), new BigDecimal("0.00"), AccountStatus.OPEN);
     }
 
     private static Invoice due(String amount, LocalDate dueDate) {
-        return new Invoice("I-" + amount, new BigDecimal(amount), new BigDecimal("0.00"), dueDate);
+        return Invoice.of("I-" + amount, new BigDecimal(amount), new BigDecimal("0.00"), dueDate);
     }
 
     @Test
@@ -52,7 +52,7 @@ class AccountStandingTest {
 
     @Test
     void paid_invoices_are_never_overdue() {
-        Invoice paid = new Invoice("I-1", new BigDecimal("50.00"), new BigDecimal("50.00"), TODAY.minusDays(40));
+        Invoice paid = Invoice.of("I-1", new BigDecimal("50.00"), new BigDecimal("50.00"), TODAY.minusDays(40));
 
         AccountStanding standing = AccountStanding.on(TODAY, owing("0.00"), List.of(paid));
 

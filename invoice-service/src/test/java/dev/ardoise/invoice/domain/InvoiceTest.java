@@ -13,7 +13,7 @@ class InvoiceTest {
     private static final LocalDate DUE = LocalDate.of(2025, 4, 10);
 
     private static Invoice invoice(String amount, String paid) {
-        return new Invoice("I-1", new BigDecimal(amount), new BigDecimal(paid), DUE);
+        return Invoice.of("I-1", new BigDecimal(amount), new BigDecimal(paid), DUE);
     }
 
     @Test
@@ -31,11 +31,20 @@ class InvoiceTest {
     }
 
     @Test
-    void overdue_the_day_after_its_due_date() {
+    void partially_paid_until_due_then_overdue_the_day_after_with_no_event() {
         Invoice invoice = invoice("400.00", "100.00");
 
+        assertEquals(InvoiceStatus.PARTIALLY_PAID, invoice.statusOn(DUE));
         assertEquals(InvoiceStatus.OVERDUE, invoice.statusOn(DUE.plusDays(1)));
         assertTrue(invoice.isOverdueOn(DUE.plusDays(1)));
+    }
+
+    @Test
+    void a_credit_counts_as_partly_paid() {
+        Invoice invoice = invoice("400.00", "0.00").withCredited(new BigDecimal("10.00"));
+
+        assertEquals(InvoiceStatus.PARTIALLY_PAID, invoice.statusOn(DUE));
+        assertEquals(new BigDecimal("390.00"), invoice.owed());
     }
 
     @Test
@@ -48,11 +57,21 @@ class InvoiceTest {
     }
 
     @Test
-    void outstanding_lists_include_overdue_invoices() {
+    void a_written_off_invoice_owes_nothing_and_says_so() {
+        Invoice invoice = invoice("400.00", "100.00").withWriteOff(new BigDecimal("300.00"));
+
+        assertEquals(InvoiceStatus.WRITTEN_OFF, invoice.statusOn(DUE.plusDays(200)));
+        assertEquals(new BigDecimal("0.00"), invoice.owed());
+        assertFalse(invoice.isOverdueOn(DUE.plusDays(200)));
+    }
+
+    @Test
+    void outstanding_lists_include_partially_paid_and_overdue_invoices() {
         assertTrue(InvoiceStatus.OUTSTANDING.includes(InvoiceStatus.OUTSTANDING));
         assertTrue(InvoiceStatus.OUTSTANDING.includes(InvoiceStatus.OVERDUE));
+        assertTrue(InvoiceStatus.OUTSTANDING.includes(InvoiceStatus.PARTIALLY_PAID));
         assertFalse(InvoiceStatus.OUTSTANDING.includes(InvoiceStatus.PAID));
         assertFalse(InvoiceStatus.OVERDUE.includes(InvoiceStatus.OUTSTANDING));
-        assertTrue(InvoiceStatus.PAID.includes(InvoiceStatus.PAID));
+        assertFalse(InvoiceStatus.OUTSTANDING.includes(InvoiceStatus.WRITTEN_OFF));
     }
 }

@@ -23,8 +23,40 @@ import java.util.UUID;
 
 /** The events of one fresh test account, numbered 1, 2, 3... as account-service would record them. */
 final class AccountStream {
-    final UUID accountId = UUID.randomUUID();
+    final UUID accountId;
     private long version;
+    /** When the next events happened; now when not set. */
+    private Instant occurredAt;
+
+    AccountStream() {
+        this(UUID.randomUUID());
+    }
+
+    AccountStream(UUID accountId) {
+        this.accountId = accountId;
+    }
+
+    /** The following events happened on this store day (noon, Toronto). */
+    AccountStream on(LocalDate day) {
+        occurredAt = day.atTime(12, 0).atZone(java.time.ZoneId.of("America/Toronto")).toInstant();
+        return this;
+    }
+
+    RecordedEvent event(AccountEvent event) {
+        return next(event);
+    }
+
+    RecordedEvent sale(String invoiceNumber, String amount, LocalDate issuedOn, LocalDate dueDate) {
+        String id = accountId + "-" + invoiceNumber;
+        InvoiceLine line = new InvoiceLine("Cedar planks", BigDecimal.ONE, new BigDecimal(amount), new BigDecimal(amount));
+        return next(new SaleCharged("sale-" + id, id, invoiceNumber, new BigDecimal(amount), List.of(line),
+                PaymentTerms.NET_30, issuedOn, dueDate, "MAIN", "R1"));
+    }
+
+    /** The invoice id {@link #sale} gives an invoice number. */
+    String invoiceId(String invoiceNumber) {
+        return accountId + "-" + invoiceNumber;
+    }
 
     RecordedEvent opened() {
         return next(new AccountOpened("C-" + accountId, "Marie Tremblay", "marie@example.com", true, "fr-CA", "CAD"));
@@ -57,7 +89,8 @@ final class AccountStream {
     }
 
     RecordedEvent at(long atVersion, AccountEvent event) {
-        return new RecordedEvent(UUID.randomUUID(), accountId, atVersion, Instant.now(), EventMetadata.UNRECORDED, event);
+        return new RecordedEvent(UUID.randomUUID(), accountId, atVersion, occurredAt == null ? Instant.now() : occurredAt,
+                EventMetadata.UNRECORDED, event);
     }
 
     private RecordedEvent next(AccountEvent event) {

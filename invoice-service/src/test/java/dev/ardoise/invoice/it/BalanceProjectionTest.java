@@ -103,7 +103,7 @@ class BalanceProjectionTest {
                 .body("balance", equalTo("-700.00"))
                 .body("depositBalance", equalTo("210.00"))
                 .body("available", equalTo("300.00"));
-        given().get(account.path("/invoices")).then().body("size()", equalTo(2));
+        given().get(account.path("/invoices")).then().body("items.size()", equalTo(2)).body("total", equalTo(2));
     }
 
     @Test

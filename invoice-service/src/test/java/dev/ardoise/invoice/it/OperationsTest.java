@@ -27,7 +27,11 @@ class OperationsTest {
                 .statusCode(200)
                 .body(containsString("/accounts/{accountId}/balance"))
                 .body(containsString("/accounts/{accountId}/invoices"))
-                .body(containsString("/invoices/{invoiceId}"));
+                .body(containsString("/invoices/{invoiceId}"))
+                .body(containsString("/accounts/{accountId}/statement"))
+                .body(containsString("/accounts/{accountId}/aging"))
+                .body(containsString("/admin/rebuild"))
+                .body(containsString("/admin/reconciliation"));
     }
 
     @Test

@@ -58,7 +58,7 @@ class ProblemsTest {
                 .statusCode(400)
                 .contentType(startsWith(PROBLEM_JSON))
                 .body("field", equalTo("status"))
-                .body("detail", containsString("OUTSTANDING, OVERDUE, PAID"));
+                .body("detail", containsString("OUTSTANDING, PARTIALLY_PAID, PAID, OVERDUE, WRITTEN_OFF"));
     }
 
     @Test
@@ -67,5 +67,43 @@ class ProblemsTest {
                 .statusCode(400)
                 .contentType(startsWith(PROBLEM_JSON))
                 .body("field", equalTo("minVersion"));
+    }
+
+    @Test
+    void a_statement_period_that_runs_backwards_is_a_bad_request_naming_from() {
+        given().queryParam("from", "2026-10-31").queryParam("to", "2026-10-01")
+                .get("/accounts/" + UUID.randomUUID() + "/statement").then()
+                .statusCode(400)
+                .contentType(startsWith(PROBLEM_JSON))
+                .body("field", equalTo("from"));
+    }
+
+    @Test
+    void an_unreadable_statement_date_is_a_bad_request_naming_it() {
+        given().queryParam("to", "31/10/2026").get("/accounts/" + UUID.randomUUID() + "/statement").then()
+                .statusCode(400)
+                .contentType(startsWith(PROBLEM_JSON))
+                .body("field", equalTo("to"));
+    }
+
+    @Test
+    void the_statement_of_an_unknown_account_is_not_found() {
+        given().get("/accounts/" + UUID.randomUUID() + "/statement").then()
+                .statusCode(404)
+                .contentType(startsWith(PROBLEM_JSON));
+    }
+
+    @Test
+    void paging_and_sorting_that_cannot_be_read_are_bad_requests_naming_the_field() {
+        given().queryParam("size", "0").get("/invoices").then().statusCode(400).body("field", equalTo("size"));
+        given().queryParam("page", "-1").get("/accounts").then().statusCode(400).body("field", equalTo("page"));
+        given().queryParam("sort", "colour").get("/accounts").then().statusCode(400).body("field", equalTo("sort"))
+                .contentType(startsWith(PROBLEM_JSON));
+        given().queryParam("sort", "colour").get("/invoices").then().statusCode(400).body("field", equalTo("sort"));
+        given().queryParam("order", "up").get("/invoices").then().statusCode(400).body("field", equalTo("order"));
+        given().queryParam("status", "LATE").get("/accounts").then().statusCode(400).body("field", equalTo("status"));
+        given().queryParam("accountId", "nope").get("/invoices").then().statusCode(400)
+                .body("field", equalTo("accountId"));
+        given().queryParam("asOf", "yesterday").get("/aging").then().statusCode(400).body("field", equalTo("asOf"));
     }
 }

@@ -1,0 +1,90 @@
+package dev.ardoise.invoice.api;
+
+import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.invoice.domain.AccountBalance;
+import dev.ardoise.invoice.domain.AccountStanding;
+import dev.ardoise.invoice.domain.AccountStatus;
+import dev.ardoise.invoice.domain.BalanceStatus;
+import dev.ardoise.invoice.persistence.AccountFilter;
+import dev.ardoise.invoice.persistence.AccountFilter.AccountSort;
+import dev.ardoise.invoice.persistence.AccountListing;
+import dev.ardoise.invoice.persistence.Page;
+import dev.ardoise.invoice.persistence.Queries;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** The store's "Credit Accounts" page. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+    private static final Set<String> STATUSES = Set.of("OUTSTANDING", "OVERDUE", "SETTLED", "OPEN", "SUSPENDED",
+            "CLOSED");
+
+    private final Queries queries;
+    private final Clock clock;
+
+    AccountsResource(Queries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** One line of the list. */
+    public record AccountLine(UUID accountId, String customerId, String customerName, String currency,
+                              BalanceStatus status, AccountStatus accountStatus, BigDecimal creditLimit,
+                              BigDecimal outstanding, BigDecimal overdue, BigDecimal depositBalance,
+                              BigDecimal held, BigDecimal available) {
+        static AccountLine of(AccountListing listing) {
+            AccountStanding standing = AccountStanding.of(listing.balance(), listing.overdue());
+            AccountBalance account = listing.balance();
+            return new AccountLine(account.accountId(), account.customerId(), account.customerName(),
+                    account.currency(), standing.status(), account.accountStatus(), account.creditLimit(),
+                    account.owed(), standing.overdue(), account.depositBalance(), account.held(), account.available());
+        }
+    }
+
+    @GET
+    @Path("accounts")
+    @Operation(summary = "The store's credit accounts: customer, status, outstanding, overdue, deposit balance, "
+            + "available; searchable, sortable, paginated")
+    public Uni<Page<AccountLine>> accounts(
+            @Parameter(description = "part of the customer's name or id, case ignored") @QueryParam("q") String q,
+            @Parameter(description = "OUTSTANDING, OVERDUE, SETTLED (what is owed) or OPEN, SUSPENDED, CLOSED")
+            @QueryParam("status") String status,
+            @Parameter(description = "name (default), outstanding, overdue or available") @QueryParam("sort") String sort,
+            @Parameter(description = "asc (default for name) or desc (default otherwise)") @QueryParam("order") String order,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        AccountSort sortBy = RequestParameters.oneOf("sort", sort, AccountSort.class);
+        sortBy = sortBy == null ? AccountSort.NAME : sortBy;
+        AccountFilter filter = new AccountFilter(RequestParameters.text(q), status(status), sortBy,
+                RequestParameters.ascending(order, sortBy == AccountSort.NAME), RequestParameters.page(page),
+                RequestParameters.size(size));
+        return queries.accounts(filter, LocalDate.now(clock)).map(found -> new Page<>(
+                found.items().stream().map(AccountLine::of).toList(), found.page(), found.size(), found.total()));
+    }
+
+    private static String status(String value) {
+        String status = RequestParameters.text(value);
+        if (status == null) {
+            return null;
+        }
+        status = status.toUpperCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+            throw new InvalidRequestException("status",
+                    "must be one of OUTSTANDING, OVERDUE, SETTLED, OPEN, SUSPENDED, CLOSED");
+        }
+        return status;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ardoise.invoice.api;
+
+import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.invoice.domain.Aging;
+import dev.ardoise.invoice.persistence.OwedInvoice;
+import dev.ardoise.invoice.persistence.Queries;
+import dev.ardoise.invoice.persistence.ReadModels;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** What is owed by how long it is past due, as of any day: per account and for the whole store. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgingResource {
+    private final Queries queries;
+    private final ReadModels readModels;
+    private final Clock clock;
+
+    AgingResource(Queries queries, ReadModels readModels, Clock clock) {
+        this.queries = queries;
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    public record Buckets(BigDecimal current, BigDecimal days1To30, BigDecimal days31To60, BigDecimal days61To90,
+                          BigDecimal over90, BigDecimal total) {
+        static Buckets of(Aging aging) {
+            return new Buckets(aging.current(), aging.days1To30(), aging.days31To60(), aging.days61To90(),
+                    aging.over90(), aging.total());
+        }
+    }
+
+    public record AccountAging(UUID accountId, String customerId, String customerName, String currency,
+                               LocalDate asOf, BigDecimal current, BigDecimal days1To30, BigDecimal days31To60,
+                               BigDecimal days61To90, BigDecimal over90, BigDecimal total) {
+        static AccountAging of(UUID accountId, String customerId, String customerName, String currency,
+                               LocalDate asOf, Aging aging) {
+            return new AccountAging(accountId, customerId, customerName, currency, asOf, aging.current(),
+                    aging.days1To30(), aging.days31To60(), aging.days61To90(), aging.over90(), aging.total());
+        }
+    }
+
+    /** The store's aging: a row per account that owes something, and totals per currency. */
+    public record StoreAging(LocalDate asOf, List<AccountAging> accounts, Map<String, Buckets> totals) {
+    }
+
+    @GET
+    @Path("accounts/{accountId}/aging")
+    @Operation(summary = "What the account owed at the end of asOf (default today) by days past due: current, "
+            + "1-30, 31-60, 61-90, over 90")
+    public Uni<AccountAging> accountAging(@PathParam("accountId") String accountId,
+                                          @Parameter(description = "a date; today when absent") @QueryParam("asOf") String asOf) {
+        UUID id = RequestParameters.accountId(accountId);
+        LocalDate day = day(asOf);
+        return readModels.account(id).flatMap(view -> {
+            if (view == null) {
+                throw new NotFoundProblem("account", id);
+            }
+            return queries.owedOn(day, id).map(invoices -> {
+                Aging aging = Aging.none(view.balance().currency());
+                for (OwedInvoice invoice : invoices) {
+                    aging = aging.with(day, invoice.dueDate(), invoice.owed());
+                }
+                return AccountAging.of(id, view.balance().customerId(), view.balance().customerName(),
+                        view.balance().currency(), day, aging);
+            });
+        });
+    }
+
+    @GET
+    @Path("aging")
+    @Operation(summary = "The store's aging as of asOf (default today): a row per account that owes, and totals")
+    public Uni<StoreAging> storeAging(@Parameter(description = "a date; today when absent") @QueryParam("asOf") String asOf) {
+        LocalDate day = day(asOf);
+        return queries.owedOn(day, null).map(invoices -> {
+            Map<UUID, List<OwedInvoice>> byAccount = new LinkedHashMap<>();
+            invoices.forEach(invoice -> byAccount.computeIfAbsent(invoice.accountId(), id -> new ArrayList<>())
+                    .add(invoice));
+            List<AccountAging> rows = new ArrayList<>();
+            Map<String, Aging> totals = new TreeMap<>();
+            byAccount.values().forEach(owed -> {
+                OwedInvoice first = owed.get(0);
+                Aging aging = Aging.none(first.currency());
+                for (OwedInvoice invoice : owed) {
+                    aging = aging.with(day, invoice.dueDate(), invoice.owed());
+                }
+                if (aging.total().signum() != 0) {
+                    rows.add(AccountAging.of(first.accountId(), first.customerId(), first.customerName(),
+                            first.currency(), day, aging));
+                    totals.merge(first.currency(), aging, Aging::plus);
+                }
+            });
+            Map<String, Buckets> sums = new TreeMap<>();
+            totals.forEach((currency, aging) -> sums.put(currency, Buckets.of(aging)));
+            return new StoreAging(day, rows, sums);
+        });
+    }
+
+    private LocalDate day(String asOf) {
+        LocalDate day = RequestParameters.date("asOf", asOf);
+        return day == null ? LocalDate.now(clock) : day;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.ardoise.invoice.projection;
+
+import dev.ardoise.invoice.domain.AccountBalance;
+import dev.ardoise.invoice.domain.Invoice;
+import dev.ardoise.invoice.domain.InvoiceApplication;
+import dev.ardoise.invoice.domain.LedgerEntry;
+import dev.ardoise.events.reader.StreamEvent;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The rebuild's tables: the same DDL as the live read models under a {@code _next} suffix, filled over JDBC in
+ * batches, then switched in by renaming, in one transaction, once they have caught up with the live ones.
+ */
+final class ShadowTables {
+    static final List<String> TABLES = List.of("reader_position", "parked_event", "account", "invoice",
+            "credit_hold", "ledger_entry", "invoice_application");
+    private static final int BATCH = 1000;
+
+    private ShadowTables() {
+    }
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.execute("DROP TABLE IF EXISTS " + table + "_next");
+                statement.execute("CREATE TABLE " + table + "_next (LIKE " + table + " INCLUDING ALL)");
+            }
+        }
+    }
+
+    /** Writes what changed in these accounts since the last flush; the caller commits. */
+    static void flush(Connection connection, Collection<RebuiltAccount> accounts) throws SQLException {
+        UUID[] ids = accounts.stream().map(account -> account.accountId).toArray(UUID[]::new);
+        java.sql.Array array = connection.createArrayOf("uuid", ids);
+        for (String table : List.of("reader_position", "parked_event", "account", "invoice", "credit_hold")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + "_next WHERE account_id = ANY(?)")) {
+                delete.setArray(1, array);
+                delete.executeUpdate();
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Batch positions = new Batch(connection, "INSERT INTO reader_position_next (account_id, last_version, "
+                + "updated_at) VALUES (?, ?, ?)");
+             Batch parked = new Batch(connection, "INSERT INTO parked_event_next (account_id, version, body, "
+                     + "parked_at) VALUES (?, ?, ?, ?)");
+             Batch rows = new Batch(connection, "INSERT INTO account_next (account_id, customer_id, name, currency, "
+                     + "credit_limit, owed, deposit_balance, held, account_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             Batch invoices = new Batch(connection, "INSERT INTO invoice_next (invoice_id, invoice_number, sale_id, "
+                     + "account_id, account_version, amount, paid, lines, terms, issued_on, due_date, store_id, "
+                     + "credited, debited, refunded, written_off_amount, written_off, owed) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             Batch holds = new Batch(connection, "INSERT INTO credit_hold_next (hold_key, account_id, hold_id, amount) "
+                     + "VALUES (?, ?, ?, ?)");
+             Batch entries = new Batch(connection, "INSERT INTO ledger_entry_next (entry_id, account_id, version, "
+                     + "entry_date, type, reference, description, amount, deposit_change) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             Batch applications = new Batch(connection, "INSERT INTO invoice_application_next (application_id, "
+                     + "invoice_id, account_id, version, applied_on, kind, reference, amount, owed_change) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RebuiltAccount account : accounts) {
+                if (account.lastVersion > 0 || !account.parked.isEmpty()) {
+                    positions.add(account.accountId, account.lastVersion, now);
+                }
+                for (StreamEvent event : account.parked.values()) {
+                    parked.add(account.accountId, event.version(), event.body(), now);
+                }
+                if (account.projection != null) {
+                    writeAccount(account, rows, invoices, holds);
+                }
+                for (LedgerEntry entry : account.newEntries) {
+                    entries.add(entry.entryId(), entry.accountId(), entry.version(), Date.valueOf(entry.date()),
+                            entry.type().name(), entry.reference(), entry.description(), entry.amount(),
+                            entry.depositChange());
+                }
+                for (InvoiceApplication application : account.newApplications) {
+                    applications.add(application.applicationId(), application.invoiceId(), application.accountId(),
+                            application.version(), Date.valueOf(application.date()), application.kind().name(),
+                            application.reference(), application.amount(), application.owedChange());
+                }
+                account.newEntries.clear();
+                account.newApplications.clear();
+                account.dirty = false;
+            }
+        }
+    }
+
+    private static void writeAccount(RebuiltAccount account, Batch rows, Batch invoices, Batch holds)
+            throws SQLException {
+        AccountBalance balance = account.projection.balance();
+        rows.add(balance.accountId(), balance.customerId(), balance.customerName(), balance.currency(),
+                balance.creditLimit(), balance.owed(), balance.depositBalance(), balance.held(),
+                balance.accountStatus().name());
+        for (Invoice invoice : account.projection.invoices().values()) {
+            String[] issued = account.issued.get(invoice.invoiceId());
+            invoices.add(invoice.invoiceId(), invoice.invoiceNumber(), invoice.saleId(), balance.accountId(),
+                    invoice.version(), invoice.amount(), invoice.paid(), issued[0], issued[1],
+                    Date.valueOf(invoice.issuedOn()), Date.valueOf(invoice.dueDate()), invoice.storeId(),
+                    invoice.credited(), invoice.debited(), invoice.refunded(), invoice.writtenOffAmount(),
+                    invoice.writtenOff(), invoice.owed());
+        }
+        for (Map.Entry<String, java.math.BigDecimal> hold : account.projection.holds().entrySet()) {
+            holds.add(balance.accountId() + ":" + hold.getKey(), balance.accountId(), hold.getKey(), hold.getValue());
+        }
+    }
+
+    /**
+     * Under an exclusive lock on the live tables (the live consumer and queries wait, for milliseconds), switches
+     * the shadow tables in if every account is at least as far in them as in the live ones. Answers whether it did;
+     * when not, nothing changed and the caller reads on and tries again.
+     */
+    static boolean switchIfCaughtUp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL lock_timeout = '10s'");
+            statement.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
+            try (ResultSet behind = statement.executeQuery("SELECT count(*) FROM reader_position l "
+                    + "LEFT JOIN reader_position_next n ON n.account_id = l.account_id "
+                    + "WHERE n.account_id IS NULL OR n.last_version < l.last_version")) {
+                behind.next();
+                if (behind.getLong(1) > 0) {
+                    connection.rollback();
+                    return false;
+                }
+            }
+            for (String table : TABLES) {
+                statement.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
+                statement.execute("ALTER TABLE " + table + "_next RENAME TO " + table);
+                statement.execute("DROP TABLE " + table + "_old");
+            }
+        }
+        connection.commit();
+        return true;
+    }
+
+    /** A batched insert. */
+    private static final class Batch implements AutoCloseable {
+        private final PreparedStatement statement;
+        private int pending;
+
+        Batch(Connection connection, String sql) throws SQLException {
+            statement = connection.prepareStatement(sql);
+        }
+
+        void add(Object... values) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.addBatch();
+            if (++pending == BATCH) {
+                statement.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (pending > 0) {
+                    statement.executeBatch();
+                }
+            } finally {
+                statement.close();
+            }
+        }
+    }
+}

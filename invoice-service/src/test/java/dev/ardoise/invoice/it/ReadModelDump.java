@@ -1,0 +1,82 @@
+package dev.ardoise.invoice.it;
+
+import io.agroal.api.AgroalDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A canonical text of the read models of some accounts: every row of every table, every column but the times
+ * of writing, sorted; account ids may be replaced by labels so that two copies of one history compare equal.
+ */
+final class ReadModelDump {
+    static final List<String> TABLES = List.of("account", "invoice", "credit_hold", "ledger_entry",
+            "invoice_application", "reader_position", "parked_event");
+    private static final Set<String> WRITE_TIMES = Set.of("updated_at", "parked_at");
+
+    private ReadModelDump() {
+    }
+
+    /** @param labels account id to the label it is shown as (every account dumped must have one) */
+    static String of(AgroalDataSource dataSource, Map<UUID, String> labels) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            java.sql.Array ids = connection.createArrayOf("uuid", labels.keySet().toArray());
+            for (String table : TABLES) {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT * FROM " + table + " WHERE account_id = ANY(?)")) {
+                    query.setArray(1, ids);
+                    try (ResultSet rows = query.executeQuery()) {
+                        lines.addAll(rows(table, rows, labels));
+                    }
+                }
+            }
+        }
+        Collections.sort(lines);
+        return String.join("\n", lines);
+    }
+
+    /** Every row of the read models, whatever the account (no labels). */
+    static String all(AgroalDataSource dataSource) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : TABLES) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT * FROM " + table);
+                     ResultSet rows = query.executeQuery()) {
+                    lines.addAll(rows(table, rows, Map.of()));
+                }
+            }
+        }
+        Collections.sort(lines);
+        return String.join("\n", lines);
+    }
+
+    private static List<String> rows(String table, ResultSet rows, Map<UUID, String> labels) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        ResultSetMetaData columns = rows.getMetaData();
+        while (rows.next()) {
+            StringBuilder line = new StringBuilder(table);
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                String column = columns.getColumnName(i);
+                if (!WRITE_TIMES.contains(column)) {
+                    line.append(' ').append(column).append('=').append(rows.getString(i));
+                }
+            }
+            String text = line.toString();
+            for (Map.Entry<UUID, String> label : labels.entrySet()) {
+                text = text.replace(label.getKey().toString(), label.getValue());
+            }
+            lines.add(text);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ardoise.invoice.it;
+
+import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.testing.InjectKafka;
+import dev.ardoise.testing.KafkaResource;
+import dev.ardoise.testing.PostgresResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rebuild folds the topic into shadow tables and switches them in while queries keep being answered, and ends
+ * with exactly the rows the live projection made (every table, row by row). 2,000 generated events by default
+ * (system property {@code rebuild.events}): the live projection, one transaction per event, is what takes time
+ * here; {@link RebuildVolumeTest} measures the rebuild itself on 100,000.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class RebuildTest {
+    private static final int EVENTS_PER_ACCOUNT = 50;
+
+    @InjectKafka
+    KafkaCompanion kafka;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void a_rebuild_ends_with_the_live_read_models_and_queries_never_stop() throws Exception {
+        int events = Integer.getInteger("rebuild.events", 2_000);
+        int accounts = events / EVENTS_PER_ACCOUNT;
+        commitsWithoutWaitingForTheDisk();
+        List<UUID> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>(events);
+        for (int index = 0; index < accounts; index++) {
+            UUID accountId = UUID.randomUUID();
+            ids.add(accountId);
+            for (RecordedEvent event : Histories.history(accountId, index, EVENTS_PER_ACCOUNT)) {
+                records.add(AccountStream.record(event));
+            }
+        }
+        long start = System.nanoTime();
+        kafka.produceStrings().withProp("linger.ms", "20").withProp("batch.size", "1000000").withConcurrency().fromRecords(records).awaitCompletion(Duration.ofMinutes(2));
+        long produced = System.nanoTime();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> caughtUp(ids));
+        long projected = System.nanoTime();
+        System.out.printf("RebuildTest: %d events produced in %d ms, projected live in %d ms%n", records.size(),
+                (produced - start) / 1_000_000, (projected - start) / 1_000_000);
+        // every test's events applied, not only these: the dumps must not move under the rebuild
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                given().post("/admin/reconciliation").then().body("differences", org.hamcrest.Matchers.empty()));
+        String live = ReadModelDump.all(dataSource);
+
+        AtomicBoolean querying = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Thread queries = new Thread(() -> {
+            while (querying.get()) {
+                Response balance = given().get("/accounts/" + ids.get(answered.get() % ids.size()) + "/balance");
+                if (balance.statusCode() == 200) {
+                    answered.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                }
+            }
+        });
+        queries.start();
+        try {
+            String rebuildId = given().post("/admin/rebuild").then().statusCode(202)
+                    .body("rebuildId", notNullValue()).extract().path("rebuildId");
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    given().get("/admin/rebuild").then().body("rebuildId", equalTo(rebuildId))
+                            .body("state", equalTo("DONE")));
+        } finally {
+            querying.set(false);
+            queries.join();
+        }
+        System.out.println("RebuildTest: " + given().get("/admin/rebuild").asString());
+
+        assertEquals(0, failed.get(), "every query during the rebuild was answered");
+        assertTrue(answered.get() > 0, "queries ran during the rebuild");
+        String rebuilt = ReadModelDump.all(dataSource);
+        assertTrue(live.lines().count() > events, "the live read models hold the history");
+        assertEquals(live.hashCode(), rebuilt.hashCode(), () -> firstDifference(live, rebuilt));
+        assertEquals(live, rebuilt);
+    }
+
+    /** The test database is thrown away: commits need not wait for its disk (that is not what is measured). */
+    private void commitsWithoutWaitingForTheDisk() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET synchronous_commit = off");
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    private boolean caughtUp(List<UUID> ids) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM reader_position "
+                     + "WHERE account_id = ANY(?) AND last_version = ?")) {
+            query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            query.setLong(2, EVENTS_PER_ACCOUNT);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1) == ids.size();
+            }
+        }
+    }
+
+    private static String firstDifference(String live, String rebuilt) {
+        List<String> before = live.lines().toList();
+        List<String> after = rebuilt.lines().toList();
+        for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                return "line " + i + ":\n live:    " + before.get(i) + "\n rebuilt: " + after.get(i);
+            }
+        }
+        return "live has " + before.size() + " lines, rebuilt " + after.size();
+    }
+}
