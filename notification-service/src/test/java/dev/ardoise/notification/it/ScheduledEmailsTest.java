@@ -280,7 +280,7 @@ class ScheduledEmailsTest {
 
     private String awaitStatementRequested(UUID account, String from, String to) {
         await().atMost(PATIENCE).untilAsserted(() -> given().contentType(ContentType.JSON)
-                .header("X-Actor-Role", "MANAGER").header("X-Actor-User", "manager-1")
+                .header("X-Actor-Role", "MANAGER").header("X-User-Id", "manager-1")
                 .body(Map.of("from", from, "to", to))
                 .when().post("/accounts/{id}/statements", account)
                 .then().statusCode(202).body("kind", is("STATEMENT")).body("requestedBy", is("manager-1")));
