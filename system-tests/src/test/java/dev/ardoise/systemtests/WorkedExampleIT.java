@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * jars, on one real PostgreSQL, one real Kafka broker and one real SMTP server, all started by the local stack.
  */
 class WorkedExampleIT {
+    private static final ZoneId STORE_ZONE = ZoneId.of("America/Toronto");
     private static LocalStack stack;
     private static String accounts;
     private static String invoices;
     private static String notifications;
     private static MailInbox inbox;
+    private static String kafka;
 
     @BeforeAll
     static void startArdoise() {
@@ -42,6 +46,7 @@ class WorkedExampleIT {
         invoices = settings.serviceUrl(settings.invoicePort());
         notifications = settings.serviceUrl(settings.notificationPort());
         inbox = new MailInbox(settings.mailApiUrl());
+        kafka = settings.kafkaBootstrap();
     }
 
     @AfterAll
@@ -90,6 +95,57 @@ class WorkedExampleIT {
                         .body("items[0].status", equalTo("SKIPPED"))
                         .body("items[0].reason", equalTo("NO_CONSENT")));
         assertEquals(List.of(), inbox.messagesTo(jean));
+    }
+
+    @Test
+    void a_sale_from_a_register_over_kafka_a_captured_hold_and_a_payment_agree_everywhere_to_the_cent()
+            throws Exception {
+        String luc = "luc." + UUID.randomUUID() + "@example.com";
+        String account = openAccount("Luc Gagnon", luc, true, "en");
+
+        String saleId = "POS-" + UUID.randomUUID();
+        Map<String, Object> answer = PosRegister.sell(kafka, account, saleId, """
+                {"saleId":"%s","accountId":"%s","amount":"459.90","storeId":"MAIN","registerId":"R7",
+                 "lines":[{"description":"Deck screws, 5 kg","quantity":"2","unitPrice":"200.00","tax":"59.90"}]}
+                """.formatted(saleId, account));
+        assertEquals("CHARGED", answer.get("outcome"), answer.toString());
+        assertEquals("459.90", answer.get("amount"));
+
+        given().contentType(ContentType.JSON).body(Map.of("holdId", "H-1", "amount", "300.00"))
+                .post(accounts + "/accounts/{id}/holds", account).then().statusCode(201)
+                .body("available", equalTo("240.10"));
+        given().contentType(ContentType.JSON).body(Map.of("saleId", "R7-0002", "amount", "280.00", "holdId", "H-1"))
+                .post(accounts + "/accounts/{id}/charges", account).then().statusCode(201)
+                .body("available", equalTo("260.10"));
+        int version = given().contentType(ContentType.JSON)
+                .body(Map.of("paymentId", "P-1", "amount", "500.00", "method", "CHEQUE", "reference", "cheque 42"))
+                .post(accounts + "/accounts/{id}/payments", account).then().statusCode(201)
+                .body("balance", equalTo("-239.90"))
+                .extract().path("version");
+
+        Map<String, Object> truth = given().get(accounts + "/accounts/{id}", account).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        given().get(invoices + "/accounts/{id}/balance?minVersion={v}", account, version).then().statusCode(200)
+                .body("version", equalTo(version))
+                .body("balance", equalTo(truth.get("balance")))
+                .body("depositBalance", equalTo(truth.get("depositBalance")))
+                .body("available", equalTo(truth.get("available")))
+                .body("balance", equalTo("-239.90"))
+                .body("available", equalTo("760.10"));
+        given().post(invoices + "/admin/reconciliation").then().statusCode(200)
+                .body("differences.size()", equalTo(0));
+
+        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
+                .body(Map.of("from", LocalDate.now(STORE_ZONE).withDayOfMonth(1).toString(),
+                        "to", LocalDate.now(STORE_ZONE).toString()))
+                .post(notifications + "/accounts/{id}/statements", account).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<MailInbox.Mail> mails = inbox.messagesTo(luc);
+            assertEquals(3, mails.size(), mails.toString());
+            String statement = mails.stream().map(MailInbox.Mail::text).filter(text -> text.contains("500.00"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no statement with the payment: " + mails));
+            assertTrue(statement.contains("$459.90") && statement.contains("$239.90"), statement);
+        });
     }
 
     private static String openAccount(String name, String email, boolean consent, String language) {
