@@ -16,7 +16,7 @@ public final class Register {
 
     /** Opens an account for a new customer with this limit; answers its id. */
     public static String openAccount(String creditLimit) {
-        return given().contentType(ContentType.JSON)
+        return given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
                 .body(Map.of("customerId", "C-" + UUID.randomUUID(), "name", "Marie Tremblay",
                         "email", "marie@example.com", "emailConsent", true, "language", "fr-CA", "currency", "CAD",
                         "creditLimit", creditLimit))

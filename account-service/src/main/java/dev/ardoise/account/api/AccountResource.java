@@ -58,7 +58,9 @@ public class AccountResource {
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     public Uni<Response> open(OpenAccountRequest request, @BeanParam ActorHeaders headers) {
         var command = required(request, "body").toCommand();
-        return accounts.open(command, callers.caller(headers))
+        // a limit is a manager's decision, whether set on opening or later
+        var caller = command.creditLimit() == null ? callers.caller(headers) : callers.manager(headers);
+        return accounts.open(command, caller)
                 .map(opening -> Response.status(opening.opened() ? Response.Status.CREATED : Response.Status.OK)
                         .location(URI.create("/accounts/" + opening.account().id()))
                         .entity(AccountView.of(opening.account())).build());

@@ -186,6 +186,8 @@ public final class CreditAccount {
     private void recordOrFollow(String followedKind, String kind, String key, AccountEvent event) {
         if ((followedKind + ":" + key).equals(lastOutcome)) {
             follow(followedKind, key, event);
+            // also an outcome of its own: a later command with the same key must find it, not apply it again
+            outcomes.putIfAbsent(kind + ":" + key, new ArrayList<>(List.of(event)));
         } else {
             record(kind, key, event);
         }

@@ -16,6 +16,8 @@ public final class Invoice {
     private BigDecimal owed;
     private BigDecimal paid;
     private BigDecimal refunded;
+    /** The part of refunds that was already paid and went back as credit notes. */
+    private BigDecimal paidBack;
     private boolean writtenOff;
 
     Invoice(SaleCharged sale) {
@@ -27,6 +29,7 @@ public final class Invoice {
         this.owed = sale.amount();
         this.paid = sale.amount().subtract(sale.amount());
         this.refunded = paid;
+        this.paidBack = paid;
     }
 
     void pay(BigDecimal amount) {
@@ -45,6 +48,7 @@ public final class Invoice {
     void refund(BigDecimal amount, BigDecimal reducedOwed) {
         refunded = refunded.add(amount);
         owed = owed.subtract(reducedOwed);
+        paidBack = paidBack.add(amount.subtract(reducedOwed));
     }
 
     void writeOff(BigDecimal amount) {
@@ -61,9 +65,12 @@ public final class Invoice {
         return isOutstanding() ? ChronoUnit.DAYS.between(dueDate, today) : 0;
     }
 
-    /** What may still be refunded: the total less earlier refunds. */
+    /**
+     * What may still be refunded: the total less earlier refunds, and never more than is still owed plus what was
+     * paid and not given back yet (a credit adjustment or a write-off is not money the customer can get back).
+     */
     public BigDecimal refundable() {
-        return total.subtract(refunded);
+        return total.subtract(refunded).min(owed.add(paid).subtract(paidBack));
     }
 
     public String invoiceId() {

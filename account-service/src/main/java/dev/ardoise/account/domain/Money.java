@@ -6,6 +6,8 @@ import java.util.Currency;
 
 /** Exact amounts at the account currency's scale (2 decimals for CAD, 0 for JPY); never floating point. */
 public final class Money {
+    /** Up to 9,999,999,999,999 in any currency: more is a typing error, and 1e999999999 would freeze the service. */
+    private static final int MAX_WHOLE_DIGITS = 13;
 
     private Money() {
     }
@@ -13,11 +15,16 @@ public final class Money {
     /**
      * The amount at the currency's scale.
      *
-     * @throws InvalidCommandException when it has more decimals than the currency allows
+     * @throws InvalidCommandException when it has more decimals than the currency allows, or is absurdly large
      */
     public static BigDecimal inCurrency(String field, BigDecimal amount, String currency) {
         int scale = Currency.getInstance(currency).getDefaultFractionDigits();
-        if (amount.stripTrailingZeros().scale() > scale) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.precision() - stripped.scale() > MAX_WHOLE_DIGITS) {
+            throw new InvalidCommandException(field,
+                    "has more than " + MAX_WHOLE_DIGITS + " digits before the decimal point");
+        }
+        if (stripped.scale() > scale) {
             throw new InvalidCommandException(field, "has more than " + scale + " decimals for " + currency);
         }
         return amount.setScale(scale, RoundingMode.UNNECESSARY);

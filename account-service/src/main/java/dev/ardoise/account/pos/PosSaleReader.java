@@ -12,12 +12,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a pos-sales message: the JSON value, with the record key as the account and CloudEvents headers
  * ({@code ce_subject} = saleId, {@code ce_id} = correlation) as fallbacks when the body does not say.
  */
 final class PosSaleReader {
+    private static final int MAX_ID_LENGTH = 100;
+    private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+    /** PostgreSQL's jsonb and text refuse NUL: such a value would fail forever, so it is refused here. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+
     private final ObjectMapper mapper;
 
     PosSaleReader(ObjectMapper mapper) {
@@ -38,10 +44,14 @@ final class PosSaleReader {
         if (accountId == null) {
             throw new UnreadablePosSaleException("no accountId (in the value or as the record key)");
         }
+        if (!isPlainId(saleId) || !isPlainId(accountId)) {
+            throw new UnreadablePosSaleException("saleId or accountId is longer than " + MAX_ID_LENGTH
+                    + " characters or has control characters");
+        }
         return new PosSale(saleId, accountId, amount(body.get("amount"), "amount"), lines(body.get("lines")),
-                terms(body), date(body), text(body, "holdId", null), text(body, "storeId", null),
-                text(body, "registerId", null), text(body, "userId", null),
-                text(body, "correlationId", headers.get("ce_id")));
+                terms(body), date(body), id(body, "holdId", null), storeId(body),
+                id(body, "registerId", null), id(body, "userId", null),
+                id(body, "correlationId", headers.get("ce_id")));
     }
 
     /** The saleId and accountId of a message that failed later, to answer it; null when unreadable. */
@@ -70,6 +80,28 @@ final class PosSaleReader {
         } catch (JsonProcessingException e) {
             throw new UnreadablePosSaleException("the value is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The same rule as the X-Store-Id header: the store names an invoice-number series. */
+    private static String storeId(JsonNode body) {
+        String storeId = text(body, "storeId", null);
+        if (storeId != null && !STORE_ID.matcher(storeId).matches()) {
+            throw new InvalidPosSaleException("storeId", "must be 1 to 20 letters, digits, _ or -");
+        }
+        return storeId;
+    }
+
+    private static String id(JsonNode body, String field, String fallback) {
+        String id = text(body, field, fallback);
+        if (id != null && !isPlainId(id)) {
+            throw new InvalidPosSaleException(field, "is longer than " + MAX_ID_LENGTH
+                    + " characters or has control characters");
+        }
+        return id;
+    }
+
+    private static boolean isPlainId(String id) {
+        return id.length() <= MAX_ID_LENGTH && !CONTROL.matcher(id).find();
     }
 
     private static String text(JsonNode body, String field, String fallback) {
@@ -103,6 +135,9 @@ final class PosSaleReader {
             JsonNode line = node.get(i);
             String prefix = "lines[" + i + "].";
             String description = text(line, "description", null);
+            if (description != null && CONTROL.matcher(description).find()) {
+                throw new InvalidPosSaleException("lines", "a description has control characters");
+            }
             BigDecimal quantity = amount(line.get("quantity"), prefix + "quantity");
             BigDecimal unitPrice = amount(line.get("unitPrice"), prefix + "unitPrice");
             if (description == null || quantity == null || unitPrice == null || quantity.signum() <= 0) {

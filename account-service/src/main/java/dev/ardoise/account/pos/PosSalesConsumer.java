@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,15 +87,32 @@ public class PosSalesConsumer {
 
     /**
      * Acknowledges the input (its offset may be committed) only once the answer is on the broker. A failure of
-     * the database or the broker is retried, never dead-lettered: a good sale must be answered.
+     * the database or the broker is retried, never dead-lettered: a good sale must be answered. Data the database
+     * refuses for good (SQL states 22, 23, 42) would fail forever and hold every later sale back: dead-lettered.
      */
     private Uni<Void> answerThenAck(PosSale sale, java.util.function.Supplier<Uni<PosSaleResult>> decide,
                                     Message<String> message) {
         return answerOnce(sale, decide)
-                .onFailure().invoke(e -> LOG.warnf("pos sale %s not answered yet, will retry: %s", sale.saleId(),
-                        e.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .chain(() -> Uni.createFrom().completionStage(message::ack));
+                .onFailure(e -> !isRefusedForGood(e)).invoke(e -> LOG.warnf(
+                        "pos sale %s not answered yet, will retry: %s", sale.saleId(), e.getMessage()))
+                .onFailure(e -> !isRefusedForGood(e)).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .chain(() -> Uni.createFrom().completionStage(message::ack))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf("pos sale %s dead-lettered: the database refuses it: %s", sale.saleId(),
+                            e.getMessage());
+                    return Uni.createFrom().completionStage(() -> message.nack(e));
+                });
+    }
+
+    private static boolean isRefusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null
+                    && List.of("22", "23", "42").contains(pg.getSqlState().substring(0, 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Answers the sale from its recorded answer, or decides, records and sends the answer. */

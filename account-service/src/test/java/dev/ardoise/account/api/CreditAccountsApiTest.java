@@ -159,6 +159,7 @@ class CreditAccountsApiTest {
         charge(accountId, "sale-1", "ten dollars").statusCode(400).body("field", equalTo("amount"));
         charge(accountId, "sale-1", "10.001").statusCode(400).body("field", equalTo("amount"));
         charge(accountId, "sale-1", "-5.00").statusCode(400).body("field", equalTo("amount"));
+        charge(accountId, "sale-1", "1e999999999").statusCode(400).body("field", equalTo("amount"));
         given().contentType(ContentType.JSON).body("{\"saleId\": ").post("/accounts/{id}/charges", accountId)
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON)
@@ -168,6 +169,9 @@ class CreditAccountsApiTest {
                 .body(Map.of("customerId", "C-y", "name", "Y", "language", "en", "currency", "CAD",
                         "email", "not-an-address"))
                 .post("/accounts").then().statusCode(400).body("field", equalTo("email"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", "C-z", "name", "Z\u0000", "language", "en", "currency", "CAD"))
+                .post("/accounts").then().statusCode(400).body("field", equalTo("name"));
 
         given().get("/accounts/{id}", accountId).then().body("version", equalTo(2)).body("balance", equalTo("0.00"));
     }

@@ -110,6 +110,11 @@ class RefusalsTest {
                 .body(Map.of("saleId", "s1", "amount", "1.00")).post("/accounts/{id}/charges", accountId).then(),
                 400, "invalid-request").body("field", equalTo("X-Actor-Role"));
         unchanged(accountId, 2);
+        String customer = "C-" + UUID.randomUUID();
+        problem(cashier().body(Map.of("customerId", customer, "name", "Jean", "language", "en",
+                "currency", "CAD", "creditLimit", "5000.00")).post("/accounts").then(), 403, "forbidden")
+                .body("requiredRole", equalTo("MANAGER"));
+        given().get("/accounts?customerId={c}", customer).then().statusCode(404);
     }
 
     @Test

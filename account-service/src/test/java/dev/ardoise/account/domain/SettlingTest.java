@@ -199,6 +199,36 @@ class SettlingTest {
     }
 
     @Nested
+    class RefundsAfterCredits {
+        @Test
+        void a_credited_part_is_not_money_the_customer_gets_back_as_a_credit_note() {
+            CreditAccount account = owing();
+            account.apply(new BalanceAdjusted("adj1", AdjustmentDirection.CREDIT, cad("50.00"), "GOODWILL", null,
+                    List.of(on("s1", "50.00"))));
+
+            assertEquals("refund-over-invoice", refusal(() -> account.settling().refund(
+                    new RefundSale("rf1", "inv-s1", cad("350.01"), null))));
+            assertEquals(List.of(new SaleRefunded("rf1", "inv-s1", "MAIN-s1", cad("350.00"), cad("350.00"), null)),
+                    account.settling().refund(new RefundSale("rf1", "inv-s1", cad("350.00"), null)).events());
+        }
+    }
+
+    @Nested
+    class DepositAppliedAtTheTill {
+        @Test
+        void applying_again_with_the_sale_id_as_key_replays_the_application_made_with_the_sale() {
+            CreditAccount account = account(limit("1000.00"), deposit("d1", "200.00"),
+                    charged("s1", "400.00", TODAY));
+            account.apply(new DepositApplied("s1", cad("150.00"), List.of(on("s1", "150.00"))));
+
+            Decision again = account.settling().applyDeposit(new ApplyDeposit("s1", cad("150.00"), null));
+
+            assertTrue(again.replayed());
+            assertEquals(cad("50.00"), account.depositBalance());
+        }
+    }
+
+    @Nested
     class AdjustmentsAndWriteOffs {
         @Test
         void a_credit_adjustment_is_allocated_like_a_payment_but_never_more_than_is_owed() {

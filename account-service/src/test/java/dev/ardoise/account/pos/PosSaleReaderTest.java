@@ -68,4 +68,16 @@ class PosSaleReaderTest {
                 "{\"saleId\":\"s\",\"amount\":\"1\",\"lines\":[{\"description\":\"x\"}]}", Map.of())).getMessage()
                 .startsWith("lines[0]"));
     }
+
+    @Test
+    void a_store_outside_the_header_rule_or_a_control_character_is_refused_before_it_reaches_the_database() {
+        assertTrue(assertThrows(InvalidPosSaleException.class, () -> reader.read("k",
+                "{\"saleId\":\"s\",\"amount\":\"1\",\"storeId\":\"MAIN \\u0000\"}", Map.of())).getMessage()
+                .startsWith("storeId"));
+        assertTrue(assertThrows(InvalidPosSaleException.class, () -> reader.read("k",
+                "{\"saleId\":\"s\",\"amount\":\"1\",\"storeId\":\"main store\"}", Map.of())).getMessage()
+                .startsWith("storeId"));
+        assertThrows(UnreadablePosSaleException.class, () -> reader.read("k",
+                "{\"saleId\":\"s\\u0000\",\"amount\":\"1\"}", Map.of()));
+    }
 }
