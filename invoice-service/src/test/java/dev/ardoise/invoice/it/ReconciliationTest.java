@@ -53,21 +53,24 @@ class ReconciliationTest {
         Publisher.publish(kafka, events.toArray(RecordedEvent[]::new));
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().post("/admin/reconciliation").then().statusCode(200)
+                given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then().statusCode(200)
                         .body("accountsChecked", greaterThanOrEqualTo(ACCOUNTS))
                         .body("differences", empty()));
 
         UUID tampered = accounts.get(3);
         change("UPDATE account SET owed = owed + 0.01 WHERE account_id = ?", tampered);
         try {
-            given().post("/admin/reconciliation").then().statusCode(200)
+            given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then().statusCode(200)
                     .body("differences", hasSize(2))
                     .body("differences.accountId", org.hamcrest.Matchers.everyItem(equalTo(tampered.toString())))
                     .body("differences.field", org.hamcrest.Matchers.containsInAnyOrder("owed", "available"));
         } finally {
             change("UPDATE account SET owed = owed - 0.01 WHERE account_id = ?", tampered);
         }
-        given().get("/admin/reconciliation").then().body("differences", empty());
+        given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then()
+                .body("differences", empty());
+        given().header("X-Actor-Role", "CASHIER").post("/admin/reconciliation").then().statusCode(403)
+                .contentType("application/problem+json").body("requiredRole", equalTo("MANAGER"));
     }
 
     private void change(String sql, UUID accountId) throws SQLException {

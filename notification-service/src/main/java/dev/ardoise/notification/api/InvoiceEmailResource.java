@@ -1,5 +1,6 @@
 package dev.ardoise.notification.api;
 
+import dev.ardoise.http.ManagerOnly;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
@@ -44,10 +45,10 @@ public class InvoiceEmailResource {
     @Operation(summary = "Email the invoice again (manager): a new notification, sent only with the customer's "
             + "address and consent. The same Idempotency-Key answers the first resend (200) instead of another (202).")
     public Uni<Response> resend(@PathParam("invoiceId") String invoiceId,
-                                @HeaderParam(Manager.ROLE_HEADER) String role,
-                                @HeaderParam(Manager.USER_HEADER) String user,
+                                @HeaderParam(ManagerOnly.ROLE_HEADER) String role,
+                                @HeaderParam(ManagerOnly.USER_HEADER) String user,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Manager.require(role);
+        ManagerOnly.require(role);
         String key = "resend:" + (idempotencyKey == null || idempotencyKey.isBlank()
                 ? UUID.randomUUID().toString() : idempotencyKey.trim());
         return invoice(invoiceId).chain(invoice -> Notification.find(invoice.accountId, NotificationKind.INVOICE, key)
@@ -78,6 +79,9 @@ public class InvoiceEmailResource {
         NotificationKind what = shown == null ? NotificationKind.INVOICE : shown;
         Previews.Format as = Previews.format(format);
         return invoice(invoiceId).chain(invoice -> Contact.<Contact>findById(invoice.accountId).chain(contact -> {
+            if (contact == null) {
+                throw new NotFoundProblem("customer contact of invoice", invoiceId);
+            }
             int days = offset != null ? offset
                     : (int) ChronoUnit.DAYS.between(invoice.dueDate, LocalDate.now(clock));
             ClaimedEmail email = ClaimedEmail.preview(what, invoice.accountId, contact.email, contact.name,

@@ -1,5 +1,6 @@
 package dev.ardoise.notification.api;
 
+import dev.ardoise.http.ManagerOnly;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
@@ -52,7 +53,7 @@ public class NotificationResource {
             @Parameter(description = "from 0") @QueryParam("page") @DefaultValue("0") String page,
             @Parameter(description = "1 to 500, 50 by default") @QueryParam("size") String size) {
         NotificationFilter filter = NotificationFilter.of(accountId, invoiceId, kind, status);
-        int pageIndex = number("page", page, 0, Integer.MAX_VALUE, 0);
+        int pageIndex = number("page", page, 0, Integer.MAX_VALUE / MAX_SIZE, 0);
         int pageSize = number("size", size, 1, MAX_SIZE, DEFAULT_SIZE);
         Sort newestFirst = Sort.descending("createdAt").and("id");
         PanacheQuery<Notification> query = filter.isEmpty()
@@ -68,8 +69,8 @@ public class NotificationResource {
     @WithTransaction
     @Operation(summary = "Take a FAILED email up again (manager): a fresh round of attempts")
     public Uni<NotificationView> retry(@PathParam("notificationId") String notificationId,
-                                       @HeaderParam(Manager.ROLE_HEADER) String role) {
-        Manager.require(role);
+                                       @HeaderParam(ManagerOnly.ROLE_HEADER) String role) {
+        ManagerOnly.require(role);
         UUID id = uuid(notificationId);
         return Notification.<Notification>findById(id).map(found -> {
             if (found == null) {
@@ -88,8 +89,8 @@ public class NotificationResource {
     @Path("/retry-failed")
     @WithTransaction
     @Operation(summary = "Take every FAILED email up again (manager)")
-    public Uni<Map<String, Integer>> retryFailed(@HeaderParam(Manager.ROLE_HEADER) String role) {
-        Manager.require(role);
+    public Uni<Map<String, Integer>> retryFailed(@HeaderParam(ManagerOnly.ROLE_HEADER) String role) {
+        ManagerOnly.require(role);
         Instant now = clock.instant();
         return Notification.<Notification>list("status", NotificationStatus.FAILED)
                 .map(failed -> {

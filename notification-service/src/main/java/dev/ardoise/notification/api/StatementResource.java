@@ -1,5 +1,6 @@
 package dev.ardoise.notification.api;
 
+import dev.ardoise.http.ManagerOnly;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.notification.delivery.ClaimedEmail;
@@ -43,9 +44,9 @@ public class StatementResource {
     @Operation(summary = "Email the account's statement for a period (manager). The same period again answers "
             + "the statement already requested (200) instead of a second one (202).")
     public Uni<Response> request(@PathParam("accountId") String accountId, StatementRequest body,
-                                 @HeaderParam(Manager.ROLE_HEADER) String role,
-                                 @HeaderParam(Manager.USER_HEADER) String user) {
-        Manager.require(role);
+                                 @HeaderParam(ManagerOnly.ROLE_HEADER) String role,
+                                 @HeaderParam(ManagerOnly.USER_HEADER) String user) {
+        ManagerOnly.require(role);
         UUID account = NotificationFilter.accountId(accountId);
         if (body == null) {
             throw new InvalidRequestException("from", "a body {from, to} is required");
