@@ -48,6 +48,11 @@ public class LedgerInvoice extends PanacheEntityBase {
         return (SaleCharged) AccountEventJson.readData("SaleCharged", sale);
     }
 
+    void refreshFiguresAfter(AccountFigures after) {
+        balanceAfter = after.balance();
+        availableAfter = after.available();
+    }
+
     public AccountFigures after() {
         return new AccountFigures(balanceAfter, availableAfter);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
+import dev.ardoise.events.DepositApplied;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.AccountLedger;
@@ -52,11 +53,21 @@ public class Ledgers {
                 row.writtenOff = invoice.writtenOff();
             }
         }
+        if (event instanceof DepositApplied applied) {
+            rows.stream().filter(row -> isPaidAtTheTill(row, applied))
+                    .forEach(row -> row.refreshFiguresAfter(AccountFigures.of(ledger)));
+        }
         Uni<Void> saved = found == null ? account.persist().replaceWithVoid() : Uni.createFrom().voidItem();
         if (event instanceof SaleCharged sale && !byId.containsKey(sale.invoiceId())) {
             return saved.chain(() -> newInvoice(accountId, sale, ledger).persist().replaceWithVoid());
         }
         return saved;
+    }
+
+    /** Part of the sale paid from the deposit at the till: the invoice email's "after this sale" includes it. */
+    private static boolean isPaidAtTheTill(LedgerInvoice row, DepositApplied applied) {
+        SaleCharged sale = (SaleCharged) AccountEventJson.readData("SaleCharged", row.sale);
+        return sale.saleId().equals(applied.applicationId());
     }
 
     private static LedgerInvoice newInvoice(UUID accountId, SaleCharged sale, AccountLedger ledger) {
