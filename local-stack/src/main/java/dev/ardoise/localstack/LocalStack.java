@@ -98,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
         }
         text.append("""
 
-                  Kafka bootstrap       %s   (topics account-events, pos-sales, pos-sale-results)
+                  Kafka bootstrap       %s   (topics account-events, pos-sales, pos-sale-results, pos-sales.dlq)
                   PostgreSQL            localhost:%d   user postgres / postgres, databases %s
                   SMTP                  localhost:%d   every message is kept, none leaves the machine
                   Mail received         %s/api/user/<email>/messages/INBOX   (API and Swagger UI at %s)
