@@ -16,6 +16,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -76,9 +77,16 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** How long an invoice email waits for the rest of its sale's events before it is sent. */
+    static final Duration SALE_SETTLES = Duration.ofSeconds(1);
+
     public static Notification invoice(UUID accountId, String subjectKey, String invoiceId, String invoiceNumber,
                                        String sale, CustomerContact contact, Instant now) {
         Notification notification = decided(accountId, NotificationKind.INVOICE, subjectKey, contact, now);
+        if (notification.nextAttemptAt != null) {
+            // the events a sale's command appended after it (the deposit used at the till) land first
+            notification.nextAttemptAt = now.plus(SALE_SETTLES);
+        }
         notification.invoiceId = invoiceId;
         notification.invoiceNumber = invoiceNumber;
         notification.invoice = sale;

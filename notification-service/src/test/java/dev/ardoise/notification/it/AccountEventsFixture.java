@@ -1,12 +1,15 @@
 package dev.ardoise.notification.it;
 
-import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.AccountEventsTopic;
 import dev.ardoise.events.AccountOpened;
 import dev.ardoise.events.Allocation;
 import dev.ardoise.events.CreditLimitSet;
+import dev.ardoise.events.DepositAdded;
+import dev.ardoise.events.DepositApplied;
+import dev.ardoise.events.DepositPurpose;
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.PaymentReceived;
 import dev.ardoise.events.InvoiceLine;
 import dev.ardoise.events.PaymentTerms;
@@ -57,6 +60,16 @@ final class AccountEventsFixture {
                         new InvoiceLine("Rouleau", new BigDecimal("3"), new BigDecimal("10.00"),
                                 new BigDecimal("30.00"), new BigDecimal("4.49"))),
                 PaymentTerms.NET_30, LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 29), "MAIN", "R1");
+    }
+
+    static DepositAdded deposit(String amount) {
+        return new DepositAdded("D-" + UUID.randomUUID(), new BigDecimal(amount), DepositPurpose.SPECIAL_ORDER, null);
+    }
+
+    /** Part of the sale paid from the deposit at the till, as account-service appends it right after the sale. */
+    static DepositApplied depositAtTheTill(SaleCharged sale, String amount) {
+        return new DepositApplied(sale.saleId(), new BigDecimal(amount),
+                List.of(new Allocation(sale.invoiceId(), sale.invoiceNumber(), new BigDecimal(amount))));
     }
 
     static CreditLimitSet limit(String amount) {

@@ -24,6 +24,8 @@ import java.util.UUID;
 
 import static dev.ardoise.notification.it.AccountEventsFixture.charged;
 import static dev.ardoise.notification.it.AccountEventsFixture.chargedWithTaxes;
+import static dev.ardoise.notification.it.AccountEventsFixture.deposit;
+import static dev.ardoise.notification.it.AccountEventsFixture.depositAtTheTill;
 import static dev.ardoise.notification.it.AccountEventsFixture.limit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.uniqueDomain;
@@ -118,6 +120,22 @@ class InvoiceEmailTest {
         Mailbox.Email secondEmail = emailAbout(emails, second);
         assertContains(secondEmail.text(), "$300.00");
         assertContains(secondEmail.html(), "$300.00");
+    }
+
+    @Test
+    void a_sale_paid_partly_from_the_deposit_shows_the_account_after_both() {
+        SaleCharged sale = charged("400.00");
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, deposit("200.00"));
+        events.publish(accountId, 4, sale);
+        events.publish(accountId, 5, depositAtTheTill(sale, "150.00"));
+
+        Mailbox.Email email = awaitEmails(1).get(0);
+
+        for (String body : List.of(email.text(), email.html())) {
+            assertContains(body, "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
+        }
     }
 
     @Test
