@@ -5,10 +5,9 @@ import dev.ardoise.events.Actor;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.Role;
 import dev.ardoise.http.InvalidRequestException;
-import dev.ardoise.http.Problem;
+import dev.ardoise.http.ManagerOnly;
 import dev.ardoise.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -39,11 +38,7 @@ public class Callers {
     /** @throws ProblemException 403 naming the required role when the caller is not a manager */
     EventMetadata manager(ActorHeaders headers) {
         EventMetadata caller = caller(headers);
-        if (caller.actor().role() != Role.MANAGER) {
-            throw new ProblemException(Problem.of("forbidden", "Manager only", Response.Status.FORBIDDEN,
-                            "only a MANAGER may do this; " + ActorHeaders.ROLE + " is " + caller.actor().role())
-                    .with("requiredRole", Role.MANAGER.name()), "manager only");
-        }
+        ManagerOnly.require(caller.actor().role().name());
         return caller;
     }
 
