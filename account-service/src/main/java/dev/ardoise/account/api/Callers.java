@@ -1,6 +1,7 @@
 package dev.ardoise.account.api;
 
 import dev.ardoise.account.application.StoreSettings;
+import dev.ardoise.account.domain.InputRules;
 import dev.ardoise.events.Actor;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.Role;
@@ -15,8 +16,6 @@ import java.util.UUID;
 /** Turns the actor headers into the metadata every event of the command carries, and guards manager operations. */
 @ApplicationScoped
 public class Callers {
-    private static final java.util.regex.Pattern STORE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,20}");
-
     private final StoreSettings store;
 
     Callers(StoreSettings store) {
@@ -26,8 +25,8 @@ public class Callers {
     EventMetadata caller(ActorHeaders headers) {
         Role role = role(headers.role);
         String storeId = blankToNull(headers.storeId);
-        if (storeId != null && !STORE_ID.matcher(storeId).matches()) {
-            throw new InvalidRequestException(ActorHeaders.STORE, "must be 1 to 20 letters, digits, _ or -");
+        if (storeId != null && !InputRules.isStoreId(storeId)) {
+            throw new InvalidRequestException(ActorHeaders.STORE, InputRules.STORE_ID_RULE);
         }
         Actor actor = new Actor(role, blankToNull(headers.userId), blankToNull(headers.registerId),
                 storeId == null ? store.id() : storeId);

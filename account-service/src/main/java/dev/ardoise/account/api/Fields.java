@@ -1,5 +1,6 @@
 package dev.ardoise.account.api;
 
+import dev.ardoise.account.domain.InputRules;
 import dev.ardoise.http.InvalidRequestException;
 
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.util.regex.Pattern;
 /** Checks of the fields of a request, each failing with a 400 that names the field and the reason. */
 final class Fields {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    /** Control characters (NUL...) have no place in a name or a note, and PostgreSQL's jsonb refuses NUL. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
     private static final int MAX_KEY_LENGTH = 100;
     private static final int MAX_TEXT_LENGTH = 500;
     private static final long MAX_SECONDS = Duration.ofDays(30).toSeconds();
@@ -76,7 +75,7 @@ final class Fields {
 
     private static String text(String value, String field) {
         String text = value.strip();
-        if (CONTROL.matcher(text).find()) {
+        if (InputRules.hasControlCharacters(text)) {
             throw new InvalidRequestException(field, "contains control characters");
         }
         if (text.length() > MAX_TEXT_LENGTH) {

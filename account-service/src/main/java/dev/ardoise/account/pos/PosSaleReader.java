@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.account.domain.ChargeSale;
+import dev.ardoise.account.domain.InputRules;
 import dev.ardoise.events.PaymentTerms;
 
 import java.math.BigDecimal;
@@ -12,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads a pos-sales message: the JSON value, with the record key as the account and CloudEvents headers
@@ -20,9 +20,6 @@ import java.util.regex.Pattern;
  */
 final class PosSaleReader {
     private static final int MAX_ID_LENGTH = 100;
-    private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-]{1,20}");
-    /** PostgreSQL's jsonb and text refuse NUL: such a value would fail forever, so it is refused here. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     private final ObjectMapper mapper;
 
@@ -85,8 +82,8 @@ final class PosSaleReader {
     /** The same rule as the X-Store-Id header: the store names an invoice-number series. */
     private static String storeId(JsonNode body) {
         String storeId = text(body, "storeId", null);
-        if (storeId != null && !STORE_ID.matcher(storeId).matches()) {
-            throw new InvalidPosSaleException("storeId", "must be 1 to 20 letters, digits, _ or -");
+        if (storeId != null && !InputRules.isStoreId(storeId)) {
+            throw new InvalidPosSaleException("storeId", InputRules.STORE_ID_RULE);
         }
         return storeId;
     }
@@ -101,7 +98,7 @@ final class PosSaleReader {
     }
 
     private static boolean isPlainId(String id) {
-        return id.length() <= MAX_ID_LENGTH && !CONTROL.matcher(id).find();
+        return id.length() <= MAX_ID_LENGTH && !InputRules.hasControlCharacters(id);
     }
 
     private static String text(JsonNode body, String field, String fallback) {
@@ -135,7 +132,7 @@ final class PosSaleReader {
             JsonNode line = node.get(i);
             String prefix = "lines[" + i + "].";
             String description = text(line, "description", null);
-            if (description != null && CONTROL.matcher(description).find()) {
+            if (description != null && InputRules.hasControlCharacters(description)) {
                 throw new InvalidPosSaleException("lines", "a description has control characters");
             }
             BigDecimal quantity = amount(line.get("quantity"), prefix + "quantity");
