@@ -3,25 +3,33 @@ package dev.ardoise.events.reader;
 import dev.ardoise.events.MalformedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Applies each account's events once and in order, the same way in every service that reads account-events.
  * <p>
- * In one transaction per record: lock the account's {@link ReaderPosition}; skip a version already applied;
- * apply the next one with the service's {@link EventHandler} and record its version; park an event that comes
- * before versions it follows (logged as an error, never skipped), then apply it when they have arrived. A record
- * that is not an account event fails at once, so that the channel's dead-letter strategy keeps it with its
- * reason. A good event is never dead-lettered: whatever else fails (the database away, the service stopping) is
- * retried with back-off for as long as it takes, holding back that partition; stopping the service meanwhile
- * leaves the record uncommitted, and it is read again on the next start.
+ * A poll's batch of records is applied in one transaction: lock the positions of its accounts; skip a version
+ * already applied; apply the next one with the service's {@link EventHandler}; park an event that comes before
+ * versions it follows (logged as an error, never skipped), then apply it when they have arrived; write the
+ * positions with the changes. Records of one account keep their order (one partition). A record that is not an
+ * account event is dead-lettered on its own, with its reason, by the channel's dead-letter strategy. A good event
+ * is never dead-lettered: whatever else fails (the database away, the service stopping) rolls the batch back and
+ * is retried with back-off for as long as it takes; stopping the service meanwhile leaves the batch uncommitted,
+ * and it is read again on the next start.
  */
 @ApplicationScoped
 public class InOrderReader {
@@ -37,43 +45,83 @@ public class InOrderReader {
         this.meters = meters;
     }
 
-    /** Reads one record of account-events; to be returned from the service's {@code @Incoming} method. */
-    public Uni<Void> consume(String body, EventHandler handler) {
-        StreamEvent event;
-        try {
-            event = StreamEvent.read(body);
-        } catch (MalformedEventException e) {
-            LOG.errorf("dead-lettering a malformed record of account-events: %s", e.getMessage());
-            return Uni.createFrom().failure(e);
+    /** Reads one batch of account-events; to be returned from the service's {@code @Incoming} method. */
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch, EventHandler handler) {
+        Map<Integer, List<StreamEvent>> byPartition = new TreeMap<>();
+        List<KafkaRecord<String, String>> malformed = new ArrayList<>();
+        List<MalformedEventException> reasons = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                StreamEvent event = StreamEvent.read(record.getPayload());
+                byPartition.computeIfAbsent(record.getPartition(), partition -> new ArrayList<>()).add(event);
+            } catch (MalformedEventException e) {
+                malformed.add(record);
+                reasons.add(e);
+            }
         }
         SafeContext context = SafeContext.current();
-        return Uni.createFrom().deferred(() -> context.run(() -> Panache.withTransaction(() -> read(event, handler))))
-                .onFailure().invoke(e -> {
+        return applyUntilDone(context, byPartition.values(), handler)
+                .chain(() -> deadLetter(context, malformed, reasons))
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /**
+     * Each partition's events in a transaction of their own, side by side: an account's events are all in one
+     * partition, so partitions share no account and need not wait for each other's round trips to the database.
+     */
+    private Uni<Void> applyUntilDone(SafeContext context, Collection<List<StreamEvent>> partitions,
+                                     EventHandler handler) {
+        if (partitions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> applied = partitions.stream().map(events -> {
+            meters.summary("ardoise.reader.batch.size").record(events.size());
+            SafeContext own = SafeContext.fresh(context);
+            return untilDone(Uni.createFrom().deferred(() -> own.run(() ->
+                            Panache.withTransaction(() -> applyAll(events, handler)))),
+                    "could not apply " + events.size() + " events from " + events.get(0));
+        }).toList();
+        return Uni.join().all(applied).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> deadLetter(SafeContext context, List<KafkaRecord<String, String>> records,
+                                 List<MalformedEventException> reasons) {
+        Uni<Void> sent = Uni.createFrom().voidItem();
+        for (int i = 0; i < records.size(); i++) {
+            KafkaRecord<String, String> record = records.get(i);
+            MalformedEventException reason = reasons.get(i);
+            LOG.errorf("dead-lettering a malformed record of account-events (partition %d): %s",
+                    record.getPartition(), reason.getMessage());
+            sent = sent.chain(() -> untilDone(Uni.createFrom().deferred(() -> context.run(() ->
+                            Uni.createFrom().completionStage(() -> record.nack(reason)))),
+                    "could not dead-letter a malformed record"));
+        }
+        return sent;
+    }
+
+    private <T> Uni<T> untilDone(Uni<T> work, String whatFailed) {
+        return work.onFailure().invoke(e -> {
                     meters.counter("ardoise.reader.retries").increment();
-                    LOG.errorf("could not apply %s, retrying until it can: %s", event, e.toString());
+                    LOG.errorf("%s, retrying until it can: %s", whatFailed, e.toString());
                 })
                 .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_WAIT).indefinitely();
     }
 
-    private Uni<Void> read(StreamEvent event, EventHandler handler) {
-        // The row lock keeps a second consumer (during a rebalance) from applying the same version twice.
-        return ReaderPosition.<ReaderPosition>findById(event.accountId(), LockModeType.PESSIMISTIC_WRITE)
-                .chain(found -> found != null ? Uni.createFrom().item(found) : started(event.accountId()))
-                .chain(position -> route(position, event, handler));
+    private Uni<Void> applyAll(List<StreamEvent> events, EventHandler handler) {
+        return Streams.lockedFor(events.stream().map(StreamEvent::accountId).toList())
+                .chain(streams -> Multi.createFrom().iterable(events)
+                        .onItem().call(event -> route(streams, event, handler))
+                        .collect().last()
+                        .chain(() -> streams.save(clock.instant())));
     }
 
-    private Uni<ReaderPosition> started(UUID accountId) {
-        ReaderPosition position = ReaderPosition.start(accountId, clock.instant());
-        return position.persist().replaceWith(position);
-    }
-
-    private Uni<Void> route(ReaderPosition position, StreamEvent event, EventHandler handler) {
-        Arrival arrival = Arrival.of(position.lastVersion, event.version());
+    private Uni<Void> route(Streams streams, StreamEvent event, EventHandler handler) {
+        Arrival arrival = Arrival.of(streams.lastVersion(event.accountId()), event.version());
         meters.counter("ardoise.reader.events", "arrival", arrival.name().toLowerCase()).increment();
         return switch (arrival) {
             case DUPLICATE -> skip(event);
-            case GAP -> park(position, event);
-            case NEXT -> applyInTurn(position, event, handler);
+            case GAP -> park(streams, event);
+            case NEXT -> applyInTurn(streams, event, handler);
         };
     }
 
@@ -82,27 +130,34 @@ public class InOrderReader {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> park(ReaderPosition position, StreamEvent event) {
+    private Uni<Void> park(Streams streams, StreamEvent event) {
         LOG.errorf("gap before %s: last applied version is %d; parked until the missing versions arrive",
-                event, position.lastVersion);
-        return ParkedEvent.find(event.accountId(), event.version())
-                .chain(parked -> parked != null ? Uni.createFrom().voidItem()
-                        : ParkedEvent.of(event.accountId(), event.version(), event.body(), clock.instant())
-                                .persist().replaceWithVoid());
+                event, streams.lastVersion(event.accountId()));
+        return streams.isParked(event) ? Uni.createFrom().voidItem()
+                : streams.park(event, clock.instant()).chain(InOrderReader::flushed);
     }
 
-    private Uni<Void> applyInTurn(ReaderPosition position, StreamEvent event, EventHandler handler) {
+    private Uni<Void> applyInTurn(Streams streams, StreamEvent event, EventHandler handler) {
         return change(event, handler)
-                .invoke(() -> position.advanceTo(event.version(), clock.instant()))
-                .chain(() -> ParkedEvent.find(event.accountId(), event.version() + 1))
-                .chain(parked -> parked == null ? Uni.createFrom().voidItem() : unpark(position, parked, handler));
+                .chain(InOrderReader::flushed)
+                .invoke(() -> streams.applied(event))
+                .chain(() -> streams.unparkAfter(event.accountId(), event.version()))
+                .chain(parked -> parked == null ? Uni.createFrom().voidItem()
+                        : unparked(streams, StreamEvent.read(parked), handler));
     }
 
-    private Uni<Void> unpark(ReaderPosition position, ParkedEvent parked, EventHandler handler) {
-        StreamEvent next = StreamEvent.read(parked.body);
+    private Uni<Void> unparked(Streams streams, StreamEvent next, EventHandler handler) {
         LOG.infof("the gap before %s is filled: applying it", next);
         meters.counter("ardoise.reader.unparked").increment();
-        return parked.delete().chain(() -> applyInTurn(position, next, handler));
+        return applyInTurn(streams, next, handler);
+    }
+
+    /**
+     * Writes what the event changed and forgets the loaded rows, so that the next event of the batch reads the
+     * database as this one left it, exactly as if it had a transaction of its own.
+     */
+    private static Uni<Void> flushed() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private static Uni<Void> change(StreamEvent event, EventHandler handler) {

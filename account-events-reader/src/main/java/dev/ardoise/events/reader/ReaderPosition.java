@@ -24,15 +24,11 @@ public class ReaderPosition extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    static ReaderPosition start(UUID accountId, Instant now) {
+    static ReaderPosition start(UUID accountId, long lastVersion, Instant now) {
         ReaderPosition position = new ReaderPosition();
         position.accountId = accountId;
+        position.lastVersion = lastVersion;
         position.updatedAt = now;
         return position;
-    }
-
-    void advanceTo(long version, Instant now) {
-        lastVersion = version;
-        updatedAt = now;
     }
 }

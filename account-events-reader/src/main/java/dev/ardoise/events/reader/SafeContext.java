@@ -28,6 +28,13 @@ public final class SafeContext {
         return new SafeContext(context);
     }
 
+    /** A new context of its own on the same event loop as this one, for work that runs beside the caller's. */
+    public static SafeContext fresh(SafeContext beside) {
+        Context context = VertxContext.createNewDuplicatedContext(beside.context);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return new SafeContext(context);
+    }
+
     /** The context the caller runs on (a message's or a request's), to come back to it later. */
     public static SafeContext current() {
         Context context = Vertx.currentContext();

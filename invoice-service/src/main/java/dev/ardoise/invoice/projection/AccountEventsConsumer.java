@@ -2,6 +2,7 @@ package dev.ardoise.invoice.projection;
 
 import dev.ardoise.events.reader.InOrderReader;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,7 +18,7 @@ public class AccountEventsConsumer {
     }
 
     @Incoming("account-events")
-    public Uni<Void> consume(String body) {
-        return reader.consume(body, applier);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return reader.consume(batch, applier);
     }
 }

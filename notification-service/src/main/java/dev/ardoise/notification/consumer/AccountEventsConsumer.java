@@ -2,12 +2,13 @@ package dev.ardoise.notification.consumer;
 
 import dev.ardoise.events.reader.InOrderReader;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads account-events, once and in order per account (see {@link InOrderReader}). Each record is applied in one
- * transaction with its account's version; nothing here waits on SMTP.
+ * Reads account-events, once and in order per account (see {@link InOrderReader}). Each poll's batch is applied in one
+ * transaction with its accounts' versions; nothing here waits on SMTP.
  */
 @ApplicationScoped
 public class AccountEventsConsumer {
@@ -20,7 +21,7 @@ public class AccountEventsConsumer {
     }
 
     @Incoming("account-events")
-    public Uni<Void> consume(String body) {
-        return reader.consume(body, applier);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return reader.consume(batch, applier);
     }
 }
