@@ -11,8 +11,8 @@ import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.LedgerInvoice;
 import dev.ardoise.notification.persistence.Notification;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -41,7 +41,6 @@ public class InvoiceEmailResource {
 
     @POST
     @Path("/resend")
-    @WithTransaction
     @Operation(summary = "Email the invoice again (manager): a new notification, sent only with the customer's "
             + "address and consent. The same Idempotency-Key answers the first resend (200) instead of another (202).")
     public Uni<Response> resend(@PathParam("invoiceId") String invoiceId,
@@ -51,6 +50,13 @@ public class InvoiceEmailResource {
         ManagerOnly.require(role);
         String key = "resend:" + (idempotencyKey == null || idempotencyKey.isBlank()
                 ? UUID.randomUUID().toString() : idempotencyKey.trim());
+        return Panache.withTransaction(() -> resendOnce(invoiceId, key, user))
+                .onFailure(Notification::recordedMeanwhile).recoverWithUni(() -> Panache.withSession(() ->
+                        invoice(invoiceId).chain(invoice -> Notification.find(invoice.accountId,
+                                NotificationKind.INVOICE, key).map(existing -> sameResend(existing, invoiceId)))));
+    }
+
+    private Uni<Response> resendOnce(String invoiceId, String key, String user) {
         return invoice(invoiceId).chain(invoice -> Notification.find(invoice.accountId, NotificationKind.INVOICE, key)
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(sameResend(existing, invoice.invoiceId))

@@ -9,8 +9,8 @@ import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.domain.StatementPeriod;
 import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.Notification;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,7 +40,6 @@ public class StatementResource {
     @POST
     @Path("/statements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     @Operation(summary = "Email the account's statement for a period (manager). The same period again answers "
             + "the statement already requested (200) instead of a second one (202).")
     public Uni<Response> request(@PathParam("accountId") String accountId, StatementRequest body,
@@ -52,9 +51,16 @@ public class StatementResource {
             throw new InvalidRequestException("from", "a body {from, to} is required");
         }
         StatementPeriod period = Dates.period(body.from(), body.to());
+        return Panache.withTransaction(() -> requestOnce(account, period, user))
+                .onFailure(Notification::recordedMeanwhile).recoverWithUni(() -> Panache.withSession(() ->
+                        Notification.find(account, NotificationKind.STATEMENT, period.key())
+                                .map(StatementResource::same)));
+    }
+
+    private Uni<Response> requestOnce(UUID account, StatementPeriod period, String user) {
         return Notification.find(account, NotificationKind.STATEMENT, period.key()).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(Response.ok(NotificationView.of(existing)).build());
+                return Uni.createFrom().item(same(existing));
             }
             return contact(account).chain(contact -> {
                 Notification statement = Notification.statement(account, period, contact.toContact(),
@@ -63,6 +69,10 @@ public class StatementResource {
                 return statement.persist().replaceWith(Response.accepted(NotificationView.of(statement)).build());
             });
         });
+    }
+
+    private static Response same(Notification existing) {
+        return Response.ok(NotificationView.of(existing)).build();
     }
 
     @GET

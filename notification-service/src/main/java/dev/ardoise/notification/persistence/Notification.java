@@ -9,6 +9,8 @@ import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.domain.RetrySchedule;
 import dev.ardoise.notification.domain.SkipReason;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,6 +31,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "notifications")
 public class Notification extends PanacheEntityBase {
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private static final int MAX_ERROR_LENGTH = 1000;
 
     @Id
@@ -112,6 +116,21 @@ public class Notification extends PanacheEntityBase {
     }
 
     /** The notification already decided for this subject, or null. */
+    /**
+     * True when the unique key (account, kind, subject) refused this row: an identical request recorded it at the
+     * same moment, and the caller should answer with that one.
+     */
+    public static boolean recordedMeanwhile(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String state = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (UNIQUE_VIOLATION.equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Uni<Notification> find(UUID accountId, NotificationKind kind, String subjectKey) {
         return Notification.<Notification>find("accountId = ?1 and kind = ?2 and subjectKey = ?3",
                 accountId, kind, subjectKey).firstResult();

@@ -13,6 +13,7 @@ import dev.ardoise.testing.SmtpResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,29 @@ class InvoiceEmailTest {
                 .then().statusCode(409).body("field", is("Idempotency-Key"));
         given().header("X-Actor-Role", "MANAGER").when().post("/invoices/{id}/resend", "no-such-invoice")
                 .then().statusCode(404);
+    }
+
+    @Test
+    void identical_resends_at_the_same_moment_record_and_send_one_email() throws Exception {
+        SaleCharged sale = charged("400.00");
+        events.publish(accountId, 1, opened("paul@" + domain, true, "en"));
+        events.publish(accountId, 2, sale);
+        awaitEmails(1);
+
+        List<Response> answers = AtTheSameMoment.send(8, () -> given().header("X-Actor-Role", "MANAGER")
+                .header("Idempotency-Key", "double-click").when().post("/invoices/{id}/resend", sale.invoiceId()));
+
+        assertEquals(1, AtTheSameMoment.withStatus(answers, 202), () -> statuses(answers));
+        assertEquals(7, AtTheSameMoment.withStatus(answers, 200), () -> statuses(answers));
+        assertEquals(1, answers.stream().map(answer -> answer.path("notificationId")).distinct().count());
+        awaitEmails(2);
+        given().queryParam("accountId", accountId.toString()).queryParam("kind", "INVOICE")
+                .when().get("/notifications")
+                .then().statusCode(200).body("total", is(2));
+    }
+
+    private static String statuses(List<Response> answers) {
+        return answers.stream().map(answer -> answer.statusCode() + " " + answer.asString()).toList().toString();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -202,6 +203,24 @@ class ScheduledEmailsTest {
             assertContains(body, "-700,00 $", "Paiement P-0009", "300,00 $", "-400,00 $", "Facture MAIN-000007",
                     "-1 120,50 $", "-1 520,50 $", "Montant dû", "1 520,50 $");
         }
+    }
+
+    @Test
+    void identical_statement_requests_at_the_same_moment_record_one_statement() throws Exception {
+        events.publish(accountId, 1, opened("lea@" + domain, true, "en"));
+        awaitStatementRequested(accountId, "2026-09-01", "2026-09-30");
+
+        List<Response> answers = AtTheSameMoment.send(8, () -> given().contentType(ContentType.JSON)
+                .header("X-Actor-Role", "MANAGER").body(Map.of("from", "2026-08-01", "to", "2026-08-31"))
+                .when().post("/accounts/{id}/statements", accountId));
+
+        assertEquals(1, AtTheSameMoment.withStatus(answers, 202), answers.stream()
+                .map(answer -> answer.statusCode() + " " + answer.asString()).toList()::toString);
+        assertEquals(7, AtTheSameMoment.withStatus(answers, 200));
+        assertEquals(1, answers.stream().map(answer -> answer.path("notificationId")).distinct().count());
+        given().queryParam("accountId", accountId.toString()).queryParam("kind", "STATEMENT")
+                .when().get("/notifications")
+                .then().statusCode(200).body("total", is(2));
     }
 
     @Test
