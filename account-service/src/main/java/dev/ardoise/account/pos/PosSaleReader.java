@@ -2,7 +2,10 @@ package dev.ardoise.account.pos;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ardoise.account.domain.ChargeSale;
 import dev.ardoise.account.domain.InputRules;
 import dev.ardoise.events.PaymentTerms;
@@ -21,10 +24,12 @@ import java.util.Map;
 final class PosSaleReader {
     private static final int MAX_ID_LENGTH = 100;
 
-    private final ObjectMapper mapper;
+    private final ObjectReader json;
 
     PosSaleReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        // an amount sent as a JSON number is read as written, never through a double
+        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
     }
 
     /**
@@ -69,7 +74,7 @@ final class PosSaleReader {
             throw new UnreadablePosSaleException("empty value");
         }
         try {
-            JsonNode node = mapper.readTree(value);
+            JsonNode node = json.readTree(value);
             if (node == null || !node.isObject()) {
                 throw new UnreadablePosSaleException("the value is not a JSON object");
             }

@@ -35,6 +35,18 @@ class PosSaleReaderTest {
     }
 
     @Test
+    void an_amount_sent_as_a_json_number_is_read_exactly_as_written() {
+        PosSale sale = reader.read("k", """
+                {"saleId":"R1-3","amount":1234567890123.45,
+                 "lines":[{"description":"Paint","quantity":1,"unitPrice":0.10,"tax":12345678901.234567}]}""",
+                Map.of());
+
+        assertEquals(new BigDecimal("1234567890123.45"), sale.amount());
+        assertEquals(new BigDecimal("0.10"), sale.lines().get(0).unitPrice());
+        assertEquals(new BigDecimal("12345678901.234567"), sale.lines().get(0).tax());
+    }
+
+    @Test
     void the_record_key_and_cloud_events_headers_fill_what_the_body_leaves_out() {
         PosSale sale = reader.read("acc-key", "{\"amount\":\"1.00\"}", Map.of("ce_subject", "R1-2", "ce_id", "ce-9"));
 
