@@ -1,5 +1,5 @@
 package dev.ardoise.events;
 
-/** The account was closed with nothing owed and nothing held; it accepts nothing more. */
+/** The account was closed with nothing owed, nothing held and no deposit left; it accepts nothing more. */
 public record AccountClosed(String reason) implements AccountEvent {
 }

@@ -147,7 +147,8 @@ public class AccountResource {
     @POST
     @Path("/{accountId}/closure")
     @Operation(summary = "Close the account (manager)",
-            description = "Only with nothing owed and nothing held (422 account-not-closable otherwise).")
+            description = "Only with nothing owed, nothing held and no deposit left "
+                    + "(422 account-not-closable otherwise).")
     public Uni<AccountView> close(@PathParam("accountId") UUID accountId, Requests.StatusRequest request,
                                   @BeanParam ActorHeaders headers) {
         return status(accountId, request, AccountStatus.CLOSED, headers);

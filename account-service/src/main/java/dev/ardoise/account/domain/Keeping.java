@@ -83,9 +83,11 @@ public final class Keeping {
         if (command.to() == AccountStatus.OPEN) {
             return Decision.of(new AccountReactivated(command.reason()));
         }
-        if (account.owed().signum() > 0 || account.heldAt(now).signum() > 0) {
+        // a closed account accepts nothing, not even a deposit return: the customer's money would be stranded
+        if (account.owed().signum() > 0 || account.heldAt(now).signum() > 0 || account.depositBalance().signum() > 0) {
             throw new CommandRefusedException("account-not-closable", "the account can be closed only with nothing"
-                    + " owed and nothing held; owed " + account.owed() + ", held " + account.heldAt(now));
+                    + " owed, nothing held and no deposit left (return it first); owed " + account.owed()
+                    + ", held " + account.heldAt(now) + ", deposit " + account.depositBalance());
         }
         return Decision.of(new AccountClosed(command.reason()));
     }

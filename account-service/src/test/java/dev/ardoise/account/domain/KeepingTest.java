@@ -19,6 +19,7 @@ import static dev.ardoise.account.domain.Given.NOW;
 import static dev.ardoise.account.domain.Given.account;
 import static dev.ardoise.account.domain.Given.cad;
 import static dev.ardoise.account.domain.Given.charged;
+import static dev.ardoise.account.domain.Given.deposit;
 import static dev.ardoise.account.domain.Given.hold;
 import static dev.ardoise.account.domain.Given.limit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,12 +94,15 @@ class KeepingTest {
     }
 
     @Test
-    void an_account_closes_only_with_nothing_owed_and_nothing_held() {
+    void an_account_closes_only_with_nothing_owed_nothing_held_and_no_deposit_left() {
         assertEquals("account-not-closable", assertThrows(CommandRefusedException.class, () ->
                 account(limit("100.00"), charged("s1", "1.00")).keeping()
                         .changeStatus(new ChangeStatus(AccountStatus.CLOSED, null), NOW)).problem());
         assertEquals("account-not-closable", assertThrows(CommandRefusedException.class, () ->
                 account(limit("100.00"), hold("h1", "1.00", NOW.plusSeconds(60))).keeping()
+                        .changeStatus(new ChangeStatus(AccountStatus.CLOSED, null), NOW)).problem());
+        assertEquals("account-not-closable", assertThrows(CommandRefusedException.class, () ->
+                account(limit("100.00"), deposit("d1", "20.00")).keeping()
                         .changeStatus(new ChangeStatus(AccountStatus.CLOSED, null), NOW)).problem());
         assertEquals(List.of(new AccountClosed("moved away")), account(limit("100.00")).keeping()
                 .changeStatus(new ChangeStatus(AccountStatus.CLOSED, "moved away"), NOW).events());
