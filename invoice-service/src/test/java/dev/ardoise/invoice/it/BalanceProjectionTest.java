@@ -4,6 +4,7 @@ import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.DepositAdded;
 import dev.ardoise.events.DepositPurpose;
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;

@@ -1,5 +1,6 @@
 package dev.ardoise.invoice.it;
 
+import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;

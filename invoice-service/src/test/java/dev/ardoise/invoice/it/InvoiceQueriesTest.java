@@ -2,6 +2,7 @@ package dev.ardoise.invoice.it;
 
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
+import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;

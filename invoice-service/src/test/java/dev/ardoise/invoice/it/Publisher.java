@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.it;
 
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.testing.AccountStream;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

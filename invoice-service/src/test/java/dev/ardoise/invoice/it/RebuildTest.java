@@ -1,9 +1,12 @@
 package dev.ardoise.invoice.it;
 
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.testing.AccountStream;
+import dev.ardoise.testing.Histories;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.ReadModelDump;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

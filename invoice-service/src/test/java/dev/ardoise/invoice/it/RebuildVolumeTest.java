@@ -1,6 +1,8 @@
 package dev.ardoise.invoice.it;
 
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.testing.AccountStream;
+import dev.ardoise.testing.Histories;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;

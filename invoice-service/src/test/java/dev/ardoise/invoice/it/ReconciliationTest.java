@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.it;
 
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.testing.Histories;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;

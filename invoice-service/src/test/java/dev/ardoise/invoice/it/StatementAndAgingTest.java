@@ -13,6 +13,7 @@ import dev.ardoise.events.DepositReturned;
 import dev.ardoise.events.PaymentReceived;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleRefunded;
+import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;

@@ -1,4 +1,4 @@
-package dev.ardoise.invoice.it;
+package dev.ardoise.testing;
 
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEvent;
@@ -22,31 +22,31 @@ import java.util.List;
 import java.util.UUID;
 
 /** The events of one fresh test account, numbered 1, 2, 3... as account-service would record them. */
-final class AccountStream {
-    final UUID accountId;
+public final class AccountStream {
+    public final UUID accountId;
     private long version;
     /** When the next events happened; now when not set. */
     private Instant occurredAt;
 
-    AccountStream() {
+    public AccountStream() {
         this(UUID.randomUUID());
     }
 
-    AccountStream(UUID accountId) {
+    public AccountStream(UUID accountId) {
         this.accountId = accountId;
     }
 
     /** The following events happened on this store day (noon, Toronto). */
-    AccountStream on(LocalDate day) {
+    public AccountStream on(LocalDate day) {
         occurredAt = day.atTime(12, 0).atZone(java.time.ZoneId.of("America/Toronto")).toInstant();
         return this;
     }
 
-    RecordedEvent event(AccountEvent event) {
+    public RecordedEvent event(AccountEvent event) {
         return next(event);
     }
 
-    RecordedEvent sale(String invoiceNumber, String amount, LocalDate issuedOn, LocalDate dueDate) {
+    public RecordedEvent sale(String invoiceNumber, String amount, LocalDate issuedOn, LocalDate dueDate) {
         String id = accountId + "-" + invoiceNumber;
         InvoiceLine line = new InvoiceLine("Cedar planks", BigDecimal.ONE, new BigDecimal(amount), new BigDecimal(amount));
         return next(new SaleCharged("sale-" + id, id, invoiceNumber, new BigDecimal(amount), List.of(line),
@@ -54,24 +54,24 @@ final class AccountStream {
     }
 
     /** The invoice id {@link #sale} gives an invoice number. */
-    String invoiceId(String invoiceNumber) {
+    public String invoiceId(String invoiceNumber) {
         return accountId + "-" + invoiceNumber;
     }
 
-    RecordedEvent opened() {
+    public RecordedEvent opened() {
         return next(new AccountOpened("C-" + accountId, "Marie Tremblay", "marie@example.com", true, "fr-CA", "CAD"));
     }
 
-    RecordedEvent creditLimitSet(String limit) {
+    public RecordedEvent creditLimitSet(String limit) {
         return next(new CreditLimitSet(new BigDecimal(limit), null));
     }
 
-    RecordedEvent charged(String amount) {
+    public RecordedEvent charged(String amount) {
         LocalDate today = LocalDate.now();
         return charged(amount, today, today.plusDays(30));
     }
 
-    RecordedEvent charged(String amount, LocalDate issuedOn, LocalDate dueDate) {
+    public RecordedEvent charged(String amount, LocalDate issuedOn, LocalDate dueDate) {
         String id = UUID.randomUUID().toString();
         InvoiceLine line = new InvoiceLine("Cedar planks", new BigDecimal("2"), new BigDecimal(amount)
                 .divide(new BigDecimal("2")), new BigDecimal(amount));
@@ -79,16 +79,16 @@ final class AccountStream {
                 List.of(line), PaymentTerms.NET_30, issuedOn, dueDate, "MAIN", "R1"));
     }
 
-    RecordedEvent depositAdded(String amount) {
+    public RecordedEvent depositAdded(String amount) {
         return next(new DepositAdded("dep-" + UUID.randomUUID(), new BigDecimal(amount), DepositPurpose.LAYAWAY, null));
     }
 
     /** Takes a version without making an event, to publish it later (a gap) or as an unknown type. */
-    long skipVersion() {
+    public long skipVersion() {
         return ++version;
     }
 
-    RecordedEvent at(long atVersion, AccountEvent event) {
+    public RecordedEvent at(long atVersion, AccountEvent event) {
         return new RecordedEvent(UUID.randomUUID(), accountId, atVersion, occurredAt == null ? Instant.now() : occurredAt,
                 EventMetadata.UNRECORDED, event);
     }
@@ -97,16 +97,16 @@ final class AccountStream {
         return at(++version, event);
     }
 
-    String path(String suffix) {
+    public String path(String suffix) {
         return "/accounts/" + accountId + suffix;
     }
 
-    static ProducerRecord<String, String> record(RecordedEvent event) {
+    public static ProducerRecord<String, String> record(RecordedEvent event) {
         return record(event.accountId().toString(), AccountEventJson.write(event), event.type(), event.eventId());
     }
 
     /** A record as account-service publishes it: key = account id, CloudEvents binary-mode headers. */
-    static ProducerRecord<String, String> record(String key, String body, String type, UUID eventId) {
+    public static ProducerRecord<String, String> record(String key, String body, String type, UUID eventId) {
         ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, key, body);
         AccountEventsTopic.headers(eventId, type, UUID.fromString(key), Instant.now())
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

@@ -1,4 +1,4 @@
-package dev.ardoise.invoice.it;
+package dev.ardoise.testing;
 
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountOpened;
@@ -45,14 +45,14 @@ import java.util.UUID;
  * adjustments, write-offs, holds voided or expired, suspensions. The same index gives the same history whatever
  * the account id (invoice ids are derived from it), so two copies of a history can be compared row by row.
  */
-final class Histories {
+public final class Histories {
     private static final ZoneId STORE = ZoneId.of("America/Toronto");
     private static final LocalDate START = LocalDate.of(2026, 1, 5);
 
     private Histories() {
     }
 
-    static List<RecordedEvent> history(UUID accountId, int index, int events) {
+    public static List<RecordedEvent> history(UUID accountId, int index, int events) {
         return new Builder(accountId, index).build(events);
     }
 

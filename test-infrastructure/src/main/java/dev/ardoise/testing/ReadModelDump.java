@@ -1,6 +1,4 @@
-package dev.ardoise.invoice.it;
-
-import io.agroal.api.AgroalDataSource;
+package dev.ardoise.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,12 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 /**
  * A canonical text of the read models of some accounts: every row of every table, every column but the times
  * of writing, sorted; account ids may be replaced by labels so that two copies of one history compare equal.
+ * The tables are invoice-service's read models (dumped by its tests and by the benchmark).
  */
-final class ReadModelDump {
-    static final List<String> TABLES = List.of("account", "invoice", "credit_hold", "ledger_entry",
+public final class ReadModelDump {
+    public static final List<String> TABLES = List.of("account", "invoice", "credit_hold", "ledger_entry",
             "invoice_application", "reader_position", "parked_event");
     private static final Set<String> WRITE_TIMES = Set.of("updated_at", "parked_at");
 
@@ -27,7 +28,7 @@ final class ReadModelDump {
     }
 
     /** @param labels account id to the label it is shown as (every account dumped must have one) */
-    static String of(AgroalDataSource dataSource, Map<UUID, String> labels) throws SQLException {
+    public static String of(DataSource dataSource, Map<UUID, String> labels) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             java.sql.Array ids = connection.createArrayOf("uuid", labels.keySet().toArray());
@@ -46,7 +47,7 @@ final class ReadModelDump {
     }
 
     /** Every row of the read models, whatever the account (no labels). */
-    static String all(AgroalDataSource dataSource) throws SQLException {
+    public static String all(DataSource dataSource) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             for (String table : TABLES) {
