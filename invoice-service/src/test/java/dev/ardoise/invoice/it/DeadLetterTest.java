@@ -10,6 +10,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,35 @@ class DeadLetterTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(other.path("/balance"))
                 .then().statusCode(200).body("version", equalTo(2)).body("depositBalance", equalTo("15.00")));
+    }
+
+    @Test
+    void a_malformed_record_between_two_events_of_an_account_is_dead_lettered_alone_and_the_reader_commits_past_it() {
+        AccountStream account = new AccountStream();
+        String key = account.accountId.toString();
+        String malformed = "{\"type\":\"DepositAdded\",\"accountId\":\"" + key + "\"}";
+        RecordMetadata last = kafka.produceStrings().fromRecords(List.of(
+                        AccountStream.record(account.opened()),
+                        AccountStream.record(key, malformed, "DepositAdded", UUID.randomUUID()),
+                        AccountStream.record(account.depositAdded("15.00"))))
+                .awaitCompletion(Duration.ofSeconds(15)).getLastRecord();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(account.path("/balance"))
+                .then().statusCode(200).body("version", equalTo(2)).body("depositBalance", equalTo("15.00")));
+        ConsumerTask<String, String> deadLetters = kafka.consumeStrings()
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(DEAD_LETTERS, records -> records.filter(record -> key.equals(record.key())));
+        try {
+            deadLetters.awaitRecords(1, Duration.ofSeconds(30));
+            assertEquals(List.of(malformed), deadLetters.getRecords().stream().map(ConsumerRecord::value).toList());
+        } finally {
+            deadLetters.stop();
+        }
+        TopicPartition partition = new TopicPartition(last.topic(), last.partition());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            OffsetAndMetadata committed = kafka.consumerGroups().offsets("invoice-service", partition);
+            assertTrue(committed != null && committed.offset() > last.offset(), "committed: " + committed);
+        });
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
