@@ -1,0 +1,67 @@
+package dev.ardoise.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** JSON over HTTP/1.1 to the services, as a register or a back office would call them. */
+final class Http {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    record Answer(int status, JsonNode body, long elapsedNanos) {
+        String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    Answer post(String url, Map<String, ?> body, String... headers) {
+        return send(json(url, headers).POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    Answer put(String url, Map<String, ?> body, String... headers) {
+        return send(json(url, headers).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    private HttpRequest.Builder json(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        return headers.length == 0 ? request : request.headers(headers);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long elapsed = System.nanoTime() - start;
+            String text = response.body();
+            return new Answer(response.statusCode(), text.isBlank() ? JSON.nullNode() : JSON.readTree(text), elapsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Map<String, ?> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

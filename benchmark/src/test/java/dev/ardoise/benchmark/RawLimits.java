@@ -1,0 +1,158 @@
+package dev.ardoise.benchmark;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** What this machine's broker and database do without Ardoise in the way: the ceiling the figures sit under. */
+final class RawLimits {
+    private static final String SCRATCH_TOPIC = "benchmark-scratch";
+    private static final int KAFKA_RECORDS = 200_000;
+    private static final int RECORD_BYTES = 1_000;
+    private static final long SINGLE_COMMITS_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int BATCHED_ROWS = 100_000;
+    private static final String INSERT = "INSERT INTO benchmark_scratch (id, account_id, amount, body) VALUES (?, ?, ?, ?)";
+
+    private final Report report;
+
+    RawLimits(Report report) {
+        this.report = report;
+    }
+
+    /** A plain producer like a real one (acks=all, linger 5 ms), ~1 KB records to a 3-partition scratch topic. */
+    void kafka(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            String value = "x".repeat(RECORD_BYTES);
+            long start = System.nanoTime();
+            try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+                for (int i = 0; i < KAFKA_RECORDS; i++) {
+                    producer.send(new ProducerRecord<>(SCRATCH_TOPIC, UUID.randomUUID().toString(), value));
+                }
+                producer.flush();
+            }
+            long elapsed = System.nanoTime() - start;
+            report.row("Kafka producer, %d-byte records, acks=all, linger 5 ms".formatted(RECORD_BYTES),
+                    KAFKA_RECORDS, elapsed, "records", null);
+            report.line("|  (same, in MB/s) | %,d MB | %s | %s MB |  |".formatted(
+                    (long) KAFKA_RECORDS * RECORD_BYTES / 1_000_000, Latencies.seconds(elapsed),
+                    Latencies.rate((long) KAFKA_RECORDS * RECORD_BYTES / 1_000_000, elapsed)));
+            admin.deleteTopics(List.of(SCRATCH_TOPIC)).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    /** (a) one row per commit, the disk's fsync limit; (b) many rows in one transaction. */
+    void postgres(DataSource database) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS benchmark_scratch");
+            statement.execute("CREATE TABLE benchmark_scratch (id bigint PRIMARY KEY, account_id uuid NOT NULL, "
+                    + "amount numeric NOT NULL, body text NOT NULL)");
+            report.line("| (the stack's PostgreSQL runs with synchronous_commit %s, fsync %s: a commit does not wait for the disk) | | | | |"
+                    .formatted(setting(statement, "synchronous_commit"), setting(statement, "fsync")));
+            singleRowCommits(connection);
+            batchedInsert(connection);
+            statement.execute("DROP TABLE benchmark_scratch");
+        }
+    }
+
+    /** The disk itself: 8 KB appended and forced to it, one at a time, as a WAL flush with fsync on would be. */
+    void diskFlushes(Path folder) throws IOException {
+        Path file = Files.createTempFile(folder, "fsync", ".bin");
+        Latencies latencies = new Latencies();
+        ByteBuffer page = ByteBuffer.allocate(8 * 1024);
+        long start = System.nanoTime();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            while (System.nanoTime() - start < SINGLE_COMMITS_NANOS) {
+                long begin = System.nanoTime();
+                channel.write(page.clear());
+                channel.force(false);
+                latencies.add(System.nanoTime() - begin);
+            }
+        } finally {
+            Files.delete(file);
+        }
+        report.row("disk: 8 KB write + fsync, one at a time (what a commit with fsync on waits for)",
+                latencies.count(), System.nanoTime() - start, "flushes", latencies);
+    }
+
+    private static String setting(Statement statement, String name) throws SQLException {
+        try (ResultSet value = statement.executeQuery("SHOW " + name)) {
+            value.next();
+            return value.getString(1);
+        }
+    }
+
+    private void singleRowCommits(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        Latencies latencies = new Latencies();
+        long start = System.nanoTime();
+        int rows = 0;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            while (System.nanoTime() - start < SINGLE_COMMITS_NANOS) {
+                long begin = System.nanoTime();
+                bind(insert, rows++);
+                insert.executeUpdate();
+                latencies.add(System.nanoTime() - begin);
+            }
+        }
+        report.row("PostgreSQL single-row INSERT, each committed (autocommit)", rows,
+                System.nanoTime() - start, "commits", latencies);
+    }
+
+    private void batchedInsert(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        long start = System.nanoTime();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int row = 0; row < BATCHED_ROWS; row++) {
+                bind(insert, 1_000_000 + row);
+                insert.addBatch();
+                if (row % 1_000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        report.row("PostgreSQL batched INSERT (JDBC batches of 1,000), one transaction", BATCHED_ROWS,
+                System.nanoTime() - start, "rows", null);
+    }
+
+    private static void bind(PreparedStatement insert, int row) throws SQLException {
+        insert.setLong(1, row);
+        insert.setObject(2, UUID.randomUUID());
+        insert.setBigDecimal(3, java.math.BigDecimal.valueOf(row % 100_000, 2));
+        insert.setString(4, "ledger entry " + row);
+    }
+}

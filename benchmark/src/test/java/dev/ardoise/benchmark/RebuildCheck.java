@@ -1,0 +1,140 @@
+package dev.ardoise.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ardoise.testing.ReadModelDump;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * invoice-service's read models rebuilt from the whole topic end equal, row by row, to what the live projection
+ * made; balances keep being answered meanwhile.
+ */
+final class RebuildCheck {
+    private static final String[] MANAGER = {"X-Actor-Role", "MANAGER", "X-User-Id", "benchmark-manager"};
+    private static final long TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(30);
+
+    private final Http http = new Http();
+    private final String invoices;
+    private final Report report;
+
+    RebuildCheck(String invoices, Report report) {
+        this.invoices = invoices;
+        this.report = report;
+    }
+
+    void run(DataSource database, List<UUID> accountIds) throws Exception {
+        awaitReconciled();
+        long dumping = System.nanoTime();
+        String live = ReadModelDump.all(database);
+        report.line("Live read models reconciled with account-events (no differences), then dumped: %,d rows in %s."
+                .formatted(live.lines().count(), Latencies.seconds(System.nanoTime() - dumping)));
+
+        AtomicBoolean querying = new AtomicBoolean(true);
+        AtomicInteger failed = new AtomicInteger();
+        Latencies queries = new Latencies();
+        Thread balances = new Thread(() -> queryBalances(accountIds, querying, queries, failed), "balance-queries");
+        balances.start();
+        JsonNode progress;
+        long start = System.nanoTime();
+        try {
+            progress = rebuild();
+        } finally {
+            querying.set(false);
+            balances.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        String rebuilt = ReadModelDump.all(database);
+        report.line("");
+        report.tableHead();
+        report.row("rebuild, as the benchmark saw it (POST until GET says DONE)", progress.path("recordsRead").asLong(),
+                elapsed, "events", null);
+        report.row("rebuild, as invoice-service reports it (`elapsedMillis`, %s events/s, %d accounts, %d rounds)"
+                        .formatted(progress.path("eventsPerSecond").asText(), progress.path("accounts").asInt(),
+                                progress.path("rounds").asInt()),
+                progress.path("recordsRead").asLong(), TimeUnit.MILLISECONDS.toNanos(progress.path("elapsedMillis").asLong()),
+                "events", null);
+        report.row("balance queries during the rebuild (%d failed)".formatted(failed.get()), queries.count(), elapsed,
+                "queries", queries);
+        boolean equal = live.equals(rebuilt);
+        report.line("");
+        report.line("Rebuilt read models equal to the live ones, row by row (%,d rows): **%s**."
+                .formatted(rebuilt.lines().count(), equal ? "yes" : "NO, " + firstDifference(live, rebuilt)));
+
+        assertEquals(0, failed.get(), "every balance query during the rebuild was answered");
+        assertTrue(queries.count() > 0, "balances were queried during the rebuild");
+        assertTrue(equal, () -> firstDifference(live, rebuilt));
+    }
+
+    /** The reconciliation folds account-events on its own: no differences means the live projection is complete. */
+    private void awaitReconciled() {
+        long start = System.nanoTime();
+        while (true) {
+            Http.Answer reconciled = http.post(invoices + "/admin/reconciliation", Map.of(), MANAGER);
+            if (reconciled.status() == 200 && reconciled.body().path("differences").isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - start > TIMEOUT_NANOS) {
+                throw new AssertionError("the live read models never reconciled: " + reconciled.body());
+            }
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+        }
+    }
+
+    private JsonNode rebuild() {
+        Http.Answer started = http.post(invoices + "/admin/rebuild", Map.of(), MANAGER);
+        assertEquals(202, started.status(), () -> "rebuild not started: " + started.body());
+        String rebuildId = started.text("rebuildId");
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < TIMEOUT_NANOS) {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+            JsonNode progress = http.get(invoices + "/admin/rebuild").body();
+            if (!rebuildId.equals(progress.path("rebuildId").asText())) {
+                throw new AssertionError("another rebuild answered: " + progress);
+            }
+            String state = progress.path("state").asText();
+            if ("DONE".equals(state)) {
+                return progress;
+            }
+            if ("FAILED".equals(state)) {
+                throw new AssertionError("the rebuild failed: " + progress);
+            }
+        }
+        throw new AssertionError("the rebuild did not end in 30 minutes");
+    }
+
+    private void queryBalances(List<UUID> accountIds, AtomicBoolean querying, Latencies latencies,
+                               AtomicInteger failed) {
+        for (int i = 0; querying.get(); i++) {
+            Http.Answer balance = http.get(invoices + "/accounts/" + accountIds.get(i % accountIds.size()) + "/balance");
+            latencies.add(balance.elapsedNanos());
+            if (balance.status() != 200) {
+                failed.incrementAndGet();
+            }
+        }
+    }
+
+    /** The first line where the two dumps part, to see what differs without printing both. */
+    private static String firstDifference(String live, String rebuilt) {
+        var liveLines = live.lines().iterator();
+        var rebuiltLines = rebuilt.lines().iterator();
+        for (int line = 1; liveLines.hasNext() && rebuiltLines.hasNext(); line++) {
+            String expected = liveLines.next();
+            String actual = rebuiltLines.next();
+            if (!expected.equals(actual)) {
+                return "first difference at line %d: live `%s`, rebuilt `%s`".formatted(line, expected, actual);
+            }
+        }
+        return "one dump is a prefix of the other: live %d lines, rebuilt %d".formatted(live.lines().count(),
+                rebuilt.lines().count());
+    }
+}
