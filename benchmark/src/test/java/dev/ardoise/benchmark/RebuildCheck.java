@@ -68,11 +68,11 @@ final class RebuildCheck {
         boolean equal = live.equals(rebuilt);
         report.line("");
         report.line("Rebuilt read models equal to the live ones, row by row (%,d rows): **%s**."
-                .formatted(rebuilt.lines().count(), equal ? "yes" : "NO, " + firstDifference(live, rebuilt)));
+                .formatted(rebuilt.lines().count(), equal ? "yes" : "NO, " + ReadModelDump.firstDifference(live, rebuilt)));
 
         assertEquals(0, failed.get(), "every balance query during the rebuild was answered");
         assertTrue(queries.count() > 0, "balances were queried during the rebuild");
-        assertTrue(equal, () -> firstDifference(live, rebuilt));
+        assertTrue(equal, () -> ReadModelDump.firstDifference(live, rebuilt));
     }
 
     /** The reconciliation folds account-events on its own: no differences means the live projection is complete. */
@@ -121,20 +121,5 @@ final class RebuildCheck {
                 failed.incrementAndGet();
             }
         }
-    }
-
-    /** The first line where the two dumps part, to see what differs without printing both. */
-    private static String firstDifference(String live, String rebuilt) {
-        var liveLines = live.lines().iterator();
-        var rebuiltLines = rebuilt.lines().iterator();
-        for (int line = 1; liveLines.hasNext() && rebuiltLines.hasNext(); line++) {
-            String expected = liveLines.next();
-            String actual = rebuiltLines.next();
-            if (!expected.equals(actual)) {
-                return "first difference at line %d: live `%s`, rebuilt `%s`".formatted(line, expected, actual);
-            }
-        }
-        return "one dump is a prefix of the other: live %d lines, rebuilt %d".formatted(live.lines().count(),
-                rebuilt.lines().count());
     }
 }

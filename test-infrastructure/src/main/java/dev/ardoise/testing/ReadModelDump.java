@@ -80,4 +80,16 @@ public final class ReadModelDump {
         }
         return lines;
     }
+
+    /** Where two dumps part, to see what differs without printing both. */
+    public static String firstDifference(String expected, String actual) {
+        List<String> before = expected.lines().toList();
+        List<String> after = actual.lines().toList();
+        for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                return "line " + (i + 1) + ":\n expected: " + before.get(i) + "\n actual:   " + after.get(i);
+            }
+        }
+        return "expected has " + before.size() + " lines, actual " + after.size();
+    }
 }
