@@ -30,7 +30,8 @@ final class BuiltSystem {
             copyTree(home.resolve(service + "/target/quarkus-app"), into.resolve(service + "/target/quarkus-app"));
         }
         for (String file : STACK_FILES) {
-            copyTree(home.resolve("local-stack/target").resolve(file), into.resolve("local-stack/target").resolve(file));
+            copyTree(home.resolve("local-stack/target").resolve(file),
+                    into.resolve("local-stack/target").resolve(file));
         }
         return into;
     }
@@ -52,7 +53,8 @@ final class BuiltSystem {
 
     private static void copyTree(Path from, Path to) {
         if (!Files.exists(from)) {
-            throw new IllegalStateException("build the project first (mvn -q install -DskipTests): " + from + " is missing");
+            throw new IllegalStateException("build the project first (mvn -q install -DskipTests): " + from
+                    + " is missing");
         }
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {

@@ -83,7 +83,8 @@ final class CatchUp {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             if (second % 30 == 0) {
                 System.out.printf("[benchmark] %d s: invoice-service %,d, notification-service %,d of %,d events%n",
-                        (System.nanoTime() - start) / 1_000_000_000, applied(invoices), applied(notifications), target());
+                        (System.nanoTime() - start) / 1_000_000_000, applied(invoices), applied(notifications),
+                        target());
             }
             for (int reader = 0; reader < 2; reader++) {
                 if (done[reader] == 0 && applied(reader == 0 ? invoices : notifications) == target()) {

@@ -37,7 +37,8 @@ final class Http {
     }
 
     private HttpRequest.Builder json(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json");
         return headers.length == 0 ? request : request.headers(headers);
     }
 

@@ -33,7 +33,8 @@ final class Machine {
 
     private static Optional<String> read(String file) {
         try {
-            return Files.exists(Path.of(file)) ? Optional.of(Files.readString(Path.of(file)).strip()) : Optional.empty();
+            Path path = Path.of(file);
+            return Files.exists(path) ? Optional.of(Files.readString(path).strip()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -116,7 +116,8 @@ final class PosPath {
             }
             lags.add(System.nanoTime() - answered);
         }
-        report.row("(c) projection lag: charge answered -> invoice-service balance at its version (polled every 5 ms)", LAG_SAMPLES,
+        report.row("(c) projection lag: charge answered -> invoice-service balance at its version "
+                        + "(polled every 5 ms)", LAG_SAMPLES,
                 System.nanoTime() - start, "samples", lags);
     }
 

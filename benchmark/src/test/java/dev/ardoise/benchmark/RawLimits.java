@@ -32,7 +32,8 @@ final class RawLimits {
     private static final int RECORD_BYTES = 1_000;
     private static final long SINGLE_COMMITS_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int BATCHED_ROWS = 100_000;
-    private static final String INSERT = "INSERT INTO benchmark_scratch (id, account_id, amount, body) VALUES (?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO benchmark_scratch (id, account_id, amount, body) VALUES (?, ?, ?, ?)";
 
     private final Report report;
 
@@ -78,7 +79,7 @@ final class RawLimits {
             statement.execute("DROP TABLE IF EXISTS benchmark_scratch");
             statement.execute("CREATE TABLE benchmark_scratch (id bigint PRIMARY KEY, account_id uuid NOT NULL, "
                     + "amount numeric NOT NULL, body text NOT NULL)");
-            report.line("| (the stack's PostgreSQL runs with synchronous_commit %s, fsync %s: a commit does not wait for the disk) | | | | |"
+            report.line("| (the stack's PostgreSQL runs with synchronous_commit %s, fsync %s) | | | | |"
                     .formatted(setting(statement, "synchronous_commit"), setting(statement, "fsync")));
             singleRowCommits(connection);
             batchedInsert(connection);

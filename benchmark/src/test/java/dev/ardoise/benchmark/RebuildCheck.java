@@ -61,14 +61,16 @@ final class RebuildCheck {
         report.row("rebuild, as invoice-service reports it (`elapsedMillis`, %s events/s, %d accounts, %d rounds)"
                         .formatted(progress.path("eventsPerSecond").asText(), progress.path("accounts").asInt(),
                                 progress.path("rounds").asInt()),
-                progress.path("recordsRead").asLong(), TimeUnit.MILLISECONDS.toNanos(progress.path("elapsedMillis").asLong()),
+                progress.path("recordsRead").asLong(),
+                TimeUnit.MILLISECONDS.toNanos(progress.path("elapsedMillis").asLong()),
                 "events", null);
         report.row("balance queries during the rebuild (%d failed)".formatted(failed.get()), queries.count(), elapsed,
                 "queries", queries);
         boolean equal = live.equals(rebuilt);
         report.line("");
         report.line("Rebuilt read models equal to the live ones, row by row (%,d rows): **%s**."
-                .formatted(rebuilt.lines().count(), equal ? "yes" : "NO, " + ReadModelDump.firstDifference(live, rebuilt)));
+                .formatted(rebuilt.lines().count(),
+                        equal ? "yes" : "NO, " + ReadModelDump.firstDifference(live, rebuilt)));
 
         assertEquals(0, failed.get(), "every balance query during the rebuild was answered");
         assertTrue(queries.count() > 0, "balances were queried during the rebuild");
@@ -115,7 +117,8 @@ final class RebuildCheck {
     private void queryBalances(List<UUID> accountIds, AtomicBoolean querying, Latencies latencies,
                                AtomicInteger failed) {
         for (int i = 0; querying.get(); i++) {
-            Http.Answer balance = http.get(invoices + "/accounts/" + accountIds.get(i % accountIds.size()) + "/balance");
+            UUID accountId = accountIds.get(i % accountIds.size());
+            Http.Answer balance = http.get(invoices + "/accounts/" + accountId + "/balance");
             latencies.add(balance.elapsedNanos());
             if (balance.status() != 200) {
                 failed.incrementAndGet();

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads account-events, once and in order per account (see {@link InOrderReader}). Each poll's batch is applied in one
- * transaction with its accounts' versions; nothing here waits on SMTP.
+ * Reads account-events, once and in order per account (see {@link InOrderReader}): a poll's batch is applied in one
+ * transaction per partition, with its accounts' versions. Nothing here waits on SMTP.
  */
 @ApplicationScoped
 public class AccountEventsConsumer {

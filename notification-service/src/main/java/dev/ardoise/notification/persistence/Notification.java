@@ -2,21 +2,21 @@ package dev.ardoise.notification.persistence;
 
 import dev.ardoise.notification.domain.CustomerContact;
 import dev.ardoise.notification.domain.InvoiceDecision;
-import dev.ardoise.notification.domain.StatementPeriod;
-import io.smallrye.mutiny.Uni;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.domain.RetrySchedule;
 import dev.ardoise.notification.domain.SkipReason;
+import dev.ardoise.notification.domain.StatementPeriod;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import org.hibernate.JDBCException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.JDBCException;
 
 import java.time.Duration;
 import java.time.Instant;
