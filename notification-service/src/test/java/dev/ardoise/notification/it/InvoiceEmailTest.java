@@ -1,12 +1,9 @@
 package dev.ardoise.notification.it;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
-import dev.ardoise.testing.InjectKafka;
-import dev.ardoise.testing.InjectSmtpServer;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
@@ -14,8 +11,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,7 +24,6 @@ import static dev.ardoise.notification.it.AccountEventsFixture.deposit;
 import static dev.ardoise.notification.it.AccountEventsFixture.depositAtTheTill;
 import static dev.ardoise.notification.it.AccountEventsFixture.limit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
-import static dev.ardoise.notification.it.AccountEventsFixture.uniqueDomain;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -44,27 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class InvoiceEmailTest {
+class InvoiceEmailTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @InjectKafka
-    KafkaCompanion kafka;
-
-    @InjectSmtpServer
-    GreenMail smtp;
-
-    private AccountEventsFixture events;
-    private UUID accountId;
-    private String domain;
-    private Mailbox mailbox;
-
-    @BeforeEach
-    void freshAccount() {
-        events = new AccountEventsFixture(kafka);
-        accountId = UUID.randomUUID();
-        domain = uniqueDomain();
-        mailbox = new Mailbox(smtp, domain);
-    }
 
     @Test
     void a_french_speaking_customer_gets_each_invoice_in_french() {

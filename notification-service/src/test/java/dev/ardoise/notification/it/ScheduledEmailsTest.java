@@ -1,10 +1,7 @@
 package dev.ardoise.notification.it;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.domain.PaymentLinks;
-import dev.ardoise.testing.InjectKafka;
-import dev.ardoise.testing.InjectSmtpServer;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
@@ -14,10 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -35,7 +30,6 @@ import static dev.ardoise.notification.it.AccountEventsFixture.chargedWithTaxes;
 import static dev.ardoise.notification.it.AccountEventsFixture.limit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.paid;
-import static dev.ardoise.notification.it.AccountEventsFixture.uniqueDomain;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -53,33 +47,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ScheduledEmailsTest {
+class ScheduledEmailsTest extends FreshAccountTest {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
     private static final PaymentLinks VERIFIER = new PaymentLinks(ScheduledEmailsProfile.LINK_BASE,
             ScheduledEmailsProfile.LINK_SECRET);
 
-    @InjectKafka
-    KafkaCompanion kafka;
-
-    @InjectSmtpServer
-    GreenMail smtp;
-
     @Inject
     TestClock clock;
-
-    private AccountEventsFixture events;
-    private UUID accountId;
-    private String domain;
-    private Mailbox mailbox;
-
-    @BeforeEach
-    void freshAccount() {
-        events = new AccountEventsFixture(kafka);
-        accountId = UUID.randomUUID();
-        domain = uniqueDomain();
-        mailbox = new Mailbox(smtp, domain);
-    }
 
     @AfterEach
     void realTime() {

@@ -1,11 +1,8 @@
 package dev.ardoise.notification.it;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.ardoise.events.EmailConsentGiven;
 import dev.ardoise.events.EmailConsentWithdrawn;
 import dev.ardoise.events.SaleCharged;
-import dev.ardoise.testing.InjectKafka;
-import dev.ardoise.testing.InjectSmtpServer;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
@@ -14,21 +11,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import static dev.ardoise.notification.it.AccountEventsFixture.charged;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.paid;
-import static dev.ardoise.notification.it.AccountEventsFixture.uniqueDomain;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -48,30 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class SmtpDownTest {
+class SmtpDownTest extends FreshAccountTest {
     private static final Duration PATIENCE = ScheduledEmailsTest.PATIENCE;
-
-    @InjectKafka
-    KafkaCompanion kafka;
-
-    @InjectSmtpServer
-    GreenMail smtp;
 
     @Inject
     TestClock clock;
-
-    private AccountEventsFixture events;
-    private UUID accountId;
-    private String domain;
-    private Mailbox mailbox;
-
-    @BeforeEach
-    void freshAccount() {
-        events = new AccountEventsFixture(kafka);
-        accountId = UUID.randomUUID();
-        domain = uniqueDomain();
-        mailbox = new Mailbox(smtp, domain);
-    }
 
     @AfterEach
     void smtpBackUpAndRealTime() {
