@@ -18,8 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -71,7 +69,7 @@ class RebuildTest {
         long start = System.nanoTime();
         kafka.produceStrings().withProp("linger.ms", "20").withProp("batch.size", "1000000").withConcurrency().fromRecords(records).awaitCompletion(Duration.ofMinutes(2));
         long produced = System.nanoTime();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> caughtUp(ids));
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> ReaderPositions.allAt(dataSource, ids, EVENTS_PER_ACCOUNT));
         long projected = System.nanoTime();
         System.out.printf("RebuildTest: %d events produced in %d ms, projected live in %d ms%n", records.size(),
                 (produced - start) / 1_000_000, (projected - start) / 1_000_000);
@@ -119,19 +117,6 @@ class RebuildTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER SYSTEM SET synchronous_commit = off");
             statement.execute("SELECT pg_reload_conf()");
-        }
-    }
-
-    private boolean caughtUp(List<UUID> ids) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM reader_position "
-                     + "WHERE account_id = ANY(?) AND last_version = ?")) {
-            query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            query.setLong(2, EVENTS_PER_ACCOUNT);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1) == ids.size();
-            }
         }
     }
 }

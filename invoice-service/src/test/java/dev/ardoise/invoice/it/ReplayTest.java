@@ -16,9 +16,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +67,8 @@ class ReplayTest {
         Publisher.publish(kafka, inOrderWithDuplicates(firstHistories));
         Publisher.publish(kafka, shuffledWithDuplicatesAndGaps(secondHistories, new Random(42)));
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp(first.keySet()) && caughtUp(second.keySet()));
+        await().atMost(Duration.ofSeconds(120)).until(() -> ReaderPositions.allAt(dataSource, first.keySet(), EVENTS)
+                && ReaderPositions.allAt(dataSource, second.keySet(), EVENTS));
         System.out.printf("ReplayTest: projected in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         String once = ReadModelDump.of(dataSource, first);
         String again = ReadModelDump.of(dataSource, second);
@@ -119,18 +117,5 @@ class ReplayTest {
             }
         }
         return records;
-    }
-
-    private boolean caughtUp(java.util.Set<UUID> accounts) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM reader_position "
-                     + "WHERE account_id = ANY(?) AND last_version = ?")) {
-            query.setArray(1, connection.createArrayOf("uuid", accounts.toArray()));
-            query.setLong(2, EVENTS);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1) == accounts.size();
-            }
-        }
     }
 }
