@@ -1,6 +1,8 @@
 package dev.ardoise.events.reader;
 
 import dev.ardoise.events.MalformedEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,11 +41,19 @@ public class InOrderReader {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
-    private final MeterRegistry meters;
+    private final Map<Arrival, Counter> arrivals = new EnumMap<>(Arrival.class);
+    private final Counter unparked;
+    private final Counter retries;
+    private final DistributionSummary batchSizes;
     private final Clock clock = Clock.systemUTC();
 
     InOrderReader(MeterRegistry meters) {
-        this.meters = meters;
+        for (Arrival arrival : Arrival.values()) {
+            arrivals.put(arrival, meters.counter("ardoise.reader.events", "arrival", arrival.name().toLowerCase()));
+        }
+        unparked = meters.counter("ardoise.reader.unparked");
+        retries = meters.counter("ardoise.reader.retries");
+        batchSizes = meters.summary("ardoise.reader.batch.size");
     }
 
     /** Reads one batch of account-events; to be returned from the service's {@code @Incoming} method. */
@@ -75,7 +86,7 @@ public class InOrderReader {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> applied = partitions.stream().map(events -> {
-            meters.summary("ardoise.reader.batch.size").record(events.size());
+            batchSizes.record(events.size());
             SafeContext own = SafeContext.fresh(context);
             return untilDone(Uni.createFrom().deferred(() -> own.run(() ->
                             Panache.withTransaction(() -> applyAll(events, handler)))),
@@ -101,7 +112,7 @@ public class InOrderReader {
 
     private <T> Uni<T> untilDone(Uni<T> work, String whatFailed) {
         return work.onFailure().invoke(e -> {
-                    meters.counter("ardoise.reader.retries").increment();
+                    retries.increment();
                     LOG.errorf("%s, retrying until it can: %s", whatFailed, e.toString());
                 })
                 .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_WAIT).indefinitely();
@@ -117,7 +128,7 @@ public class InOrderReader {
 
     private Uni<Void> route(Streams streams, StreamEvent event, EventHandler handler) {
         Arrival arrival = Arrival.of(streams.lastVersion(event.accountId()), event.version());
-        meters.counter("ardoise.reader.events", "arrival", arrival.name().toLowerCase()).increment();
+        arrivals.get(arrival).increment();
         return switch (arrival) {
             case DUPLICATE -> skip(event);
             case GAP -> park(streams, event);
@@ -148,7 +159,7 @@ public class InOrderReader {
 
     private Uni<Void> unparked(Streams streams, StreamEvent next, EventHandler handler) {
         LOG.infof("the gap before %s is filled: applying it", next);
-        meters.counter("ardoise.reader.unparked").increment();
+        unparked.increment();
         return applyInTurn(streams, next, handler);
     }
 
