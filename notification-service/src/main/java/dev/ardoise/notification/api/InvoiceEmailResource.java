@@ -11,7 +11,6 @@ import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.LedgerInvoice;
 import dev.ardoise.notification.persistence.Notification;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -50,10 +49,9 @@ public class InvoiceEmailResource {
         ManagerOnly.require(role);
         String key = "resend:" + (idempotencyKey == null || idempotencyKey.isBlank()
                 ? UUID.randomUUID().toString() : idempotencyKey.trim());
-        return Panache.withTransaction(() -> resendOnce(invoiceId, key, user))
-                .onFailure(Notification::recordedMeanwhile).recoverWithUni(() -> Panache.withSession(() ->
-                        invoice(invoiceId).chain(invoice -> Notification.find(invoice.accountId,
-                                NotificationKind.INVOICE, key).map(existing -> sameResend(existing, invoiceId)))));
+        return Notification.recordOnce(() -> resendOnce(invoiceId, key, user),
+                () -> invoice(invoiceId).chain(invoice -> Notification.find(invoice.accountId,
+                        NotificationKind.INVOICE, key).map(existing -> sameResend(existing, invoiceId))));
     }
 
     private Uni<Response> resendOnce(String invoiceId, String key, String user) {

@@ -9,7 +9,6 @@ import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.domain.StatementPeriod;
 import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.Notification;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -51,10 +50,9 @@ public class StatementResource {
             throw new InvalidRequestException("from", "a body {from, to} is required");
         }
         StatementPeriod period = Dates.period(body.from(), body.to());
-        return Panache.withTransaction(() -> requestOnce(account, period, user))
-                .onFailure(Notification::recordedMeanwhile).recoverWithUni(() -> Panache.withSession(() ->
-                        Notification.find(account, NotificationKind.STATEMENT, period.key())
-                                .map(StatementResource::same)));
+        return Notification.recordOnce(() -> requestOnce(account, period, user),
+                () -> Notification.find(account, NotificationKind.STATEMENT, period.key())
+                        .map(StatementResource::same));
     }
 
     private Uni<Response> requestOnce(UUID account, StatementPeriod period, String user) {

@@ -7,6 +7,7 @@ import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.domain.RetrySchedule;
 import dev.ardoise.notification.domain.SkipReason;
 import dev.ardoise.notification.domain.StatementPeriod;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One email (an invoice, a reminder or a statement): decided when its event is consumed or its job runs (PENDING
@@ -115,12 +117,17 @@ public class Notification extends PanacheEntityBase {
         return notification;
     }
 
-    /** The notification already decided for this subject, or null. */
     /**
-     * True when the unique key (account, kind, subject) refused this row: an identical request recorded it at the
-     * same moment, and the caller should answer with that one.
+     * Records a notification a manager asked for, once: {@code record} runs in a transaction of its own; when the
+     * unique key (account, kind, subject) refuses its row because an identical request recorded one at the same
+     * moment, the answer is {@code alreadyRecorded}'s, read after that request committed.
      */
-    public static boolean recordedMeanwhile(Throwable failure) {
+    public static <T> Uni<T> recordOnce(Supplier<Uni<T>> record, Supplier<Uni<T>> alreadyRecorded) {
+        return Panache.withTransaction(record)
+                .onFailure(Notification::recordedMeanwhile).recoverWithUni(() -> Panache.withSession(alreadyRecorded));
+    }
+
+    private static boolean recordedMeanwhile(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String state = cause instanceof PgException pg ? pg.getSqlState()
                     : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
@@ -131,6 +138,7 @@ public class Notification extends PanacheEntityBase {
         return false;
     }
 
+    /** The notification already decided for this subject, or null. */
     public static Uni<Notification> find(UUID accountId, NotificationKind kind, String subjectKey) {
         return Notification.<Notification>find("accountId = ?1 and kind = ?2 and subjectKey = ?3",
                 accountId, kind, subjectKey).firstResult();
