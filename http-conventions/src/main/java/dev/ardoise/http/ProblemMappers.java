@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,6 +22,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response noToken(UnauthorizedException e) {
+        return unauthenticated("this operation needs a bearer token");
+    }
+
+    /** A token that is expired, tampered with, from another issuer or for another audience. */
+    @ServerExceptionMapper
+    public Response badToken(AuthenticationFailedException e) {
+        return unauthenticated("the bearer token is not valid: expired, not signed by the configured issuer, "
+                + "or not meant for Ardoise");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN,
+                "the roles in your token may not do this; docs/security.md lists who may").toResponse();
+    }
+
+    private static Response unauthenticated(String detail) {
+        return Response.fromResponse(Problem.of("unauthenticated", "Unauthenticated", Response.Status.UNAUTHORIZED,
+                detail).toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
