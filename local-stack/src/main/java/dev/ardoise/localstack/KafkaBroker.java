@@ -1,15 +1,23 @@
 package dev.ardoise.localstack;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,26 +25,52 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** An Apache Kafka broker in KRaft mode (broker and controller in one node), in its own JVM. */
+/**
+ * An Apache Kafka broker in KRaft mode (broker and controller in one node), in its own JVM. Clients log in with
+ * SASL/SCRAM-SHA-512 (users made when the storage is formatted) and may do only what {@link KafkaAcls} grants;
+ * the controller listener takes only the broker's own {@code controller} login (SASL/PLAIN, as KRaft cannot use
+ * SCRAM there: the SCRAM users live in the metadata the controller serves).
+ */
 final class KafkaBroker implements AutoCloseable {
+    static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
+    static final String SASL_MECHANISM = "SCRAM-SHA-512";
     /** The topics of the contract, with partitions so that readers and the relay can spread by account. */
-    private static final List<String> TOPICS = List.of("account-events", "pos-sales", "pos-sale-results", "pos-sales.dlq");
+    static final List<String> TOPICS = List.of("account-events", "pos-sales", "pos-sale-results", "pos-sales.dlq",
+            "account-events.invoice-service.dlq", "account-events.notification-service.dlq");
     private static final int PARTITIONS = 3;
+    /** Written after a format with the SASL users: a data folder without it was made by an older stack. */
+    private static final String USERS_MARK = "ardoise-sasl-users";
     private final ChildProcess process;
 
     private KafkaBroker(ChildProcess process) {
         this.process = process;
     }
 
-    static KafkaBroker start(StackSettings settings) {
+    /** The broker's data folder exists but was not formatted with these secrets' SASL users. */
+    static boolean formattedWithOtherUsers(StackSettings settings, Secrets secrets) {
+        Path data = data(settings);
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            return false;
+        }
+        try {
+            Path mark = data.resolve(USERS_MARK);
+            return !Files.exists(mark) || !Files.readString(mark).strip().equals(usersFingerprint(secrets));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static KafkaBroker start(StackSettings settings, Secrets secrets) {
         Path dir = settings.workDir().resolve("kafka");
-        Path data = dir.resolve("data");
+        Path data = data(settings);
         Path config = dir.resolve("server.properties");
         Path logConfig = dir.resolve("log4j2.properties");
         String classpath = classpath(settings.home());
         try {
             Files.createDirectories(data);
-            Files.writeString(config, serverProperties(settings, data));
+            Files.deleteIfExists(config);
+            Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(config, serverProperties(settings, secrets, data));
             Files.writeString(logConfig, """
                     rootLogger.level=WARN
                     rootLogger.appenderRef.console.ref=console
@@ -47,66 +81,119 @@ final class KafkaBroker implements AutoCloseable {
                     appender.console.layout.type=PatternLayout
                     appender.console.layout.pattern=%d{ISO8601} %p [%c{1}] %m%n
                     """);
+            if (!Files.exists(data.resolve("meta.properties"))) {
+                format(classpath, config, logConfig, settings.logs(), secrets);
+                Files.writeString(data.resolve(USERS_MARK), usersFingerprint(secrets));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (!Files.exists(data.resolve("meta.properties"))) {
-            format(classpath, config, logConfig, settings.logs());
         }
         ChildProcess broker = ChildProcess.start("kafka", List.of(Java.executable(), "-Xms128m", "-Xmx512m",
                         "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.Kafka", config.toString()),
                 Map.of(), settings.logs().resolve("kafka.log"));
         broker.awaitListening(settings.kafkaPort(), Duration.ofSeconds(60));
-        createTopics(settings);
+        createTopicsAndAcls(settings, secrets);
         return new KafkaBroker(broker);
     }
 
-    /** Made up front so that the consumers find them at once, rather than on their next metadata refresh. */
-    private static void createTopics(StackSettings settings) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
+    /** The settings of a client that logs in as {@code user} (one of {@link Secrets#KAFKA_USERS}). */
+    static Map<String, Object> clientProperties(StackSettings settings, Secrets secrets, String user) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SECURITY_PROTOCOL);
+        properties.put(SaslConfigs.SASL_MECHANISM, SASL_MECHANISM);
+        properties.put(SaslConfigs.SASL_JAAS_CONFIG, scramLogin(user, secrets.kafkaPassword(user)));
+        return properties;
+    }
+
+    /**
+     * Made up front, as {@code admin}, so that the consumers find the topics at once, rather than on their next
+     * metadata refresh; nobody else may create one. The ACLs are granted again at every start: adding one that
+     * exists changes nothing, and a changed table takes effect.
+     */
+    private static void createTopicsAndAcls(StackSettings settings, Secrets secrets) {
+        try (Admin admin = Admin.create(clientProperties(settings, secrets, "admin"))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(KafkaAcls.bindings()).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the topics " + TOPICS, e);
+            throw new IllegalStateException("cannot create the topics " + TOPICS + " and their ACLs", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    private static void format(String classpath, Path config, Path logConfig, Path logs) {
-        ChildProcess format = ChildProcess.start("kafka-storage-format", List.of(Java.executable(), "-Xmx256m",
-                        "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.tools.StorageTool",
-                        "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                        "--standalone"),
-                Map.of(), logs.resolve("kafka-format.log"));
+    private static void format(String classpath, Path config, Path logConfig, Path logs, Secrets secrets) {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m",
+                "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.tools.StorageTool",
+                "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--standalone"));
+        for (String user : Secrets.KAFKA_USERS) {
+            command.add("--add-scram");
+            command.add(SASL_MECHANISM + "=[name=" + user + ",password=" + secrets.kafkaPassword(user) + "]");
+        }
+        ChildProcess format = ChildProcess.start("kafka-storage-format", command, Map.of(),
+                logs.resolve("kafka-format.log"));
         if (format.awaitExit(Duration.ofSeconds(60)) != 0) {
             throw new IllegalStateException("cannot format the Kafka storage; see " + logs.resolve("kafka-format.log"));
         }
     }
 
-    private static String serverProperties(StackSettings settings, Path data) {
+    private static String serverProperties(StackSettings settings, Secrets secrets, Path data) {
+        String controllerPassword = secrets.kafkaPassword("controller");
         return """
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.bootstrap.servers=localhost:%2$d
-                listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
-                advertised.listeners=PLAINTEXT://localhost:%1$d
+                listeners=SASL_PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
+                advertised.listeners=SASL_PLAINTEXT://localhost:%1$d
                 controller.listener.names=CONTROLLER
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+                inter.broker.listener.name=SASL_PLAINTEXT
+                sasl.enabled.mechanisms=SCRAM-SHA-512
+                sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+                listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=%4$s
+                sasl.mechanism.controller.protocol=PLAIN
+                listener.name.controller.sasl.enabled.mechanisms=PLAIN
+                listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule \
+                required username="controller" password="%5$s" user_controller="%5$s";
+                authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+                allow.everyone.if.no.acl.found=false
+                super.users=User:admin;User:controller
                 log.dirs=%3$s
                 num.partitions=3
-                auto.create.topics.enable=true
+                auto.create.topics.enable=false
                 offsets.topic.replication.factor=1
                 transaction.state.log.replication.factor=1
                 transaction.state.log.min.isr=1
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
-                """.formatted(settings.kafkaPort(), settings.kafkaControllerPort(), data);
+                """.formatted(settings.kafkaPort(), settings.kafkaControllerPort(), data,
+                scramLogin("admin", secrets.kafkaPassword("admin")), controllerPassword);
+    }
+
+    private static String scramLogin(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    private static String usersFingerprint(Secrets secrets) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String user : Secrets.KAFKA_USERS) {
+                digest.update((user + "=" + secrets.kafkaPassword(user) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path data(StackSettings settings) {
+        return settings.workDir().resolve("kafka").resolve("data");
     }
 
     /** The broker runs from the classpath that the local-stack build wrote (its Kafka jars). */

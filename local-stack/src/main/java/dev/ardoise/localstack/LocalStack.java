@@ -10,17 +10,21 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts Ardoise on one machine without Docker: PostgreSQL, a Kafka broker, an SMTP server that keeps the mail,
  * then the three services from their built jars; waits until all are healthy. Closing it stops everything it
- * started, newest first.
+ * started, newest first. Its secrets (token signing key, passwords) are made at its first start and kept in
+ * {@code secrets/} of its folder; {@link #tokens()} and {@link #kafkaClient(String)} let a test or a tool act as
+ * any role or Kafka principal.
  */
 public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private List<Service> services = List.of();
+    private Secrets secrets;
     private boolean closed;
 
     private LocalStack(StackSettings settings) {
@@ -39,24 +43,57 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
+        secrets = Secrets.loadOrCreate(settings.workDir());
         if (!settings.keepData()) {
+            deleteWorkFolder();
+        } else if (secrets.madeNow() && Files.exists(settings.workDir().resolve("postgres"))) {
+            System.out.println("New secrets were made in " + secrets.folder() + ": the data kept from before cannot be "
+                    + "opened with them, starting afresh (as ARDOISE_CLEAN=true does).");
+            deleteWorkFolder();
+        } else if (KafkaBroker.formattedWithOtherUsers(settings, secrets)) {
+            System.out.println("The Kafka data in " + settings.workDir().resolve("kafka") + " were made by an older "
+                    + "stack, without SASL users: starting afresh (as ARDOISE_CLEAN=true does).");
             deleteWorkFolder();
         }
         createLogFolder();
-        track(Postgres.start(settings));
-        track(KafkaBroker.start(settings));
+        track(Postgres.start(settings, secrets));
+        track(KafkaBroker.start(settings, secrets));
         track(MailCatcher.start(settings));
         services = List.of(
-                track(Service.start(settings, "account-service", settings.accountPort(), "ardoise_accounts")),
-                track(Service.start(settings, "invoice-service", settings.invoicePort(), "ardoise_invoices")),
-                track(Service.start(settings, "notification-service", settings.notificationPort(),
-                        "ardoise_notifications")));
+                track(Service.start(settings, secrets, "account-service", settings.accountPort(),
+                        settings.accountManagementPort(), "ardoise_accounts")),
+                track(Service.start(settings, secrets, "invoice-service", settings.invoicePort(),
+                        settings.invoiceManagementPort(), "ardoise_invoices")),
+                track(Service.start(settings, secrets, "notification-service", settings.notificationPort(),
+                        settings.notificationManagementPort(), "ardoise_notifications")));
         services.forEach(service -> service.awaitHealthy(settings));
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Tokens signed with this stack's key, which its services trust. */
+    public DevTokens tokens() {
+        return DevTokens.of(settings.workDir());
+    }
+
+    /**
+     * The settings of a Kafka client that logs in as {@code principal}: {@code admin}, {@code register} or one
+     * of the services' names (bootstrap servers included; add serializers or a group).
+     */
+    public Map<String, Object> kafkaClient(String principal) {
+        return KafkaBroker.clientProperties(settings, secrets, principal);
+    }
+
+    /** The password of the database user {@code postgres}. */
+    public String databasePassword() {
+        return secrets.databasePassword();
     }
 
     /**
      * Starting afresh: the database, the broker's log and the logs all go, so that nothing old is replayed. Only
-     * the folders the stack made are deleted, whatever ARDOISE_STACK_DIR points at.
+     * the folders the stack made are deleted, whatever ARDOISE_STACK_DIR points at; the secrets stay.
      */
     private void deleteWorkFolder() {
         for (String made : List.of("postgres", "kafka", "logs")) {
@@ -93,20 +130,39 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder text = new StringBuilder("\nArdoise is running.\n\n");
         for (Service service : services) {
             String url = settings.serviceUrl(service.port());
-            text.append("  %-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health%n"
-                    .formatted(service.name(), url, url, url));
+            String management = settings.serviceUrl(service.managementPort());
+            text.append("  %-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   metrics %s/q/metrics%n"
+                    .formatted(service.name(), url, url, management, management));
         }
         text.append("""
 
-                  Kafka bootstrap       %s   (topics account-events, pos-sales, pos-sale-results, pos-sales.dlq)
-                  PostgreSQL            localhost:%d   user postgres / postgres, databases %s
+                  Kafka bootstrap       %s   SASL_PLAINTEXT, SCRAM-SHA-512; topics %s
+                                        kcat -b %s -F %s ...   (a register; as the stack itself: -F %s)
+                  PostgreSQL            localhost:%d   user postgres, password in %s ("db"), databases %s
                   SMTP                  localhost:%d   every message is kept, none leaves the machine
                   Mail received         %s/api/user/<email>/messages/INBOX   (API and Swagger UI at %s)
                   Logs                  %s
 
-                Press Ctrl-C to stop everything.
-                """.formatted(settings.kafkaBootstrap(), settings.postgresPort(), Postgres.DATABASES,
-                settings.smtpPort(), settings.mailApiUrl(), settings.mailApiUrl(), settings.logs()));
+                """.formatted(settings.kafkaBootstrap(), String.join(", ", KafkaBroker.TOPICS), settings.kafkaBootstrap(),
+                secrets.kcatConfiguration("register"), secrets.kcatConfiguration("admin"), settings.postgresPort(),
+                secrets.folder().resolve("passwords.properties"), Postgres.DATABASES, settings.smtpPort(),
+                settings.mailApiUrl(), settings.mailApiUrl(), settings.logs()));
+        text.append(readyTokens());
+        text.append("\nPress Ctrl-C to stop everything.\n");
+        return text.toString();
+    }
+
+    /** One token per role, for store MAIN, valid 12 hours: {@code -H "Authorization: Bearer $CASHIER"}. */
+    private String readyTokens() {
+        DevTokens tokens = tokens();
+        Duration validity = Duration.ofHours(12);
+        StringBuilder text = new StringBuilder("Tokens for the next 12 hours (store MAIN; docs/security.md says who "
+                + "may do what):\n");
+        text.append("  CASHIER=").append(tokens.of("CASHIER").register("R1").validFor(validity).sign()).append('\n');
+        for (String role : List.of("MANAGER", "VIEWER", "OPERATOR")) {
+            text.append("  ").append(role).append('=').append(tokens.of(role).validFor(validity).sign()).append('\n');
+        }
+        text.append("Any other: ").append(TokenCommand.USAGE).append('\n');
         return text.toString();
     }
 

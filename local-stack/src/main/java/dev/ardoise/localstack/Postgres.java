@@ -4,15 +4,29 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** A PostgreSQL server from the embedded binaries, with one database per service. */
+/**
+ * A PostgreSQL server from the embedded binaries, with one database per service. The embedded server is made
+ * with trust authentication; at its first start the stack gives {@code postgres} the generated password and asks
+ * for it (scram-sha-256) on every connection from then on.
+ */
 final class Postgres implements AutoCloseable {
+    static final String USER = "postgres";
     static final List<String> DATABASES = List.of("ardoise_accounts", "ardoise_invoices", "ardoise_notifications");
+
+    private static final String PASSWORD_RULES = """
+            # made by the local stack: the generated password (secrets/passwords.properties, "db") on every connection
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
     private final EmbeddedPostgres server;
 
@@ -20,21 +34,39 @@ final class Postgres implements AutoCloseable {
         this.server = server;
     }
 
-    static Postgres start(StackSettings settings) {
+    static Postgres start(StackSettings settings, Secrets secrets) {
+        Path data = settings.workDir().resolve("postgres");
         try {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setPort(settings.postgresPort())
-                    .setDataDirectory(settings.workDir().resolve("postgres"))
+                    .setDataDirectory(data)
+                    .setConnectConfig("password", secrets.databasePassword())
                     .setCleanDataDirectory(!settings.keepData())
                     // The stack stops it last, after the services; zonky's own hook would stop it at once.
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                             settings.logs().resolve("postgres.log").toFile()))
                     .start();
+            requirePassword(server, data, secrets.databasePassword());
             createDatabases(server);
             return new Postgres(server);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
+        }
+    }
+
+    private static void requirePassword(EmbeddedPostgres server, Path data, String password) throws IOException {
+        Path rules = data.resolve("pg_hba.conf");
+        if (Files.readString(rules).contains(PASSWORD_RULES)) {
+            return;
+        }
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter role " + USER + " password '" + password.replace("'", "''") + "'");
+            Files.writeString(rules, PASSWORD_RULES);
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the database password", e);
         }
     }
 

@@ -3,44 +3,67 @@ package dev.ardoise.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the three Ardoise services, run from its built jar and configured only by environment variables. */
+/**
+ * One of the three Ardoise services, run from its built jar (production profile) and configured only by
+ * environment variables: every one that profile requires, secrets included, comes from the stack.
+ */
 final class Service implements AutoCloseable {
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private Service(String name, int port, ChildProcess process) {
+    private Service(String name, int port, int managementPort, ChildProcess process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
-    static Service start(StackSettings settings, String name, int port, String database) {
+    static Service start(StackSettings settings, Secrets secrets, String name, int port, int managementPort,
+                         String database) {
         Path jar = settings.home().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the project first: " + jar + " is missing");
         }
-        Map<String, String> environment = Map.ofEntries(
+        Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("HTTP_PORT", String.valueOf(port)),
+                Map.entry("MANAGEMENT_PORT", String.valueOf(managementPort)),
+                Map.entry("SWAGGER_UI_ENABLED", "true"),
+                Map.entry("TOKEN_ISSUER", DevTokens.ISSUER),
+                Map.entry("TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString()),
+                Map.entry("TOKEN_AUDIENCE", DevTokens.AUDIENCE),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap()),
+                Map.entry("KAFKA_SECURITY_PROTOCOL", KafkaBroker.SECURITY_PROTOCOL),
+                Map.entry("KAFKA_SASL_MECHANISM", KafkaBroker.SASL_MECHANISM),
+                Map.entry("KAFKA_USERNAME", name),
+                Map.entry("KAFKA_PASSWORD", secrets.kafkaPassword(name)),
                 Map.entry("DB_HOST", "localhost"),
                 Map.entry("DB_PORT", String.valueOf(settings.postgresPort())),
                 Map.entry("DB_NAME", database),
-                Map.entry("DB_USER", "postgres"),
-                Map.entry("DB_PASSWORD", "postgres"),
-                Map.entry("SMTP_HOST", "127.0.0.1"),
-                Map.entry("SMTP_PORT", String.valueOf(settings.smtpPort())),
-                Map.entry("INVOICE_SERVICE_URL", settings.serviceUrl(settings.invoicePort())));
+                Map.entry("DB_USER", Postgres.USER),
+                Map.entry("DB_PASSWORD", secrets.databasePassword())));
+        if (name.equals("notification-service")) {
+            environment.putAll(Map.of(
+                    "SMTP_HOST", "127.0.0.1",
+                    "SMTP_PORT", String.valueOf(settings.smtpPort()),
+                    "SMTP_PASSWORD", secrets.smtpPassword(),
+                    "INVOICE_SERVICE_URL", settings.serviceUrl(settings.invoicePort()),
+                    "PAYMENTS_LINK_SECRET", secrets.paymentLinkSecret(),
+                    // on the local stack the service signs its SERVICE tokens with the issuer's own key
+                    "SERVICE_TOKEN_SIGNING_KEY_LOCATION", secrets.privateKey().toString()));
+        }
         ChildProcess process = ChildProcess.start(name, List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", jar.toString()), environment, settings.logs().resolve(name + ".log"));
-        return new Service(name, port, process);
+        return new Service(name, port, managementPort, process);
     }
 
     void awaitHealthy(StackSettings settings) {
-        process.awaitHealthy(settings.serviceUrl(port) + "/q/health/ready", Duration.ofSeconds(120));
+        process.awaitHealthy(settings.serviceUrl(managementPort) + "/q/health/ready", Duration.ofSeconds(120));
     }
 
     String name() {
@@ -49,6 +72,10 @@ final class Service implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     @Override

@@ -1,14 +1,19 @@
 package dev.ardoise.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Where everything listens and where it keeps its files. Each value can be overridden by an environment
- * variable of the same name as the services use (KAFKA_PORT, DB_PORT, SMTP_PORT...).
+ * variable of the same name as the services use (KAFKA_PORT, DB_PORT, SMTP_PORT...). Each service answers its
+ * API on one port and its health and metrics on another (Quarkus' management interface).
  */
 public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
                             int smtpPort, int mailApiPort, int accountPort, int invoicePort, int notificationPort,
+                            int accountManagementPort, int invoiceManagementPort, int notificationManagementPort,
                             boolean keepData) {
 
     /** The defaults of a developer's machine, overridable by the environment. */
@@ -19,7 +24,15 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
                 port(env, "DB_PORT", 5432), port(env, "SMTP_PORT", 2525), port(env, "MAIL_API_PORT", 8025),
                 port(env, "ACCOUNT_SERVICE_PORT", 8081), port(env, "INVOICE_SERVICE_PORT", 8082),
                 port(env, "NOTIFICATION_SERVICE_PORT", 8083),
+                port(env, "ACCOUNT_SERVICE_MANAGEMENT_PORT", 9081), port(env, "INVOICE_SERVICE_MANAGEMENT_PORT", 9082),
+                port(env, "NOTIFICATION_SERVICE_MANAGEMENT_PORT", 9083),
                 !"true".equalsIgnoreCase(env.getOrDefault("ARDOISE_CLEAN", "false")));
+    }
+
+    /** A fresh stack in {@code workDir} on ports free right now, for tests and the benchmark. */
+    public static StackSettings onFreePorts(Path home, Path workDir) {
+        return new StackSettings(home, workDir, freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false);
     }
 
     public String kafkaBootstrap() {
@@ -41,5 +54,13 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
     private static int port(Map<String, String> env, String name, int defaultPort) {
         String value = env.get(name);
         return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.strip());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

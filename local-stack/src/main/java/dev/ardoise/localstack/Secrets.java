@@ -1,0 +1,193 @@
+package dev.ardoise.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The local stack's own secrets, made at its first start in {@code secrets/} of its folder and kept between runs
+ * (also by {@code ARDOISE_CLEAN=true}: a token or a kcat configuration saved by a developer keeps working): the
+ * token signing key pair, the database, SMTP and payment-link secrets, and one Kafka SCRAM password per principal.
+ * Nothing here is ever a default of the services: the stack passes each to them as the production profile asks.
+ */
+final class Secrets {
+    /** The principals of docs/security.md's Kafka table, each with a SCRAM password ("kafka.<name>"). */
+    static final List<String> KAFKA_USERS = List.of("admin", "account-service", "invoice-service",
+            "notification-service", "register");
+    static final String PRIVATE_KEY_FILE = "token-signing-key.pem";
+    static final String PUBLIC_KEY_FILE = "token-public-key.pem";
+    private static final String PASSWORDS_FILE = "passwords.properties";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path folder;
+    private final Properties passwords;
+    private final boolean madeNow;
+
+    private Secrets(Path folder, Properties passwords, boolean madeNow) {
+        this.folder = folder;
+        this.passwords = passwords;
+        this.madeNow = madeNow;
+    }
+
+    static Path folder(Path workDir) {
+        return workDir.resolve("secrets");
+    }
+
+    /** Reads the secrets of {@code workDir}, making the missing ones. */
+    static Secrets loadOrCreate(Path workDir) {
+        Path folder = folder(workDir);
+        try {
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder);
+                restrict(folder, "rwx------");
+            }
+            boolean made = false;
+            if (!Files.exists(folder.resolve(PRIVATE_KEY_FILE)) || !Files.exists(folder.resolve(PUBLIC_KEY_FILE))) {
+                writeKeyPair(folder);
+                made = true;
+            }
+            Properties passwords = new Properties();
+            Path file = folder.resolve(PASSWORDS_FILE);
+            if (Files.exists(file)) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    passwords.load(reader);
+                }
+            }
+            for (String name : secretNames()) {
+                if (passwords.getProperty(name) == null) {
+                    passwords.setProperty(name, randomSecret());
+                    made = true;
+                }
+            }
+            if (made) {
+                writePrivately(file, writer -> passwords.store(writer,
+                        "Made by the local stack at its first start; delete the secrets folder to make new ones"));
+            }
+            Secrets secrets = new Secrets(folder, passwords, made);
+            secrets.writeKcatConfigurations();
+            return secrets;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the local stack's secrets in " + folder, e);
+        }
+    }
+
+    private static List<String> secretNames() {
+        List<String> names = new java.util.ArrayList<>(List.of("db", "smtp", "payments-link", "kafka.controller"));
+        KAFKA_USERS.forEach(user -> names.add("kafka." + user));
+        return names;
+    }
+
+    /** True when this start made a secret: what was formatted with the old ones cannot be trusted to match. */
+    boolean madeNow() {
+        return madeNow;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    Path privateKey() {
+        return folder.resolve(PRIVATE_KEY_FILE);
+    }
+
+    Path publicKey() {
+        return folder.resolve(PUBLIC_KEY_FILE);
+    }
+
+    String databasePassword() {
+        return passwords.getProperty("db");
+    }
+
+    String smtpPassword() {
+        return passwords.getProperty("smtp");
+    }
+
+    String paymentLinkSecret() {
+        return passwords.getProperty("payments-link");
+    }
+
+    String kafkaPassword(String user) {
+        String password = passwords.getProperty("kafka." + user);
+        if (password == null) {
+            throw new IllegalArgumentException("no Kafka principal " + user);
+        }
+        return password;
+    }
+
+    Path kcatConfiguration(String user) {
+        return folder.resolve("kcat-" + user + ".conf");
+    }
+
+    /** For {@code kcat -F file}: the SASL settings of a principal, so that no password goes on a command line. */
+    private void writeKcatConfigurations() throws IOException {
+        for (String user : List.of("register", "admin")) {
+            String text = """
+                    # kcat -F %s ...   (made by the local stack; the bootstrap address is given with -b)
+                    security.protocol=SASL_PLAINTEXT
+                    sasl.mechanisms=SCRAM-SHA-512
+                    sasl.username=%s
+                    sasl.password=%s
+                    """.formatted(kcatConfiguration(user), user, kafkaPassword(user));
+            writePrivately(kcatConfiguration(user), writer -> writer.write(text));
+        }
+    }
+
+    private static void writeKeyPair(Path folder) throws IOException {
+        KeyPair pair;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            pair = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        writePrivately(folder.resolve(PRIVATE_KEY_FILE),
+                writer -> writer.write(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
+        Files.writeString(folder.resolve(PUBLIC_KEY_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    /** 24 random bytes, URL-safe base64: nothing a JAAS line or a properties file would need to quote. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private interface Content {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    private static void writePrivately(Path file, Content content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        restrict(file, "rw-------");
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            content.writeTo(writer);
+        }
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // a file system without POSIX permissions: the folder's own protection is all there is
+        }
+    }
+}
