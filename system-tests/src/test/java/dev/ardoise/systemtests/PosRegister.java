@@ -11,32 +11,43 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A register that charges a sale over Kafka: publishes it on pos-sales and waits for its answer. */
+/**
+ * A register that charges a sale over Kafka, logged in as the {@code register} principal: publishes it on
+ * pos-sales with its token in the {@code authorization} header (or none) and waits for its answer.
+ */
 final class PosRegister {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PosRegister() {
     }
 
-    static Map<String, Object> sell(String bootstrap, String accountId, String saleId, String sale) throws Exception {
-        try (KafkaConsumer<String, String> answers = answers(bootstrap);
-             KafkaProducer<String, String> register = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                     new StringSerializer(), new StringSerializer())) {
+    /** @param token the register's bearer token, or null to send none */
+    static Map<String, Object> sell(String accountId, String saleId, String sale, String token) throws Exception {
+        Map<String, Object> producer = new HashMap<>(Ardoise.kafka("register"));
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaConsumer<String, String> answers = consumer("register", "register-system-test-" + UUID.randomUUID());
+             KafkaProducer<String, String> register = new KafkaProducer<>(producer, new StringSerializer(),
+                     new StringSerializer())) {
             answers.subscribe(List.of("pos-sale-results"));
-            register.send(new ProducerRecord<>("pos-sales", accountId, sale)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>("pos-sales", accountId, sale);
+            if (token != null) {
+                record.headers().add("authorization", ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
+            }
+            register.send(record).get();
             Instant deadline = Instant.now().plusSeconds(60);
             while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : answers.poll(Duration.ofMillis(500))) {
-                    Map<String, Object> answer = JSON.readValue(record.value(), new TypeReference<>() { });
-                    if (saleId.equals(answer.get("saleId"))) {
-                        return answer;
+                for (ConsumerRecord<String, String> answer : answers.poll(Duration.ofMillis(500))) {
+                    Map<String, Object> body = JSON.readValue(answer.value(), new TypeReference<>() { });
+                    if (saleId.equals(body.get("saleId"))) {
+                        return body;
                     }
                 }
             }
@@ -44,11 +55,11 @@ final class PosRegister {
         }
     }
 
-    private static KafkaConsumer<String, String> answers(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "system-test-register-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer());
+    /** A consumer that logs in as {@code principal}, in {@code group}, from the start of the topics. */
+    static KafkaConsumer<String, String> consumer(String principal, String group) {
+        Map<String, Object> config = new HashMap<>(Ardoise.kafka(principal));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 }

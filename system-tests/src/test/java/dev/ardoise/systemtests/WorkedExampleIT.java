@@ -1,15 +1,11 @@
 package dev.ardoise.systemtests;
 
-import dev.ardoise.localstack.LocalStack;
-import dev.ardoise.localstack.StackSettings;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.ardoise.systemtests.Ardoise.accounts;
+import static dev.ardoise.systemtests.Ardoise.invoices;
+import static dev.ardoise.systemtests.Ardoise.notifications;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,35 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The merchant's worked example, end to end: the three services run as separate processes from their built
  * jars, on one real PostgreSQL, one real Kafka broker and one real SMTP server, all started by the local stack.
+ * Every call carries the token of the role docs/security.md gives it: a cashier at the till, a manager, the back
+ * office, an operator.
  */
+@ExtendWith(Ardoise.class)
 class WorkedExampleIT {
     private static final ZoneId STORE_ZONE = ZoneId.of("America/Toronto");
-    private static LocalStack stack;
-    private static String accounts;
-    private static String invoices;
-    private static String notifications;
-    private static MailInbox inbox;
-    private static String kafka;
-
-    @BeforeAll
-    static void startArdoise() {
-        Path home = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
-        StackSettings settings = new StackSettings(home, home.resolve("system-tests/target/stack"),
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false);
-        stack = LocalStack.start(settings);
-        accounts = settings.serviceUrl(settings.accountPort());
-        invoices = settings.serviceUrl(settings.invoicePort());
-        notifications = settings.serviceUrl(settings.notificationPort());
-        inbox = new MailInbox(settings.mailApiUrl());
-        kafka = settings.kafkaBootstrap();
-    }
-
-    @AfterAll
-    static void stopArdoise() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    private final String cashier = Ardoise.tokens().of("CASHIER").user("lea").register("R1").sign();
+    private final String manager = Ardoise.tokens().of("MANAGER").user("anne").sign();
+    private final String viewer = Ardoise.tokens().viewer();
+    private final String operator = Ardoise.tokens().operator();
+    private final MailInbox inbox = Ardoise.inbox();
 
     @Test
     void limit_charges_and_deposit_give_the_merchants_figures_and_invoices_go_only_to_the_consenting_customer()
@@ -67,12 +48,13 @@ class WorkedExampleIT {
         charge(marieAccount, "sale-1", "400.00", 201);
         charge(marieAccount, "sale-2", "300.00", 201);
         charge(jeanAccount, "sale-3", "50.00", 201);
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(cashier).contentType(ContentType.JSON)
                 .body(Map.of("depositId", "dep-1", "amount", "200.00", "purpose", "SPECIAL_ORDER"))
-                .post(accounts + "/accounts/{id}/deposits", marieAccount).then().statusCode(201);
+                .post(accounts() + "/accounts/{id}/deposits", marieAccount).then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get(invoices + "/accounts/{id}/balance", marieAccount).then().statusCode(200)
+                given().auth().oauth2(viewer).get(invoices() + "/accounts/{id}/balance", marieAccount).then()
+                        .statusCode(200)
                         .body("creditLimit", equalTo("1000.00"))
                         .body("balance", equalTo("-700.00"))
                         .body("depositBalance", equalTo("200.00"))
@@ -90,7 +72,8 @@ class WorkedExampleIT {
             assertTrue(all.contains("300,00 $"), all);
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get(notifications + "/notifications?accountId={id}", jeanAccount).then().statusCode(200)
+                given().auth().oauth2(viewer).get(notifications() + "/notifications?accountId={id}", jeanAccount)
+                        .then().statusCode(200)
                         .body("items.size()", equalTo(1))
                         .body("items[0].status", equalTo("SKIPPED"))
                         .body("items[0].reason", equalTo("NO_CONSENT")));
@@ -102,43 +85,54 @@ class WorkedExampleIT {
             throws Exception {
         String luc = "luc." + UUID.randomUUID() + "@example.com";
         String account = openAccount("Luc Gagnon", luc, true, "en");
+        String register = Ardoise.tokens().of("CASHIER").user("marc").register("R7").sign();
 
         String saleId = "POS-" + UUID.randomUUID();
-        Map<String, Object> answer = PosRegister.sell(kafka, account, saleId, """
-                {"saleId":"%s","accountId":"%s","amount":"459.90","storeId":"MAIN","registerId":"R7",
+        Map<String, Object> answer = PosRegister.sell(account, saleId, """
+                {"saleId":"%s","accountId":"%s","amount":"459.90",
                  "lines":[{"description":"Deck screws, 5 kg","quantity":"2","unitPrice":"200.00","tax":"59.90"}]}
-                """.formatted(saleId, account));
+                """.formatted(saleId, account), register);
         assertEquals("CHARGED", answer.get("outcome"), answer.toString());
         assertEquals("459.90", answer.get("amount"));
 
-        given().contentType(ContentType.JSON).body(Map.of("holdId", "H-1", "amount", "300.00"))
-                .post(accounts + "/accounts/{id}/holds", account).then().statusCode(201)
+        given().auth().oauth2(register).contentType(ContentType.JSON).body(Map.of("holdId", "H-1", "amount", "300.00"))
+                .post(accounts() + "/accounts/{id}/holds", account).then().statusCode(201)
                 .body("available", equalTo("240.10"));
-        given().contentType(ContentType.JSON).body(Map.of("saleId", "R7-0002", "amount", "280.00", "holdId", "H-1"))
-                .post(accounts + "/accounts/{id}/charges", account).then().statusCode(201)
+        given().auth().oauth2(register).contentType(ContentType.JSON)
+                .body(Map.of("saleId", "R7-0002", "amount", "280.00", "holdId", "H-1"))
+                .post(accounts() + "/accounts/{id}/charges", account).then().statusCode(201)
                 .body("available", equalTo("260.10"));
-        int version = given().contentType(ContentType.JSON)
+        int version = given().auth().oauth2(register).contentType(ContentType.JSON)
                 .body(Map.of("paymentId", "P-1", "amount", "500.00", "method", "CHEQUE", "reference", "cheque 42"))
-                .post(accounts + "/accounts/{id}/payments", account).then().statusCode(201)
+                .post(accounts() + "/accounts/{id}/payments", account).then().statusCode(201)
                 .body("balance", equalTo("-239.90"))
                 .extract().path("version");
 
-        Map<String, Object> truth = given().get(accounts + "/accounts/{id}", account).then().statusCode(200)
-                .extract().jsonPath().getMap("");
-        given().get(invoices + "/accounts/{id}/balance?minVersion={v}", account, version).then().statusCode(200)
+        Map<String, Object> truth = given().auth().oauth2(register).get(accounts() + "/accounts/{id}", account).then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        given().auth().oauth2(viewer).get(invoices() + "/accounts/{id}/balance?minVersion={v}", account, version)
+                .then().statusCode(200)
                 .body("version", equalTo(version))
                 .body("balance", equalTo(truth.get("balance")))
                 .body("depositBalance", equalTo(truth.get("depositBalance")))
                 .body("available", equalTo(truth.get("available")))
                 .body("balance", equalTo("-239.90"))
                 .body("available", equalTo("760.10"));
-        given().header("X-Actor-Role", "MANAGER").post(invoices + "/admin/reconciliation").then().statusCode(200)
+        given().auth().oauth2(operator).post(invoices() + "/admin/reconciliation").then().statusCode(200)
                 .body("differences.size()", equalTo(0));
 
-        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
+        JsonPath events = given().auth().oauth2(viewer).get(accounts() + "/accounts/{id}/events", account).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("AccountOpened", "CreditLimitSet", "SaleCharged"), events.getList("type").subList(0, 3));
+        assertEquals(Map.of("role", "MANAGER", "userId", "anne", "storeId", "MAIN"),
+                withoutNulls(events.getMap("metadata.actor[1]")), "the limit was set by the token's manager");
+        assertEquals(Map.of("role", "CASHIER", "userId", "marc", "registerId", "R7", "storeId", "MAIN"),
+                withoutNulls(events.getMap("metadata.actor[2]")), "the POS sale is the register token's");
+
+        given().auth().oauth2(manager).contentType(ContentType.JSON)
                 .body(Map.of("from", LocalDate.now(STORE_ZONE).withDayOfMonth(1).toString(),
                         "to", LocalDate.now(STORE_ZONE).toString()))
-                .post(notifications + "/accounts/{id}/statements", account).then().statusCode(202);
+                .post(notifications() + "/accounts/{id}/statements", account).then().statusCode(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<MailInbox.Mail> mails = inbox.messagesTo(luc);
             assertEquals(3, mails.size(), mails.toString());
@@ -148,27 +142,26 @@ class WorkedExampleIT {
         });
     }
 
-    private static String openAccount(String name, String email, boolean consent, String language) {
-        String accountId = given().contentType(ContentType.JSON)
+    /** A cashier opens the account (no limit: that is a manager's), then the manager sets 1,000.00. */
+    private String openAccount(String name, String email, boolean consent, String language) {
+        String accountId = given().auth().oauth2(cashier).contentType(ContentType.JSON)
                 .body(Map.of("customerId", "C-" + UUID.randomUUID(), "name", name, "email", email,
                         "emailConsent", consent, "language", language, "currency", "CAD"))
-                .post(accounts + "/accounts").then().statusCode(201).extract().path("accountId");
-        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER").body(Map.of("creditLimit", "1000.00"))
-                .put(accounts + "/accounts/{id}/credit-limit", accountId).then().statusCode(200);
+                .post(accounts() + "/accounts").then().statusCode(201).extract().path("accountId");
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("creditLimit", "1000.00"))
+                .put(accounts() + "/accounts/{id}/credit-limit", accountId).then().statusCode(200);
         return accountId;
     }
 
-    private static io.restassured.response.ValidatableResponse charge(String accountId, String saleId, String amount,
-                                                                      int expectedStatus) {
-        return given().contentType(ContentType.JSON).body(Map.of("saleId", saleId, "amount", amount))
-                .post(accounts + "/accounts/{id}/charges", accountId).then().statusCode(expectedStatus);
+    private ValidatableResponse charge(String accountId, String saleId, String amount, int expectedStatus) {
+        return given().auth().oauth2(cashier).contentType(ContentType.JSON)
+                .body(Map.of("saleId", saleId, "amount", amount))
+                .post(accounts() + "/accounts/{id}/charges", accountId).then().statusCode(expectedStatus);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> present = new java.util.HashMap<>(map);
+        present.values().removeIf(java.util.Objects::isNull);
+        return present;
     }
 }

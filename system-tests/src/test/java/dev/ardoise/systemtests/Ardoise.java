@@ -1,0 +1,58 @@
+package dev.ardoise.systemtests;
+
+import dev.ardoise.localstack.DevTokens;
+import dev.ardoise.localstack.LocalStack;
+import dev.ardoise.localstack.StackSettings;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The one Ardoise that every system test class shares ({@code @ExtendWith(Ardoise.class)}): started once from the
+ * built jars by the local stack, on free ports and with its own secrets, and stopped when the test run ends.
+ */
+final class Ardoise implements BeforeAllCallback {
+    private static LocalStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stack = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(LocalStack.class, key -> start(), LocalStack.class);
+    }
+
+    private static LocalStack start() {
+        Path home = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
+        return LocalStack.start(StackSettings.onFreePorts(home, home.resolve("system-tests/target/stack")));
+    }
+
+    static StackSettings settings() {
+        return stack.settings();
+    }
+
+    static String accounts() {
+        return settings().serviceUrl(settings().accountPort());
+    }
+
+    static String invoices() {
+        return settings().serviceUrl(settings().invoicePort());
+    }
+
+    static String notifications() {
+        return settings().serviceUrl(settings().notificationPort());
+    }
+
+    static DevTokens tokens() {
+        return stack.tokens();
+    }
+
+    /** A Kafka client's settings for a principal of docs/security.md (register, admin...). */
+    static Map<String, Object> kafka(String principal) {
+        return stack.kafkaClient(principal);
+    }
+
+    static MailInbox inbox() {
+        return new MailInbox(settings().mailApiUrl());
+    }
+}

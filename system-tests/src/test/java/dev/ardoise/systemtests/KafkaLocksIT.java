@@ -1,0 +1,164 @@
+package dev.ardoise.systemtests;
+
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import static dev.ardoise.systemtests.Ardoise.accounts;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The broker lets each principal do only its part (docs/security.md), and a register's sale is only as good as
+ * the token it carries: without one, or for another store's account, it is declined, dead-lettered, not charged.
+ */
+@ExtendWith(Ardoise.class)
+class KafkaLocksIT {
+    private static final Duration REFUSED_WITHIN = Duration.ofSeconds(10);
+
+    @Test
+    void a_client_that_does_not_log_in_or_gives_a_wrong_password_can_neither_produce_nor_fetch() {
+        Map<String, Object> anonymous = new HashMap<>(Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, Ardoise.settings().kafkaBootstrap()));
+        assertRefused(anonymous, TimeoutException.class);
+
+        Map<String, Object> wrongPassword = new HashMap<>(Ardoise.kafka("register"));
+        wrongPassword.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule "
+                + "required username=\"register\" password=\"guessed\";");
+        assertRefused(wrongPassword, SaslAuthenticationException.class);
+    }
+
+    @Test
+    void a_register_may_sell_on_pos_sales_but_cannot_write_or_read_account_events() {
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> produce(Ardoise.kafka("register"),
+                "account-events", UUID.randomUUID().toString(), "{\"type\":\"SaleCharged\"}"));
+        assertInstanceOf(TopicAuthorizationException.class, refused.getCause());
+
+        try (KafkaConsumer<String, String> reader = PosRegister.consumer("register", "register-" + UUID.randomUUID())) {
+            assertThrows(TopicAuthorizationException.class,
+                    () -> reader.partitionsFor("account-events", REFUSED_WITHIN));
+            assertFalse(reader.partitionsFor("pos-sale-results", REFUSED_WITHIN).isEmpty());
+        }
+    }
+
+    @Test
+    void a_pos_sale_without_a_token_is_declined_dead_lettered_and_not_charged() throws Exception {
+        String manager = Ardoise.tokens().of("MANAGER").sign();
+        String account = openAccountWithLimit(manager);
+        String saleId = "POS-" + UUID.randomUUID();
+
+        Map<String, Object> answer = PosRegister.sell(account, saleId, sale(saleId, account), null);
+
+        assertEquals("DECLINED", answer.get("outcome"), answer.toString());
+        assertFalse(String.valueOf(answer.getOrDefault("reason", "")).isBlank(), answer.toString());
+        assertDeadLettered(saleId);
+        assertNothingCharged(account, manager);
+    }
+
+    @Test
+    void a_pos_sale_with_a_valid_cashier_token_for_another_stores_account_is_declined_dead_lettered_and_not_charged()
+            throws Exception {
+        String otherManager = Ardoise.tokens().of("MANAGER").stores("OTHER").sign();
+        String otherStoresAccount = openAccountWithLimit(otherManager);
+        String mainRegister = Ardoise.tokens().of("CASHIER").user("lea").register("R1").sign();
+        String saleId = "POS-" + UUID.randomUUID();
+
+        Map<String, Object> answer = PosRegister.sell(otherStoresAccount, saleId, sale(saleId, otherStoresAccount),
+                mainRegister);
+
+        assertEquals("DECLINED", answer.get("outcome"), answer.toString());
+        assertFalse(String.valueOf(answer.getOrDefault("reason", "")).isBlank(), answer.toString());
+        assertDeadLettered(saleId);
+        assertNothingCharged(otherStoresAccount, otherManager);
+    }
+
+    private static String sale(String saleId, String account) {
+        return """
+                {"saleId":"%s","accountId":"%s","amount":"25.00"}""".formatted(saleId, account);
+    }
+
+    private static void assertRefused(Map<String, Object> client, Class<? extends Exception> refusal) {
+        Map<String, Object> producer = new HashMap<>(client);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REFUSED_WITHIN.toMillis());
+        ExecutionException notProduced = assertThrows(ExecutionException.class,
+                () -> produce(producer, "pos-sales", "k", "{}"));
+        assertInstanceOf(refusal, notProduced.getCause(), notProduced.toString());
+
+        Map<String, Object> consumer = new HashMap<>(client);
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "register-" + UUID.randomUUID());
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(consumer, new StringDeserializer(),
+                new StringDeserializer())) {
+            assertThrows(refusal, () -> reader.partitionsFor("pos-sale-results", REFUSED_WITHIN));
+        }
+    }
+
+    private static void produce(Map<String, Object> client, String topic, String key, String value)
+            throws Exception {
+        Map<String, Object> config = new HashMap<>(client);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REFUSED_WITHIN.toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) REFUSED_WITHIN.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REFUSED_WITHIN.toMillis() / 2);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    /** The sale is on pos-sales.dlq, read as the stack's admin (operators read the dead letters). */
+    private static void assertDeadLettered(String saleId) {
+        try (KafkaConsumer<String, String> deadLetters = PosRegister.consumer("admin", "admin-" + UUID.randomUUID())) {
+            deadLetters.subscribe(List.of("pos-sales.dlq"));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : deadLetters.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null && record.value().contains(saleId)) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError(saleId + " not on pos-sales.dlq within 60 s");
+    }
+
+    private static void assertNothingCharged(String account, String tokenOfItsStore) {
+        given().auth().oauth2(tokenOfItsStore).get(accounts() + "/accounts/{id}", account).then().statusCode(200)
+                .body("balance", equalTo("0.00"))
+                .body("available", equalTo("1000.00"));
+        given().auth().oauth2(tokenOfItsStore).get(accounts() + "/accounts/{id}/events", account).then()
+                .statusCode(200).body("type", not(hasItem("SaleCharged")));
+    }
+
+    private static String openAccountWithLimit(String manager) {
+        return given().auth().oauth2(manager).contentType(ContentType.JSON)
+                .body(Map.of("customerId", "C-" + UUID.randomUUID(), "name", "Customer", "emailConsent", false,
+                        "language", "en", "currency", "CAD", "creditLimit", "1000.00"))
+                .post(accounts() + "/accounts").then().statusCode(201).extract().path("accountId");
+    }
+}
