@@ -8,20 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docker-compose.yml cannot run on the team's machines (no Docker), so this reads it against the services'
- * configuration: every variable it sets is one the service reads, and each service gets its own database and port.
+ * configuration: every variable it sets is one the service reads, every variable the service requires (no
+ * default: the production profile's secrets, issuer and key) is set, secrets only from the user's environment,
+ * and each service gets its own database, port, management port and Kafka principal.
  */
 class ComposeFileTest {
     private static final Path HOME = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
     private static final Map<String, List<String>> SERVICES = Map.of(
-            "account-service", List.of("ardoise_accounts", "8081"),
-            "invoice-service", List.of("ardoise_invoices", "8082"),
-            "notification-service", List.of("ardoise_notifications", "8083"));
+            "account-service", List.of("ardoise_accounts", "8081", "9081"),
+            "invoice-service", List.of("ardoise_invoices", "8082", "9082"),
+            "notification-service", List.of("ardoise_notifications", "8083", "9083"));
+    /** A variable read as ${NAME} with no default: a start without it fails. */
+    private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+    private static final Set<String> SECRETS = Set.of("DB_PASSWORD", "SMTP_PASSWORD", "PAYMENTS_LINK_SECRET");
 
     @Test
     void every_variable_compose_sets_is_read_by_the_service_and_names_its_own_database_and_port() throws IOException {
@@ -30,11 +38,36 @@ class ComposeFileTest {
         SERVICES.forEach((service, expected) -> {
             Map<String, Object> environment = environment(compose.get(service));
             String configuration = configuration(service);
-            environment.keySet().forEach(variable -> assertTrue(configuration.contains("${" + variable + ":"),
+            environment.keySet().forEach(variable -> assertTrue(configuration.contains("${" + variable + ":")
+                            || configuration.contains("${" + variable + "}"),
                     service + " does not read " + variable + " that docker-compose.yml sets"));
             assertEquals(expected.get(0), String.valueOf(environment.get("DB_NAME")), service);
             assertEquals(expected.get(1), String.valueOf(environment.get("HTTP_PORT")), service);
+            assertEquals(expected.get(2), String.valueOf(environment.get("MANAGEMENT_PORT")), service);
+            assertTrue(String.valueOf(compose.get(service).get("ports")).contains(expected.get(2) + ":"), service);
             assertEquals("kafka:9092", environment.get("KAFKA_BOOTSTRAP_SERVERS"), service);
+            assertEquals(service, environment.get("KAFKA_USERNAME"), service);
+        });
+    }
+
+    @Test
+    void compose_sets_every_variable_the_production_profile_requires_and_takes_secrets_from_the_user()
+            throws IOException {
+        Map<String, Map<String, Object>> compose = services();
+
+        SERVICES.keySet().forEach(service -> {
+            Map<String, Object> environment = environment(compose.get(service));
+            Matcher required = REQUIRED.matcher(configuration(service));
+            while (required.find()) {
+                assertTrue(environment.containsKey(required.group(1)),
+                        service + " requires " + required.group(1) + " and docker-compose.yml does not set it");
+            }
+            environment.forEach((variable, value) -> {
+                if (SECRETS.contains(variable)) {
+                    assertTrue(String.valueOf(value).startsWith("${" + variable + ":?"),
+                            service + ": " + variable + " must come from the user's environment, not the file");
+                }
+            });
         });
     }
 
