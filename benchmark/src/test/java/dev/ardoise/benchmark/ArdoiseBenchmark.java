@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,8 +34,7 @@ class ArdoiseBenchmark {
         report.line("- Services as built at: " + BuiltSystem.buildTimes(home) + " (copied to `benchmark/target/built` "
                 + "before the start, so that a rebuild during the run changes nothing)");
         Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/built"));
-        StackSettings settings = new StackSettings(built, home.resolve("benchmark/target/stack"),
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false);
+        StackSettings settings = StackSettings.onFreePorts(built, home.resolve("benchmark/target/stack"));
         long starting = System.nanoTime();
         LocalStack stack = LocalStack.start(settings);
         Thread stopOnInterrupt = new Thread(stack::close, "benchmark-stack-shutdown");
@@ -50,21 +47,22 @@ class ArdoiseBenchmark {
             report.section("1. Raw limits of this machine, same run");
             report.tableHead();
             RawLimits raw = new RawLimits(report);
-            raw.kafka(settings.kafkaBootstrap());
-            raw.postgres(database(settings, "postgres"));
+            raw.kafka(stack.kafkaClient("admin"));
+            raw.postgres(database(stack, "postgres"));
             raw.diskFlushes(settings.workDir());
 
             report.section("2. account-service over HTTP (the register's path)");
-            PosPath pos = new PosPath(settings.serviceUrl(settings.accountPort()), invoices, report);
+            PosPath pos = new PosPath(settings.serviceUrl(settings.accountPort()), invoices, stack.tokens(), report);
             pos.run();
 
             report.section("3. Live projections catching up on a generated history");
             CatchUp catchUp = new CatchUp(report);
-            catchUp.run(settings.kafkaBootstrap(), events, database(settings, "ardoise_invoices"),
-                    database(settings, "ardoise_notifications"));
+            catchUp.run(stack.kafkaClient("admin"), events, database(stack, "ardoise_invoices"),
+                    database(stack, "ardoise_notifications"));
 
             report.section("4. invoice-service rebuild, equal to the live read models");
-            new RebuildCheck(invoices, report).run(database(settings, "ardoise_invoices"), catchUp.accountIds());
+            new RebuildCheck(invoices, stack.tokens(), report).run(database(stack, "ardoise_invoices"),
+                    catchUp.accountIds());
 
             report.line("");
             report.line("Load average (1, 5, 15 min) at the end: " + Machine.load());
@@ -76,21 +74,14 @@ class ArdoiseBenchmark {
         }
     }
 
-    private static DataSource database(StackSettings settings, String name) {
+    private static DataSource database(LocalStack stack, String name) {
+        StackSettings settings = stack.settings();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"localhost"});
         dataSource.setPortNumbers(new int[] {settings.postgresPort()});
         dataSource.setDatabaseName(name);
         dataSource.setUser("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setPassword(stack.databasePassword());
         return dataSource;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

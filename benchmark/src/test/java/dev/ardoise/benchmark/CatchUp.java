@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -37,10 +38,12 @@ final class CatchUp {
         return accountIds;
     }
 
-    void run(String bootstrap, int events, DataSource invoices, DataSource notifications) throws SQLException {
+    /** @param writer a Kafka client that may write account-events (the stack's admin stands in for the relay) */
+    void run(Map<String, Object> writer, int events, DataSource invoices, DataSource notifications)
+            throws SQLException {
         int accounts = events / EVENTS_PER_ACCOUNT;
         long start = System.nanoTime();
-        long bytes = produce(bootstrap, accounts);
+        long bytes = produce(writer, accounts);
         long produced = System.nanoTime() - start;
         int total = accounts * EVENTS_PER_ACCOUNT;
         report.line("%,d generated events (%,d accounts x %d, every event type; average record %,d bytes) produced "
@@ -54,9 +57,9 @@ final class CatchUp {
         report.row("notification-service live reader: every account at version 50", total, caughtUp[1], "events", null);
     }
 
-    private long produce(String bootstrap, int accounts) {
+    private long produce(Map<String, Object> writer, int accounts) {
         long bytes = 0;
-        try (KafkaProducer<String, String> producer = RawLimits.producer(bootstrap)) {
+        try (KafkaProducer<String, String> producer = RawLimits.producer(writer)) {
             for (int index = 0; index < accounts; index++) {
                 UUID accountId = UUID.randomUUID();
                 accountIds.add(accountId);

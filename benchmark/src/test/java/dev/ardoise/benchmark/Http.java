@@ -12,11 +12,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** JSON over HTTP/1.1 to the services, as a register or a back office would call them. */
+/** JSON over HTTP/1.1 to the services, as a register or a back office would call them, with its bearer token. */
 final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String token;
+
+    /** @param token the caller's token (DevTokens), sent on every request */
+    Http(String token) {
+        this.token = token;
+    }
 
     record Answer(int status, JsonNode body, long elapsedNanos) {
         String text(String field) {
@@ -25,21 +31,20 @@ final class Http {
     }
 
     Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
     }
 
-    Answer post(String url, Map<String, ?> body, String... headers) {
-        return send(json(url, headers).POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    Answer post(String url, Map<String, ?> body) {
+        return send(json(url).POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
-    Answer put(String url, Map<String, ?> body, String... headers) {
-        return send(json(url, headers).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    Answer put(String url, Map<String, ?> body) {
+        return send(json(url).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
-    private HttpRequest.Builder json(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json");
-        return headers.length == 0 ? request : request.headers(headers);
+    private HttpRequest.Builder json(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token);
     }
 
     private Answer send(HttpRequest.Builder request) {

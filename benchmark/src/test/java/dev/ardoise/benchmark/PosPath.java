@@ -1,5 +1,7 @@
 package dev.ardoise.benchmark;
 
+import dev.ardoise.localstack.DevTokens;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +25,19 @@ final class PosPath {
     private static final int LAG_SAMPLES = 30;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long LAG_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final String[] CASHIER = {"X-User-Id", "benchmark-cashier"};
-
-    private final Http http = new Http();
+    private final Http cashier;
+    private final Http manager;
+    private final Http viewer;
     private final String accounts;
     private final String invoices;
     private final Report report;
     private final AtomicInteger failures = new AtomicInteger();
     private final List<String> failureSamples = new ArrayList<>();
 
-    PosPath(String accounts, String invoices, Report report) {
+    PosPath(String accounts, String invoices, DevTokens tokens, Report report) {
+        this.cashier = new Http(tokens.of("CASHIER").user("benchmark-cashier").register("B1").sign());
+        this.manager = new Http(tokens.of("MANAGER").user("benchmark-manager").sign());
+        this.viewer = new Http(tokens.of("VIEWER").user("benchmark-back-office").sign());
         this.accounts = accounts;
         this.invoices = invoices;
         this.report = report;
@@ -122,14 +127,14 @@ final class PosPath {
     }
 
     private long projectedVersion(String account) {
-        Http.Answer balance = http.get(invoices + "/accounts/" + account + "/balance");
+        Http.Answer balance = viewer.get(invoices + "/accounts/" + account + "/balance");
         return balance.status() == 200 ? balance.body().path("version").asLong() : 0;
     }
 
     private String openAccount() {
-        Http.Answer opened = http.post(accounts + "/accounts", Map.of("customerId", "C-" + UUID.randomUUID(),
+        Http.Answer opened = manager.post(accounts + "/accounts", Map.of("customerId", "C-" + UUID.randomUUID(),
                 "name", "Benchmark Customer", "emailConsent", false, "language", "en", "currency", "CAD",
-                "creditLimit", "1000000.00"), "X-Actor-Role", "MANAGER", "X-User-Id", "benchmark-manager");
+                "creditLimit", "1000000.00"));
         if (opened.status() != 201) {
             throw new IllegalStateException("cannot open an account: " + opened);
         }
@@ -137,8 +142,8 @@ final class PosPath {
     }
 
     private Http.Answer charge(String account) {
-        Http.Answer answer = http.post(accounts + "/accounts/" + account + "/charges",
-                Map.of("saleId", "B-" + UUID.randomUUID(), "amount", "1.00"), CASHIER);
+        Http.Answer answer = cashier.post(accounts + "/accounts/" + account + "/charges",
+                Map.of("saleId", "B-" + UUID.randomUUID(), "amount", "1.00"));
         if (answer.status() != 201) {
             failures.incrementAndGet();
             synchronized (this) {

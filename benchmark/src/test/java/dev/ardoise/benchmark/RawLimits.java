@@ -1,7 +1,6 @@
 package dev.ardoise.benchmark;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,13 +41,16 @@ final class RawLimits {
         this.report = report;
     }
 
-    /** A plain producer like a real one (acks=all, linger 5 ms), ~1 KB records to a 3-partition scratch topic. */
-    void kafka(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    /**
+     * A plain producer like a real one (acks=all, linger 5 ms, SCRAM login like the services'), ~1 KB records to
+     * a 3-partition scratch topic; {@code client} logs in as the stack's admin, who may create that topic.
+     */
+    void kafka(Map<String, Object> client) throws Exception {
+        try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(new NewTopic(SCRATCH_TOPIC, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
             String value = "x".repeat(RECORD_BYTES);
             long start = System.nanoTime();
-            try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            try (KafkaProducer<String, String> producer = producer(client)) {
                 for (int i = 0; i < KAFKA_RECORDS; i++) {
                     producer.send(new ProducerRecord<>(SCRATCH_TOPIC, UUID.randomUUID().toString(), value));
                 }
@@ -63,14 +66,15 @@ final class RawLimits {
         }
     }
 
-    static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    static KafkaProducer<String, String> producer(Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        return new KafkaProducer<>(config);
     }
 
     /** (a) one row per commit, the disk's fsync limit; (b) many rows in one transaction. */

@@ -1,6 +1,7 @@
 package dev.ardoise.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ardoise.localstack.DevTokens;
 import dev.ardoise.testing.ReadModelDump;
 
 import javax.sql.DataSource;
@@ -20,14 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * made; balances keep being answered meanwhile.
  */
 final class RebuildCheck {
-    private static final String[] MANAGER = {"X-Actor-Role", "MANAGER", "X-User-Id", "benchmark-manager"};
     private static final long TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(30);
 
-    private final Http http = new Http();
+    private final Http operator;
+    private final Http viewer;
     private final String invoices;
     private final Report report;
 
-    RebuildCheck(String invoices, Report report) {
+    RebuildCheck(String invoices, DevTokens tokens, Report report) {
+        this.operator = new Http(tokens.of("OPERATOR").user("benchmark-operator").sign());
+        this.viewer = new Http(tokens.of("VIEWER").user("benchmark-back-office").sign());
         this.invoices = invoices;
         this.report = report;
     }
@@ -81,7 +84,7 @@ final class RebuildCheck {
     private void awaitReconciled() {
         long start = System.nanoTime();
         while (true) {
-            Http.Answer reconciled = http.post(invoices + "/admin/reconciliation", Map.of(), MANAGER);
+            Http.Answer reconciled = operator.post(invoices + "/admin/reconciliation", Map.of());
             if (reconciled.status() == 200 && reconciled.body().path("differences").isEmpty()) {
                 return;
             }
@@ -93,13 +96,13 @@ final class RebuildCheck {
     }
 
     private JsonNode rebuild() {
-        Http.Answer started = http.post(invoices + "/admin/rebuild", Map.of(), MANAGER);
+        Http.Answer started = operator.post(invoices + "/admin/rebuild", Map.of());
         assertEquals(202, started.status(), () -> "rebuild not started: " + started.body());
         String rebuildId = started.text("rebuildId");
         long start = System.nanoTime();
         while (System.nanoTime() - start < TIMEOUT_NANOS) {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-            JsonNode progress = http.get(invoices + "/admin/rebuild").body();
+            JsonNode progress = operator.get(invoices + "/admin/rebuild").body();
             if (!rebuildId.equals(progress.path("rebuildId").asText())) {
                 throw new AssertionError("another rebuild answered: " + progress);
             }
@@ -118,7 +121,7 @@ final class RebuildCheck {
                                AtomicInteger failed) {
         for (int i = 0; querying.get(); i++) {
             UUID accountId = accountIds.get(i % accountIds.size());
-            Http.Answer balance = http.get(invoices + "/accounts/" + accountId + "/balance");
+            Http.Answer balance = viewer.get(invoices + "/accounts/" + accountId + "/balance");
             latencies.add(balance.elapsedNanos());
             if (balance.status() != 200) {
                 failed.incrementAndGet();
