@@ -46,13 +46,13 @@ public final class LocalStack implements AutoCloseable {
         secrets = Secrets.loadOrCreate(settings.workDir());
         if (!settings.keepData()) {
             deleteWorkFolder();
-        } else if (secrets.madeNow() && Files.exists(settings.workDir().resolve("postgres"))) {
-            System.out.println("New secrets were made in " + secrets.folder() + ": the data kept from before cannot be "
-                    + "opened with them, starting afresh (as ARDOISE_CLEAN=true does).");
+        } else if (secrets.newDatabasePassword() && Files.exists(settings.workDir().resolve("postgres"))) {
+            System.out.println("A new database password was made in " + secrets.folder() + ": the data kept from "
+                    + "before cannot be opened with it, starting afresh (as ARDOISE_CLEAN=true does).");
             deleteWorkFolder();
         } else if (KafkaBroker.formattedWithOtherUsers(settings, secrets)) {
-            System.out.println("The Kafka data in " + settings.workDir().resolve("kafka") + " were made by an older "
-                    + "stack, without SASL users: starting afresh (as ARDOISE_CLEAN=true does).");
+            System.out.println("The Kafka data in " + settings.workDir().resolve("kafka") + " were formatted without "
+                    + "this stack's SASL users (by an older stack?): starting afresh (as ARDOISE_CLEAN=true does).");
             deleteWorkFolder();
         }
         createLogFolder();

@@ -32,12 +32,12 @@ final class Secrets {
 
     private final Path folder;
     private final Properties passwords;
-    private final boolean madeNow;
+    private final boolean newDatabasePassword;
 
-    private Secrets(Path folder, Properties passwords, boolean madeNow) {
+    private Secrets(Path folder, Properties passwords, boolean newDatabasePassword) {
         this.folder = folder;
         this.passwords = passwords;
-        this.madeNow = madeNow;
+        this.newDatabasePassword = newDatabasePassword;
     }
 
     static Path folder(Path workDir) {
@@ -64,6 +64,7 @@ final class Secrets {
                     passwords.load(reader);
                 }
             }
+            boolean newDatabasePassword = passwords.getProperty("db") == null;
             for (String name : secretNames()) {
                 if (passwords.getProperty(name) == null) {
                     passwords.setProperty(name, randomSecret());
@@ -74,7 +75,7 @@ final class Secrets {
                 writePrivately(file, writer -> passwords.store(writer,
                         "Made by the local stack at its first start; delete the secrets folder to make new ones"));
             }
-            Secrets secrets = new Secrets(folder, passwords, made);
+            Secrets secrets = new Secrets(folder, passwords, newDatabasePassword);
             secrets.writeKcatConfigurations();
             return secrets;
         } catch (IOException e) {
@@ -88,9 +89,9 @@ final class Secrets {
         return names;
     }
 
-    /** True when this start made a secret: what was formatted with the old ones cannot be trusted to match. */
-    boolean madeNow() {
-        return madeNow;
+    /** True when this start made the database password: a database kept from before does not know it. */
+    boolean newDatabasePassword() {
+        return newDatabasePassword;
     }
 
     Path folder() {
