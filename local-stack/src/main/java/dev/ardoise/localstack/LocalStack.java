@@ -86,6 +86,13 @@ public final class LocalStack implements AutoCloseable {
         return KafkaBroker.clientProperties(settings, secrets, principal);
     }
 
+    /** The environment a service was started with (what its production profile requires, secrets included). */
+    public Map<String, String> environmentOf(String service) {
+        return services.stream().filter(started -> started.name().equals(service)).findFirst()
+                .map(Service::environment)
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
     /** The password of the database user {@code postgres}. */
     public String databasePassword() {
         return secrets.databasePassword();

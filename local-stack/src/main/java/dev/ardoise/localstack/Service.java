@@ -15,12 +15,15 @@ final class Service implements AutoCloseable {
     private final String name;
     private final int port;
     private final int managementPort;
+    private final Map<String, String> environment;
     private final ChildProcess process;
 
-    private Service(String name, int port, int managementPort, ChildProcess process) {
+    private Service(String name, int port, int managementPort, Map<String, String> environment,
+                    ChildProcess process) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
+        this.environment = Map.copyOf(environment);
         this.process = process;
     }
 
@@ -59,7 +62,7 @@ final class Service implements AutoCloseable {
         }
         ChildProcess process = ChildProcess.start(name, List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", jar.toString()), environment, settings.logs().resolve(name + ".log"));
-        return new Service(name, port, managementPort, process);
+        return new Service(name, port, managementPort, environment, process);
     }
 
     void awaitHealthy(StackSettings settings) {
@@ -76,6 +79,11 @@ final class Service implements AutoCloseable {
 
     int managementPort() {
         return managementPort;
+    }
+
+    /** The variables it was started with, secrets included. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     @Override

@@ -52,6 +52,11 @@ final class Ardoise implements BeforeAllCallback {
         return stack.kafkaClient(principal);
     }
 
+    /** What the stack started a service with: every variable its production profile requires. */
+    static Map<String, String> environmentOf(String service) {
+        return stack.environmentOf(service);
+    }
+
     static MailInbox inbox() {
         return new MailInbox(settings().mailApiUrl());
     }
