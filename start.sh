@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole of Ardoise on this machine, without Docker: PostgreSQL, a Kafka broker, an SMTP server
 # that keeps the mail, and the three services. Builds what is missing first. Ctrl-C stops everything.
+# At its first start it makes its secrets in .local-stack/secrets/ (token signing key, database, SMTP, payment-link
+# and Kafka passwords) and keeps them; once running it prints a token per role (./token.sh makes others).
 # Ports and folders can be changed with environment variables: see docs/operations.md.
 set -euo pipefail
 cd "$(dirname "$0")"
