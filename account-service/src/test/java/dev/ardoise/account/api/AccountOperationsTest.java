@@ -125,7 +125,7 @@ class AccountOperationsTest {
                 .body("depositBalance", equalTo("200.00")).body("available", equalTo("350.00"));
         post(cashier(), accountId, "deposit-applications", Map.of("applicationId", "a1", "amount", "150.00"))
                 .statusCode(201).body("balance", equalTo("0.00")).body("depositBalance", equalTo("50.00"));
-        post(cashier(), accountId, "deposit-returns", Map.of("returnId", "r1", "amount", "50.00", "method", "CASH",
+        post(manager(), accountId, "deposit-returns", Map.of("returnId", "r1", "amount", "50.00", "method", "CASH",
                 "reason", "order cancelled")).statusCode(201).body("depositBalance", equalTo("0.00"));
 
         List<String> types = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()

@@ -225,7 +225,7 @@ class RefusalsTest {
                 "depositToApply", "80.01")), "INSUFFICIENT_DEPOSIT", "80.00");
         problem(post(cashier(), accountId, "deposit-applications", Map.of("applicationId", "a1", "amount", "50.01")),
                 422, "more-than-owed");
-        problem(post(cashier(), accountId, "deposit-returns", Map.of("returnId", "r1", "amount", "80.01",
+        problem(post(manager(), accountId, "deposit-returns", Map.of("returnId", "r1", "amount", "80.01",
                 "method", "CASH")), 422, "insufficient-deposit-balance");
         unchanged(accountId, 4);
     }

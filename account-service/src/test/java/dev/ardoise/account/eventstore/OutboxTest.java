@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OutboxTest {
-    /** Metrics are on the management interface, without a token. */
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    /** Metrics are on the management interface (its root is /q), without a token. */
+    @TestHTTPResource(value = "metrics", management = true)
     URL metricsUrl;
 
     @Inject
