@@ -1,8 +1,11 @@
 package dev.ardoise.invoice.api;
 
 import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.persistence.AccountView;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,15 +26,22 @@ public class BalanceResource {
     static final String LAGGING_HEADER = "X-Projection-Lagging";
 
     private final ReadYourWrites readYourWrites;
+    private final VerifiedCaller caller;
     private final Clock clock;
 
-    BalanceResource(ReadYourWrites readYourWrites, Clock clock) {
+    BalanceResource(ReadYourWrites readYourWrites, VerifiedCaller caller, Clock clock) {
         this.readYourWrites = readYourWrites;
+        this.caller = caller;
         this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "The account's balance, deposit balance, available credit and overdue amount, as of today")
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "getBalance",
+            summary = "The account's balance, deposit balance, available credit and overdue amount, as of today",
+            description = "Balance is minus what is owed (-700.00); available is the credit limit minus what is owed "
+                    + "and held, deposits not counted. An account of a store the token does not name is 404, like "
+                    + "an unknown one, whatever minVersion says.")
     public Uni<Response> balance(
             @PathParam("accountId") String accountId,
             @Parameter(description = "Wait up to about 2 s for the projection to reach this account version; "
@@ -39,7 +49,7 @@ public class BalanceResource {
             @QueryParam("minVersion") String minVersion) {
         UUID id = RequestParameters.accountId(accountId);
         long wanted = RequestParameters.minVersion(minVersion);
-        return readYourWrites.account(id, wanted).map(view -> respond(id, view, wanted));
+        return readYourWrites.account(caller.get(), id, wanted).map(view -> respond(id, view, wanted));
     }
 
     private Response respond(UUID accountId, AccountView view, long minVersion) {

@@ -4,21 +4,38 @@ import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+/** Health and metrics answer on the management port with no token; the OpenAPI document on the main one. */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OperationsTest {
 
+    // relative to the management root path, /q
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL health;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
-    void health_reports_up() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void health_reports_up_on_the_management_port() {
+        given().get(health).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void health_and_metrics_are_not_on_the_main_port() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test
@@ -36,6 +53,6 @@ class OperationsTest {
 
     @Test
     void metrics_are_exposed_for_prometheus() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get(metrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 }
