@@ -14,7 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,6 +47,11 @@ public class BalanceResource {
             description = "Balance is minus what is owed (-700.00); available is the credit limit minus what is owed "
                     + "and held, deposits not counted. An account of a store the token does not name is 404, like "
                     + "an unknown one, whatever minVersion says.")
+    @APIResponse(responseCode = "200", description = "the account's balance as of today",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BalanceResponse.class)),
+            headers = @Header(name = LAGGING_HEADER, description = "true when the projection had not reached "
+                    + "minVersion in time; absent otherwise", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> balance(
             @PathParam("accountId") String accountId,
             @Parameter(description = "Wait up to about 2 s for the projection to reach this account version; "

@@ -9,10 +9,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Health and metrics answer on the management port with no token; the OpenAPI document on the main one. */
 @QuarkusTest
@@ -49,6 +55,34 @@ class OperationsTest {
                 .body(containsString("/accounts/{accountId}/aging"))
                 .body(containsString("/admin/rebuild"))
                 .body(containsString("/admin/reconciliation"));
+    }
+
+    @Test
+    void every_operation_has_an_id_a_description_its_roles_and_its_refusals() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        Set<String> ids = new HashSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String name = method + " " + path;
+            assertTrue(operation.get("operationId") instanceof String id && ids.add(id), name + ": a unique operationId");
+            assertTrue(operation.get("summary") instanceof String, name + ": a summary");
+            assertTrue(operation.get("description") instanceof String, name + ": a description");
+            assertTrue(operation.get("security") instanceof List<?> security && !security.isEmpty(),
+                    name + ": its security requirement");
+            Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+            assertTrue(responses.containsKey("401") && responses.containsKey("403"), name + ": 401 and 403");
+        }));
+        assertEquals(11, ids.size(), ids::toString);
+    }
+
+    @Test
+    void amounts_are_documented_as_the_strings_the_wire_carries() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"))
+                .body("components.schemas.Decimal.type", equalTo("string"))
+                .body("components.schemas.Decimal.pattern", equalTo("^-?\\d+(\\.\\d+)?$"))
+                .body("components.schemas.BalanceResponse.properties.balance.$ref",
+                        equalTo("#/components/schemas/Decimal"));
     }
 
     @Test
