@@ -1,5 +1,6 @@
 package dev.ardoise.account;
 
+import dev.ardoise.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -14,9 +15,14 @@ public final class Register {
     private Register() {
     }
 
-    /** Opens an account for a new customer with this limit; answers its id. */
+    /** Opens an account of the store MAIN for a new customer with this limit; answers its id. */
     public static String openAccount(String creditLimit) {
-        return given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
+        return openAccount(Tokens.of("MANAGER").user("boss").sign(), creditLimit);
+    }
+
+    /** Opens an account for a new customer with this limit, in the store of the token; answers its id. */
+    public static String openAccount(String managerToken, String creditLimit) {
+        return as(managerToken)
                 .body(Map.of("customerId", "C-" + UUID.randomUUID(), "name", "Marie Tremblay",
                         "email", "marie@example.com", "emailConsent", true, "language", "fr-CA", "currency", "CAD",
                         "creditLimit", creditLimit))
@@ -24,21 +30,27 @@ public final class Register {
                 .then().statusCode(201).extract().path("accountId");
     }
 
+    /** A cashier of MAIN charges the sale. */
     public static ValidatableResponse charge(String accountId, String saleId, String amount) {
-        return given().contentType(ContentType.JSON)
+        return cashier()
                 .body(Map.of("saleId", saleId, "amount", amount))
                 .post("/accounts/{id}/charges", accountId)
                 .then();
     }
 
-    /** A cashier's JSON request. */
+    /** A cashier's JSON request, at the store MAIN. */
     public static RequestSpecification cashier() {
-        return given().contentType(ContentType.JSON).header("X-Actor-Role", "CASHIER");
+        return as(Tokens.cashier());
     }
 
-    /** A manager's JSON request. */
+    /** A manager's JSON request, at the store MAIN. */
     public static RequestSpecification manager() {
-        return given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER").header("X-User-Id", "boss");
+        return as(Tokens.of("MANAGER").user("boss").sign());
+    }
+
+    /** A JSON request with this bearer token. */
+    public static RequestSpecification as(String token) {
+        return given().contentType(ContentType.JSON).auth().oauth2(token);
     }
 
     public static ValidatableResponse post(RequestSpecification who, String accountId, String path,

@@ -6,6 +6,7 @@ import dev.ardoise.account.domain.CommandRefusedException;
 import dev.ardoise.account.domain.IdempotencyConflictException;
 import dev.ardoise.account.domain.InvalidCommandException;
 import dev.ardoise.account.eventstore.ConcurrentAppendException;
+import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -48,8 +49,8 @@ public class AccountProblems {
 
     @ServerExceptionMapper
     public Response notFound(AccountNotFoundException e) {
-        return Problem.of("not-found", "Credit account not found", Response.Status.NOT_FOUND, e.getMessage())
-                .toResponse();
+        // the same answer as StoreWall's for another store's account
+        return new NotFoundProblem(AccountNotFoundException.WHAT, e.accountId()).problem().toResponse();
     }
 
     @ServerExceptionMapper

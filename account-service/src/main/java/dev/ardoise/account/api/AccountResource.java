@@ -4,7 +4,9 @@ import dev.ardoise.account.application.CreditAccounts;
 import dev.ardoise.account.domain.AccountStatus;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,114 +52,151 @@ public class AccountResource {
     }
 
     @POST
-    @Operation(summary = "Open a credit account for a customer",
-            description = "201 with the new account; 200 with the existing one when the customer already has one.")
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER})
+    @Operation(operationId = "openAccount", summary = "Open a credit account for a customer",
+            description = "201 with the new account; 200 with the existing one when the customer already has one in "
+                    + "the store. The account belongs to the token's store, or to the body's storeId when the token "
+                    + "names several (422 store-not-yours otherwise). A limit on opening is a manager's (403).")
     @APIResponse(responseCode = "201", description = "opened",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "200", description = "the customer's existing account",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
-    public Uni<Response> open(OpenAccountRequest request, @BeanParam ActorHeaders headers) {
-        var command = required(request, "body").toCommand();
-        // a limit is a manager's decision, whether set on opening or later
-        var caller = command.creditLimit() == null ? callers.caller(headers) : callers.manager(headers);
-        return accounts.open(command, caller)
+    public Uni<Response> open(OpenAccountRequest request, @BeanParam Correlation correlation) {
+        var body = required(request, "body");
+        var requester = callers.requester(correlation);
+        Callers.mayOpenWithLimit(requester, body.creditLimit() != null);
+        var command = body.toCommand(Callers.storeToOpenIn(requester.caller(), body.storeId()));
+        return accounts.open(command, requester)
                 .map(opening -> Response.status(opening.opened() ? Response.Status.CREATED : Response.Status.OK)
                         .location(URI.create("/accounts/" + opening.account().id()))
                         .entity(AccountView.of(opening.account())).build());
     }
 
     @GET
-    @Operation(summary = "Find the account of a customer", description = "404 when the customer has none.")
-    public Uni<AccountView> findByCustomer(@QueryParam("customerId") String customerId) {
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "findAccountByCustomer", summary = "Find the account of a customer",
+            description = "Only in the caller's stores. 404 when the customer has none there; 400 naming storeId "
+                    + "when the customer has one in several of the caller's stores and storeId does not say which.")
+    public Uni<AccountView> findByCustomer(@QueryParam("customerId") String customerId,
+                                           @Parameter(description = "one of the caller's stores")
+                                           @QueryParam("storeId") String storeId,
+                                           @BeanParam Correlation correlation) {
         String customer = Fields.requiredText(customerId, "customerId");
-        return accounts.findByCustomer(customer).map(found -> AccountView.of(
-                found.orElseThrow(() -> new NotFoundProblem("credit account of customer", customer))));
+        String store = Fields.optionalText(storeId, "storeId");
+        return accounts.findByCustomer(customer, store, callers.requester(correlation)).map(found -> {
+            if (found.isEmpty()) {
+                throw new NotFoundProblem("credit account of customer", customer);
+            }
+            if (found.size() > 1) {
+                throw new InvalidRequestException("storeId",
+                        "is required: the customer has an account in several of your stores");
+            }
+            return AccountView.of(found.get(0));
+        });
     }
 
     @GET
     @Path("/{accountId}")
-    @Operation(summary = "The account's authoritative state, rebuilt from its events",
-            description = "With asOf (an ISO-8601 instant), the state the events that occurred up to then left.")
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "getAccount", summary = "The account's authoritative state, rebuilt from its events",
+            description = "With asOf (an ISO-8601 instant), the state the events that occurred up to then left. "
+                    + "Another store's account answers 404, as a missing one.")
     public Uni<AccountView> get(@PathParam("accountId") UUID accountId,
                                 @Parameter(description = "ISO-8601 instant, e.g. 2026-11-29T15:00:00Z")
-                                @QueryParam("asOf") String asOf) {
+                                @QueryParam("asOf") String asOf, @BeanParam Correlation correlation) {
+        var requester = callers.requester(correlation);
         if (asOf == null || asOf.isBlank()) {
-            return accounts.find(accountId).map(AccountView::of);
+            return accounts.find(accountId, requester).map(AccountView::of);
         }
-        return accounts.findAsOf(accountId, instant(asOf)).map(AccountView::of);
+        return accounts.findAsOf(accountId, instant(asOf), requester).map(AccountView::of);
     }
 
     @GET
     @Path("/{accountId}/events")
-    @Operation(summary = "The account's full history, oldest first, with who and when")
-    public Uni<List<EventView>> history(@PathParam("accountId") UUID accountId) {
-        return accounts.history(accountId).map(events -> events.stream().map(EventView::of).toList());
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "getAccountHistory", summary = "The account's full history, oldest first, with who and when",
+            description = "Every event with its version, time and actor (role, user, register, store from the "
+                    + "token of whoever caused it) and correlation id.")
+    public Uni<List<EventView>> history(@PathParam("accountId") UUID accountId, @BeanParam Correlation correlation) {
+        return accounts.history(accountId, callers.requester(correlation))
+                .map(events -> events.stream().map(EventView::of).toList());
     }
 
     @PUT
     @Path("/{accountId}/customer")
-    @Operation(summary = "Change the customer's name, email and language",
-            description = "Records CustomerDetailsChanged; nothing when nothing changes. Answers the account.")
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "changeCustomerDetails", summary = "Change the customer's name, email and language (manager)",
+            description = "Records CustomerDetailsChanged with who did it; nothing when nothing changes. Answers the "
+                    + "account. A manager's: the email is where invoices go.")
     public Uni<AccountView> changeCustomer(@PathParam("accountId") UUID accountId,
-                                           Requests.CustomerRequest request, @BeanParam ActorHeaders headers) {
+                                           Requests.CustomerRequest request, @BeanParam Correlation correlation) {
+        var requester = callers.requester(correlation);
         var command = required(request, "body").toCommand();
-        return accounts.changeCustomerDetails(accountId, command, callers.caller(headers))
+        return accounts.changeCustomerDetails(accountId, command, requester)
                 .map(outcome -> AccountView.of(outcome.account()));
     }
 
     @PUT
     @Path("/{accountId}/email-consent")
-    @Operation(summary = "Record that the customer gave or withdrew consent to email",
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER})
+    @Operation(operationId = "setEmailConsent", summary = "Record that the customer gave or withdrew consent to email",
             description = "Records EmailConsentGiven or EmailConsentWithdrawn (with who and when); nothing when "
                     + "nothing changes. Answers the account.")
     public Uni<AccountView> setEmailConsent(@PathParam("accountId") UUID accountId,
-                                            Requests.EmailConsentRequest request, @BeanParam ActorHeaders headers) {
+                                            Requests.EmailConsentRequest request,
+                                            @BeanParam Correlation correlation) {
+        var requester = callers.requester(correlation);
         var command = required(request, "body").toCommand();
-        return accounts.setEmailConsent(accountId, command, callers.caller(headers))
+        return accounts.setEmailConsent(accountId, command, requester)
                 .map(outcome -> AccountView.of(outcome.account()));
     }
 
     @PUT
     @Path("/{accountId}/credit-limit")
-    @Operation(summary = "Set the credit limit (manager)",
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "setCreditLimit", summary = "Set the credit limit (manager)",
             description = "A limit below what is owed is allowed: nothing is available until the balance is paid down.")
     public Uni<AccountView> setCreditLimit(@PathParam("accountId") UUID accountId,
-                                           Requests.CreditLimitRequest request, @BeanParam ActorHeaders headers) {
-        var caller = callers.manager(headers);
-        return accounts.setCreditLimit(accountId, required(request, "body").toLimit(), caller)
+                                           Requests.CreditLimitRequest request, @BeanParam Correlation correlation) {
+        var requester = callers.requester(correlation);
+        return accounts.setCreditLimit(accountId, required(request, "body").toLimit(), requester)
                 .map(outcome -> AccountView.of(outcome.account()));
     }
 
     @POST
     @Path("/{accountId}/suspension")
-    @Operation(summary = "Suspend the account (manager)",
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "suspendAccount", summary = "Suspend the account (manager)",
             description = "No charge and no hold until reactivated; payments and deposits still.")
     public Uni<AccountView> suspend(@PathParam("accountId") UUID accountId, Requests.StatusRequest request,
-                                    @BeanParam ActorHeaders headers) {
-        return status(accountId, request, AccountStatus.SUSPENDED, headers);
+                                    @BeanParam Correlation correlation) {
+        return status(accountId, request, AccountStatus.SUSPENDED, correlation);
     }
 
     @DELETE
     @Path("/{accountId}/suspension")
-    @Operation(summary = "Reactivate a suspended account (manager)")
-    public Uni<AccountView> reactivate(@PathParam("accountId") UUID accountId, @BeanParam ActorHeaders headers) {
-        return status(accountId, null, AccountStatus.OPEN, headers);
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "reactivateAccount", summary = "Reactivate a suspended account (manager)",
+            description = "Charges and holds are accepted again; nothing when the account is not suspended.")
+    public Uni<AccountView> reactivate(@PathParam("accountId") UUID accountId, @BeanParam Correlation correlation) {
+        return status(accountId, null, AccountStatus.OPEN, correlation);
     }
 
     @POST
     @Path("/{accountId}/closure")
-    @Operation(summary = "Close the account (manager)",
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "closeAccount", summary = "Close the account (manager)",
             description = "Only with nothing owed, nothing held and no deposit left "
                     + "(422 account-not-closable otherwise).")
     public Uni<AccountView> close(@PathParam("accountId") UUID accountId, Requests.StatusRequest request,
-                                  @BeanParam ActorHeaders headers) {
-        return status(accountId, request, AccountStatus.CLOSED, headers);
+                                  @BeanParam Correlation correlation) {
+        return status(accountId, request, AccountStatus.CLOSED, correlation);
     }
 
     private Uni<AccountView> status(UUID accountId, Requests.StatusRequest request, AccountStatus to,
-                                    ActorHeaders headers) {
-        var caller = callers.manager(headers);
-        return accounts.changeStatus(accountId, Requests.StatusRequest.toCommand(request, to), caller)
+                                    Correlation correlation) {
+        var requester = callers.requester(correlation);
+        return accounts.changeStatus(accountId, Requests.StatusRequest.toCommand(request, to), requester)
                 .map(outcome -> AccountView.of(outcome.account()));
     }
 

@@ -12,17 +12,17 @@ public class CorrelationIds {
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String given = request.getHeaderString(ActorHeaders.CORRELATION);
+        String given = request.getHeaderString(Correlation.HEADER);
         if (given == null || given.isBlank()) {
-            request.getHeaders().putSingle(ActorHeaders.CORRELATION, UUID.randomUUID().toString());
+            request.getHeaders().putSingle(Correlation.HEADER, UUID.randomUUID().toString());
         }
     }
 
     @ServerResponseFilter
     public void echo(ContainerRequestContext request, ContainerResponseContext response) {
-        String correlationId = request.getHeaderString(ActorHeaders.CORRELATION);
+        String correlationId = request.getHeaderString(Correlation.HEADER);
         if (correlationId != null) {
-            response.getHeaders().putSingle(ActorHeaders.CORRELATION, correlationId.strip());
+            response.getHeaders().putSingle(Correlation.HEADER, correlationId.strip());
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Documents the problem+json answers of every operation in /q/openapi, so they need not be repeated on each
- * method: 400 for bad input, 404 for an unknown account, 409 and 422 for commands, 403 for manager operations.
+ * method: 401 without a valid token, 403 for a role the operation does not allow, 400 for bad input, 404 for an
+ * unknown account (or another store's), 409 and 422 for commands.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -31,9 +32,12 @@ public class ProblemResponsesFilter implements OASFilter {
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
             Operation operation = entry.getValue();
             boolean command = entry.getKey() != PathItem.HttpMethod.GET;
+            add(operation, "401", "unauthenticated: no bearer token, or one that is expired, not signed by the "
+                    + "configured issuer, or not meant for Ardoise");
+            add(operation, "403", "forbidden: the roles in the token may not do this (docs/security.md)");
             add(operation, "400", "invalid-request: a field (named in `field`) is missing or wrong");
             if (account) {
-                add(operation, "404", "not-found: no such account");
+                add(operation, "404", "not-found: no such account in the caller's stores");
             }
             if (command && account) {
                 add(operation, "409", "idempotency-key-reused (the key, in `key`, was used for another request) "
@@ -41,10 +45,6 @@ public class ProblemResponsesFilter implements OASFilter {
                 add(operation, "422", "charge-declined (`reason`, `available`) or a refusal of the account's state "
                         + "(account-closed, insufficient-deposit-balance, more-than-owed, refund-over-invoice, "
                         + "invoice-written-off, nothing-owed, hold-ended, account-not-closable)");
-            }
-            String summary = operation.getSummary() == null ? "" : operation.getSummary();
-            if (summary.contains("(manager)")) {
-                add(operation, "403", "forbidden: a MANAGER only operation (`requiredRole`)");
             }
         }
     }

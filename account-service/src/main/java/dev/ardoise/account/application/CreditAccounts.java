@@ -16,8 +16,11 @@ import dev.ardoise.account.eventstore.InvoiceNumbers;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.http.security.Caller;
+import dev.ardoise.http.security.StoreWall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -67,136 +70,162 @@ public class CreditAccounts {
         this.conflicts = meters.counter("ardoise.commands.conflicts");
     }
 
-    public Uni<AccountOpening> open(OpenAccount command, EventMetadata caller) {
+    /**
+     * Opens the account of the store's customer, or answers the one the customer already has in that store (a
+     * customer of another store with the same id is another customer).
+     */
+    public Uni<AccountOpening> open(OpenAccount command, Requester requester) {
         List<AccountEvent> events = Keeping.open(command);
         UUID newAccountId = UUID.randomUUID();
-        return pool.withTransaction(tx -> customerAccounts.claim(tx, command.customerId(), newAccountId)
+        return pool.withTransaction(tx -> customerAccounts.claim(tx, command.storeId(), command.customerId(),
+                        newAccountId)
                 .chain(accountId -> {
                     if (!accountId.equals(newAccountId)) {
                         return eventStore.load(tx, accountId).map(existing -> new AccountOpening(existing, false));
                     }
                     CreditAccount account = CreditAccount.replay(accountId, List.of());
-                    return eventStore.append(tx, account, events, caller)
+                    return eventStore.append(tx, account, events, requester.on(command.storeId()))
                             .map(recorded -> new AccountOpening(withEvents(account, recorded), true));
                 }));
     }
 
     public Uni<Outcome> changeCustomerDetails(UUID accountId, Commands.ChangeCustomerDetails command,
-                                              EventMetadata caller) {
-        return execute(accountId, caller, account -> account.keeping().changeCustomerDetails(command));
+                                              Requester requester) {
+        return execute(accountId, requester, account -> account.keeping().changeCustomerDetails(command));
     }
 
-    public Uni<Outcome> setEmailConsent(UUID accountId, Commands.SetEmailConsent command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.keeping().setEmailConsent(command));
+    public Uni<Outcome> setEmailConsent(UUID accountId, Commands.SetEmailConsent command, Requester requester) {
+        return execute(accountId, requester, account -> account.keeping().setEmailConsent(command));
     }
 
-    public Uni<Outcome> setCreditLimit(UUID accountId, BigDecimal creditLimit, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.keeping().setCreditLimit(creditLimit));
+    public Uni<Outcome> setCreditLimit(UUID accountId, BigDecimal creditLimit, Requester requester) {
+        return execute(accountId, requester, account -> account.keeping().setCreditLimit(creditLimit));
     }
 
-    public Uni<Outcome> changeStatus(UUID accountId, Commands.ChangeStatus command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.keeping().changeStatus(command, now()));
+    public Uni<Outcome> changeStatus(UUID accountId, Commands.ChangeStatus command, Requester requester) {
+        return execute(accountId, requester, account -> account.keeping().changeStatus(command, now()));
     }
 
     /**
-     * Charges a sale. The store's invoice counter is taken first: it is locked until the charge commits, so the
+     * Charges a sale to an account of the requester's stores, numbered in the account's store series and under its
+     * overdue rule. The store's invoice counter is taken first: it is locked until the charge commits, so the
      * charges of one store are decided one after the other on fresh state (and a decline gives its number back).
      * A replay rolls back, so that it never takes a number.
      */
-    public Uni<Outcome> charge(UUID accountId, ChargeSale request, EventMetadata caller) {
-        String storeId = storeOf(caller);
-        ChargeSale command = withStore(request.withDefaultTerms(store.defaultTerms()), storeId);
-        return find(accountId).chain(current -> current.selling().previousCharge(command)
-                .map(previous -> Uni.createFrom().item(new Outcome(previous, current)))
-                .orElseGet(() -> retried(() -> pool.withTransaction(tx -> invoiceNumbers.next(tx, storeId)
-                                .chain(number -> loadExisting(tx, accountId).chain(account -> {
-                                    Optional<Decision> previous = account.selling().previousCharge(command);
-                                    if (previous.isPresent()) {
-                                        return Uni.createFrom().failure(
-                                                new ReplayedCharge(new Outcome(previous.get(), account)));
-                                    }
-                                    Decision decision = account.selling().charge(command,
-                                            new InvoiceIdentity(UUID.randomUUID().toString(), number, storeId),
-                                            moment(), overdueRules.forStore(storeId));
-                                    return append(tx, account, decision, caller);
-                                }))))
-                        .onFailure(ReplayedCharge.class).recoverWithItem(e -> ((ReplayedCharge) e).outcome)));
+    public Uni<Outcome> charge(UUID accountId, ChargeSale request, Requester requester) {
+        return find(accountId, requester).chain(current -> {
+            String storeId = storeOf(current);
+            EventMetadata caller = requester.on(storeId);
+            ChargeSale command = withStore(request.withDefaultTerms(store.defaultTerms()), storeId);
+            return current.selling().previousCharge(command)
+                    .map(previous -> Uni.createFrom().item(new Outcome(previous, current)))
+                    .orElseGet(() -> retried(() -> pool.withTransaction(tx -> invoiceNumbers.next(tx, storeId)
+                                    .chain(number -> loadExisting(tx, accountId).chain(account -> {
+                                        Optional<Decision> previous = account.selling().previousCharge(command);
+                                        if (previous.isPresent()) {
+                                            return Uni.createFrom().failure(
+                                                    new ReplayedCharge(new Outcome(previous.get(), account)));
+                                        }
+                                        Decision decision = account.selling().charge(command,
+                                                new InvoiceIdentity(UUID.randomUUID().toString(), number, storeId),
+                                                moment(), overdueRules.forStore(storeId));
+                                        return append(tx, account, decision, caller);
+                                    }))))
+                            .onFailure(ReplayedCharge.class).recoverWithItem(e -> ((ReplayedCharge) e).outcome));
+        });
     }
 
     public Uni<Outcome> placeHold(UUID accountId, BigDecimal amount, String holdId, Duration expiresIn,
-                                  EventMetadata caller) {
+                                  Requester requester) {
         Instant expiresAt = now().plus(expiresIn);
-        String storeId = storeOf(caller);
-        var command = new Commands.PlaceHold(holdId, amount, expiresAt, storeId, caller.actor().registerId());
-        return execute(accountId, caller,
-                account -> account.selling().placeHold(command, moment(), overdueRules.forStore(storeId)));
+        return execute(accountId, requester, account -> {
+            String storeId = storeOf(account);
+            var command = new Commands.PlaceHold(holdId, amount, expiresAt, storeId,
+                    requester.caller().registerId());
+            return account.selling().placeHold(command, moment(), overdueRules.forStore(storeId));
+        });
     }
 
-    public Uni<Outcome> voidHold(UUID accountId, Commands.VoidHold command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.selling().voidHold(command, now()));
+    public Uni<Outcome> voidHold(UUID accountId, Commands.VoidHold command, Requester requester) {
+        return execute(accountId, requester, account -> account.selling().voidHold(command, now()));
     }
 
-    /** Ends a lapsed hold (the expiry job); nothing when it ended meanwhile. */
-    public Uni<Outcome> expireHold(UUID accountId, String holdId, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.selling().expireHold(holdId, now()));
+    /** Ends a lapsed hold (the expiry job, which acts for every store); nothing when it ended meanwhile. */
+    public Uni<Outcome> expireHold(UUID accountId, String holdId, EventMetadata system) {
+        return decided(accountId, account -> system, account -> account.selling().expireHold(holdId, now()));
     }
 
     public Uni<Outcome> grantOverride(UUID accountId, BigDecimal amount, String overrideId, String reasonCode,
-                                      String note, Duration expiresIn, EventMetadata caller) {
+                                      String note, Duration expiresIn, Requester requester) {
         var command = new Commands.GrantOverride(overrideId, amount, reasonCode, note, now().plus(expiresIn));
-        return execute(accountId, caller, account -> account.selling().grantOverride(command, now()));
+        return execute(accountId, requester, account -> account.selling().grantOverride(command, now()));
     }
 
-    public Uni<Outcome> addDeposit(UUID accountId, AddDeposit command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.settling().addDeposit(command));
+    public Uni<Outcome> addDeposit(UUID accountId, AddDeposit command, Requester requester) {
+        return execute(accountId, requester, account -> account.settling().addDeposit(command));
     }
 
-    public Uni<Outcome> applyDeposit(UUID accountId, Commands.ApplyDeposit command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.settling().applyDeposit(command));
+    public Uni<Outcome> applyDeposit(UUID accountId, Commands.ApplyDeposit command, Requester requester) {
+        return execute(accountId, requester, account -> account.settling().applyDeposit(command));
     }
 
-    public Uni<Outcome> returnDeposit(UUID accountId, Commands.ReturnDeposit command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.settling().returnDeposit(command));
+    public Uni<Outcome> returnDeposit(UUID accountId, Commands.ReturnDeposit command, Requester requester) {
+        return execute(accountId, requester, account -> account.settling().returnDeposit(command));
     }
 
-    public Uni<Outcome> receivePayment(UUID accountId, Commands.ReceivePayment command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.settling().receivePayment(command));
+    public Uni<Outcome> receivePayment(UUID accountId, Commands.ReceivePayment command, Requester requester) {
+        return execute(accountId, requester, account -> account.settling().receivePayment(command));
     }
 
-    public Uni<Outcome> refund(UUID accountId, Commands.RefundSale command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.settling().refund(command));
+    public Uni<Outcome> refund(UUID accountId, Commands.RefundSale command, Requester requester) {
+        return execute(accountId, requester, account -> account.settling().refund(command));
     }
 
-    public Uni<Outcome> adjust(UUID accountId, Commands.AdjustBalance command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.settling().adjust(command));
+    public Uni<Outcome> adjust(UUID accountId, Commands.AdjustBalance command, Requester requester) {
+        return execute(accountId, requester, account -> account.settling().adjust(command));
     }
 
-    public Uni<Outcome> writeOff(UUID accountId, Commands.WriteOffDebt command, EventMetadata caller) {
-        return execute(accountId, caller, account -> account.settling().writeOff(command));
+    public Uni<Outcome> writeOff(UUID accountId, Commands.WriteOffDebt command, Requester requester) {
+        return execute(accountId, requester, account -> account.settling().writeOff(command));
     }
 
-    public Uni<CreditAccount> find(UUID accountId) {
-        return eventStore.load(pool, accountId).map(account -> existing(accountId, account));
+    /** The account, when it is one of the requester's stores; another store's answers as a missing one. */
+    public Uni<CreditAccount> find(UUID accountId, Requester requester) {
+        return eventStore.load(pool, accountId).map(account -> walled(existing(accountId, account), requester));
     }
 
     /** The account as the events that occurred up to {@code asOf} left it. */
-    public Uni<CreditAccount> findAsOf(UUID accountId, Instant asOf) {
-        return history(accountId).map(events -> CreditAccount.replay(accountId, events.stream()
+    public Uni<CreditAccount> findAsOf(UUID accountId, Instant asOf, Requester requester) {
+        return history(accountId, requester).map(events -> CreditAccount.replay(accountId, events.stream()
                         .filter(event -> !event.occurredAt().isAfter(asOf)).map(RecordedEvent::data).toList()))
                 .map(account -> existing(accountId, account));
     }
 
-    public Uni<Optional<CreditAccount>> findByCustomer(String customerId) {
-        return customerAccounts.find(pool, customerId).chain(accountId -> accountId.isEmpty()
-                ? Uni.createFrom().item(Optional.<CreditAccount>empty())
-                : find(accountId.get()).map(Optional::of));
+    /**
+     * The customer's accounts in the requester's stores ({@code storeId} narrows to one of them), by store. The
+     * same customer id in another store is another customer, never shown.
+     */
+    public Uni<List<CreditAccount>> findByCustomer(String customerId, String storeId, Requester requester) {
+        Caller caller = requester.caller();
+        if (storeId != null && !caller.worksFor(storeId)) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> stores = storeId != null ? List.of(storeId)
+                : caller.seesEveryStore() ? null : List.copyOf(caller.stores());
+        return customerAccounts.find(pool, customerId, stores)
+                .chain(found -> found.isEmpty() ? Uni.createFrom().item(List.<CreditAccount>of())
+                        : Multi.createFrom().iterable(found)
+                                .onItem().transformToUniAndConcatenate(one -> find(one.accountId(), requester))
+                                .collect().asList());
     }
 
-    public Uni<List<RecordedEvent>> history(UUID accountId) {
+    public Uni<List<RecordedEvent>> history(UUID accountId, Requester requester) {
         return eventStore.history(accountId).map(events -> {
             if (events.isEmpty()) {
                 throw new AccountNotFoundException(accountId);
             }
+            walled(CreditAccount.replay(accountId, events.stream().limit(1).map(RecordedEvent::data).toList()),
+                    requester);
             return events;
         });
     }
@@ -211,9 +240,17 @@ public class CreditAccounts {
         return clock.instant();
     }
 
-    private Uni<Outcome> execute(UUID accountId, EventMetadata caller, Function<CreditAccount, Decision> decide) {
-        return retried(() -> pool.withTransaction(tx -> loadExisting(tx, accountId)
-                .chain(account -> append(tx, account, decide.apply(account), caller))));
+    /** Decides on the account, once the wall let the requester see it, and records as the requester. */
+    private Uni<Outcome> execute(UUID accountId, Requester requester, Function<CreditAccount, Decision> decide) {
+        return decided(accountId, account -> requester.on(storeOf(walled(account, requester))), decide);
+    }
+
+    private Uni<Outcome> decided(UUID accountId, Function<CreditAccount, EventMetadata> recordedAs,
+                                 Function<CreditAccount, Decision> decide) {
+        return retried(() -> pool.withTransaction(tx -> loadExisting(tx, accountId).chain(account -> {
+            EventMetadata caller = recordedAs.apply(account);
+            return append(tx, account, decide.apply(account), caller);
+        })));
     }
 
     private Uni<Outcome> append(SqlConnection tx, CreditAccount account, Decision decision, EventMetadata caller) {
@@ -236,8 +273,16 @@ public class CreditAccounts {
         return eventStore.load(tx, accountId).map(account -> existing(accountId, account));
     }
 
-    private String storeOf(EventMetadata caller) {
-        return caller.actor().storeId() == null ? store.id() : caller.actor().storeId();
+    /** The account's store: the one that opened it, or the default store for an account from before stores. */
+    private String storeOf(CreditAccount account) {
+        return account.storeId().orElse(store.id());
+    }
+
+    /** @throws dev.ardoise.http.NotFoundProblem when the account belongs to a store the requester does not work for */
+    private CreditAccount walled(CreditAccount account, Requester requester) {
+        StoreWall.check(requester.caller(), storeOf(account), AccountNotFoundException.WHAT,
+                account.id());
+        return account;
     }
 
     private static ChargeSale withStore(ChargeSale command, String storeId) {

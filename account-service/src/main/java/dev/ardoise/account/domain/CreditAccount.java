@@ -276,6 +276,11 @@ public final class CreditAccount {
         return opening.customerId();
     }
 
+    /** The store the account belongs to; empty for an account opened before accounts recorded their store. */
+    public Optional<String> storeId() {
+        return Optional.ofNullable(opening.storeId());
+    }
+
     public String name() {
         return name;
     }

@@ -34,7 +34,7 @@ public final class Keeping {
         String currency = currencyCode(command.currency());
         List<AccountEvent> events = new ArrayList<>();
         events.add(new AccountOpened(command.customerId(), command.name(), command.email(), command.emailConsent(),
-                command.language(), currency));
+                command.language(), currency, command.storeId()));
         if (command.creditLimit() != null) {
             events.add(new CreditLimitSet(Money.notNegative("creditLimit", command.creditLimit(), currency), null));
         }

@@ -13,8 +13,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,14 +28,17 @@ public class KafkaProducerFactory {
 
     @Produces
     @Singleton
-    Producer<String, String> relayProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        producer = relayProducer(bootstrapServers, "account-service-outbox-relay");
+    Producer<String, String> relayProducer(KafkaClientSettings settings) {
+        producer = relayProducer(settings.common(), "account-service-outbox-relay");
         return producer;
     }
 
     static Producer<String, String> relayProducer(String bootstrapServers, String clientId) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return relayProducer(KafkaClientSettings.plain(bootstrapServers), clientId);
+    }
+
+    static Producer<String, String> relayProducer(Map<String, Object> settings, String clientId) {
+        return new KafkaProducer<>(with(settings, Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -43,20 +46,29 @@ public class KafkaProducerFactory {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000)),
                 new StringSerializer(), new StringSerializer());
     }
 
     static Consumer<byte[], byte[]> tailConsumer(String bootstrapServers, String clientId, int maxRecords) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return tailConsumer(KafkaClientSettings.plain(bootstrapServers), clientId, maxRecords);
+    }
+
+    static Consumer<byte[], byte[]> tailConsumer(Map<String, Object> settings, String clientId, int maxRecords) {
+        return new KafkaConsumer<>(with(settings, Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxRecords,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000),
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> settings, Map<String, Object> client) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.putAll(client);
+        return all;
     }
 
     void close(@Observes ShutdownEvent shutdown) {

@@ -34,7 +34,7 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final Producer<String, String> producer;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final boolean enabled;
     private final int threadCount;
     private final Duration pollInterval;
@@ -47,7 +47,7 @@ public class OutboxRelay {
     private ScheduledExecutorService threads;
 
     OutboxRelay(Pool pool, Producer<String, String> producer, MeterRegistry meters,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                KafkaClientSettings kafka,
                 @ConfigProperty(name = "ardoise.outbox.enabled", defaultValue = "true") boolean enabled,
                 @ConfigProperty(name = "ardoise.outbox.threads", defaultValue = "2") int threadCount,
                 @ConfigProperty(name = "ardoise.outbox.poll-interval") Duration pollInterval,
@@ -55,7 +55,7 @@ public class OutboxRelay {
                 @ConfigProperty(name = "ardoise.outbox.batch-size") int batchSize) {
         this.pool = pool;
         this.producer = producer;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.enabled = enabled;
         this.threadCount = threadCount;
         this.pollInterval = pollInterval;
@@ -95,7 +95,8 @@ public class OutboxRelay {
     private void connect(Duration backoff) {
         try {
             int partitions = producer.partitionsFor(AccountEventsTopic.NAME).size();
-            tail = new TopicTail(KafkaProducerFactory.tailConsumer(bootstrapServers, "account-service-outbox-tail", batchSize));
+            tail = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(), "account-service-outbox-tail",
+                    batchSize));
             publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters);
             LOG.infof("outbox relay started on the %d partitions of %s", partitions, AccountEventsTopic.NAME);
             for (int partition = 0; partition < partitions; partition++) {

@@ -7,8 +7,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A sale a register published on {@code pos-sales}, as read from the message (fields checked later). */
+/**
+ * A sale a register published on {@code pos-sales}, as read from the message (fields checked later). Who sells
+ * (user, register) comes from the record's token and the store from the account: a storeId, registerId or userId
+ * in the body is not read.
+ */
 record PosSale(String saleId, String accountId, BigDecimal amount, List<ChargeSale.SaleLine> lines,
-               PaymentTerms terms, LocalDate dueDate, String holdId, String storeId, String registerId, String userId,
-               String correlationId) {
+               PaymentTerms terms, LocalDate dueDate, String holdId, String correlationId) {
 }

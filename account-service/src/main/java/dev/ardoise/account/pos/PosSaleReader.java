@@ -51,9 +51,7 @@ final class PosSaleReader {
                     + " characters or has control characters");
         }
         return new PosSale(saleId, accountId, amount(body.get("amount"), "amount"), lines(body.get("lines")),
-                terms(body), date(body), id(body, "holdId", null), storeId(body),
-                id(body, "registerId", null), id(body, "userId", null),
-                id(body, "correlationId", headers.get("ce_id")));
+                terms(body), date(body), id(body, "holdId", null), id(body, "correlationId", headers.get("ce_id")));
     }
 
     /** The saleId and accountId of a message that failed later, to answer it; null when unreadable. */
@@ -63,7 +61,7 @@ final class PosSaleReader {
             String saleId = text(body, "saleId", headers.get("ce_subject"));
             String accountId = text(body, "accountId", key);
             return saleId == null || accountId == null ? null
-                    : new PosSale(saleId, accountId, null, List.of(), null, null, null, null, null, null, null);
+                    : new PosSale(saleId, accountId, null, List.of(), null, null, null, null);
         } catch (RuntimeException e) {
             return null;
         }
@@ -82,15 +80,6 @@ final class PosSaleReader {
         } catch (JsonProcessingException e) {
             throw new UnreadablePosSaleException("the value is not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    /** The same rule as the X-Store-Id header: the store names an invoice-number series. */
-    private static String storeId(JsonNode body) {
-        String storeId = text(body, "storeId", null);
-        if (storeId != null && !InputRules.isStoreId(storeId)) {
-            throw new InvalidPosSaleException("storeId", InputRules.STORE_ID_RULE);
-        }
-        return storeId;
     }
 
     private static String id(JsonNode body, String field, String fallback) {

@@ -29,6 +29,12 @@ record PosSaleResult(String saleId, String accountId, Outcome outcome, String in
         }
     }
 
+    /** Declined because the sender may not charge the account; nothing about the account is told. */
+    static PosSaleResult refused(String saleId, String accountId, String reason, String detail) {
+        return new PosSaleResult(saleId, accountId, Outcome.DECLINED, null, null, null, null, null, reason, null,
+                detail);
+    }
+
     /** Rejected: {@code field} is the field at fault. */
     static PosSaleResult rejected(String saleId, String accountId, String field, String detail) {
         return new PosSaleResult(saleId, accountId, Outcome.REJECTED, null, null, null, null, null, field, null,

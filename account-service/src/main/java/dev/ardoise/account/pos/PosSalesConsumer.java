@@ -10,10 +10,14 @@ import dev.ardoise.account.domain.ChargeSale;
 import dev.ardoise.account.domain.CommandRefusedException;
 import dev.ardoise.account.domain.IdempotencyConflictException;
 import dev.ardoise.account.domain.InvalidCommandException;
-import dev.ardoise.events.Actor;
-import dev.ardoise.events.EventMetadata;
-import dev.ardoise.events.Role;
+import dev.ardoise.account.application.Requester;
 import dev.ardoise.events.SaleCharged;
+import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Caller;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.VerifiedCaller;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -42,26 +46,35 @@ import java.util.UUID;
  * {@code pos-sale-results}. Every answer is recorded by sale first, so a sale published again gets the same answer
  * (a decline too) and is never charged twice. The input is acknowledged (its offset committed) only once the
  * broker has the answer. A message that cannot be answered goes to {@code pos-sales.dlq} with the reason.
+ *
+ * <p>The record header {@code authorization} carries the register's token ({@code Bearer <jwt>}), verified as an
+ * HTTP call's. No valid token, a role that may not charge, or an account outside the token's stores: the sale is
+ * answered DECLINED, dead-lettered, and nothing is charged.
  */
 @ApplicationScoped
 public class PosSalesConsumer {
     private static final Logger LOG = Logger.getLogger(PosSalesConsumer.class);
     static final String SOURCE = "/ardoise/account-service";
+    static final String AUTHORIZATION = "authorization";
+    private static final String BEARER = "Bearer ";
 
     private final CreditAccounts accounts;
     private final PosSaleAnswers answers;
     private final MutinyEmitter<String> results;
     private final ObjectMapper mapper;
     private final PosSaleReader reader;
+    private final JWTParser tokens;
     private final Clock clock;
 
     PosSalesConsumer(CreditAccounts accounts, PosSaleAnswers answers,
-                     @Channel("pos-sale-results") MutinyEmitter<String> results, ObjectMapper mapper, Clock clock) {
+                     @Channel("pos-sale-results") MutinyEmitter<String> results, ObjectMapper mapper,
+                     JWTParser tokens, Clock clock) {
         this.accounts = accounts;
         this.answers = answers;
         this.results = results;
         this.mapper = mapper;
         this.reader = new PosSaleReader(mapper);
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -71,18 +84,96 @@ public class PosSalesConsumer {
                 .map(meta -> meta.getKey() == null ? null : meta.getKey().toString()).orElse(null);
         Map<String, String> headers = headers(message);
         PosSale sale;
+        InvalidPosSaleException invalid = null;
         try {
             sale = reader.read(key, message.getPayload(), headers);
         } catch (UnreadablePosSaleException e) {
             LOG.warnf("pos-sales message dead-lettered: %s", e.getMessage());
             return Uni.createFrom().completionStage(() -> message.nack(e));
         } catch (InvalidPosSaleException e) {
-            PosSale known = reader.identify(key, message.getPayload(), headers);
-            PosSaleResult rejected = PosSaleResult.rejected(known.saleId(), known.accountId(), e.field(),
-                    e.getMessage());
-            return answerThenAck(known, () -> Uni.createFrom().item(rejected), message);
+            sale = reader.identify(key, message.getPayload(), headers);
+            invalid = e;
         }
-        return answerThenAck(sale, () -> charge(sale), message);
+        // who sends is settled before anything is looked up or recorded for the sale: a stranger must neither
+        // read another store's recorded answer nor take a sale id with an answer of its own
+        Requester requester;
+        UUID accountId;
+        try {
+            requester = requester(headers.get(AUTHORIZATION), sale.correlationId());
+            accountId = accountId(sale);
+        } catch (PosSaleRefusedException refused) {
+            return refuse(sale, refused, message);
+        }
+        PosSale known = sale;
+        InvalidPosSaleException wrongField = invalid;
+        return retriedUntilAnswered(known, accounts.find(accountId, requester)
+                .onFailure(PosSalesConsumer::isMissing).recoverWithNull())
+                .chain(account -> {
+                    if (account == null) {
+                        return refuse(known, new PosSaleRefusedException(PosSaleRefusedException.Reason.ACCOUNT_NOT_FOUND,
+                                "no credit account " + known.accountId() + " in the token's stores"), message);
+                    }
+                    if (wrongField != null) {
+                        return answerThenAck(known, () -> Uni.createFrom().item(PosSaleResult.rejected(
+                                known.saleId(), known.accountId(), wrongField.field(), wrongField.getMessage())), message);
+                    }
+                    return answerThenAck(known, () -> charge(known, accountId, requester), message);
+                });
+    }
+
+    /** The register (or cashier) the record's token names, when it may charge. */
+    private Requester requester(String authorization, String correlationId) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new PosSaleRefusedException(PosSaleRefusedException.Reason.NO_VALID_TOKEN,
+                    "no bearer token in the record header " + AUTHORIZATION);
+        }
+        Caller caller;
+        try {
+            caller = VerifiedCaller.of(tokens.parse(authorization.substring(BEARER.length()).strip()));
+        } catch (ParseException | RuntimeException e) {
+            throw new PosSaleRefusedException(PosSaleRefusedException.Reason.NO_VALID_TOKEN,
+                    "the bearer token is not valid: expired, not signed by the configured issuer, or not meant "
+                            + "for Ardoise");
+        }
+        if (!caller.has(Roles.CASHIER) && !caller.has(Roles.MANAGER)) {
+            throw new PosSaleRefusedException(PosSaleRefusedException.Reason.ROLE_MAY_NOT_CHARGE,
+                    "only a CASHIER or a MANAGER token may charge a sale");
+        }
+        return new Requester(caller, correlationId == null ? UUID.randomUUID().toString() : correlationId);
+    }
+
+    private static UUID accountId(PosSale sale) {
+        try {
+            return UUID.fromString(sale.accountId());
+        } catch (IllegalArgumentException e) {
+            throw new PosSaleRefusedException(PosSaleRefusedException.Reason.ACCOUNT_NOT_FOUND,
+                    "no credit account " + sale.accountId());
+        }
+    }
+
+    private static boolean isMissing(Throwable failure) {
+        return failure instanceof AccountNotFoundException || failure instanceof NotFoundProblem;
+    }
+
+    /**
+     * Answers DECLINED and dead-letters the record. The answer is not recorded by sale: the sale's rightful
+     * register may still publish it with a valid token and must then be charged.
+     */
+    private Uni<Void> refuse(PosSale sale, PosSaleRefusedException refused, Message<String> message) {
+        LOG.warnf("pos sale %s declined and dead-lettered: %s", sale.saleId(), refused.getMessage());
+        PosSaleResult declined = PosSaleResult.refused(sale.saleId(), sale.accountId(), refused.reason().name(),
+                refused.getMessage());
+        return retriedUntilAnswered(sale, Uni.createFrom().deferred(
+                        () -> send(sale.accountId(), sale.saleId(), answer(declined))))
+                .chain(() -> Uni.createFrom().completionStage(() -> message.nack(refused)));
+    }
+
+    /** A failure of the database or the broker is retried: a sale must be answered. */
+    private static <T> Uni<T> retriedUntilAnswered(PosSale sale, Uni<T> step) {
+        return step.onFailure(e -> !isRefusedForGood(e)).invoke(e -> LOG.warnf(
+                        "pos sale %s not answered yet, will retry: %s", sale.saleId(), e.getMessage()))
+                .onFailure(e -> !isRefusedForGood(e)).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
     }
 
     /**
@@ -92,11 +183,7 @@ public class PosSalesConsumer {
      */
     private Uni<Void> answerThenAck(PosSale sale, java.util.function.Supplier<Uni<PosSaleResult>> decide,
                                     Message<String> message) {
-        return answerOnce(sale, decide)
-                .onFailure(e -> !isRefusedForGood(e)).invoke(e -> LOG.warnf(
-                        "pos sale %s not answered yet, will retry: %s", sale.saleId(), e.getMessage()))
-                .onFailure(e -> !isRefusedForGood(e)).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+        return retriedUntilAnswered(sale, answerOnce(sale, decide))
                 .chain(() -> Uni.createFrom().completionStage(message::ack))
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf("pos sale %s dead-lettered: the database refuses it: %s", sale.saleId(),
@@ -124,34 +211,23 @@ public class PosSalesConsumer {
                 .chain(answer -> send(sale.accountId(), sale.saleId(), answer));
     }
 
-    private Uni<PosSaleResult> charge(PosSale sale) {
-        UUID accountId;
-        try {
-            accountId = UUID.fromString(sale.accountId());
-        } catch (IllegalArgumentException e) {
-            return rejected(sale, "accountId", "accountId: is not a UUID");
-        }
+    private Uni<PosSaleResult> charge(PosSale sale, UUID accountId, Requester requester) {
         if (sale.amount() == null) {
-            return rejected(sale, "amount", "amount: is required");
+            return Uni.createFrom().item(PosSaleResult.rejected(sale.saleId(), sale.accountId(), "amount",
+                    "amount: is required"));
         }
         ChargeSale command = new ChargeSale(sale.saleId(), sale.amount(), sale.lines(), sale.terms(), sale.dueDate(),
-                null, sale.registerId(), sale.holdId(), null, null);
-        return accounts.charge(accountId, command, metadata(sale))
+                null, requester.caller().registerId(), sale.holdId(), null, null);
+        return accounts.charge(accountId, command, requester)
                 .map(outcome -> charged(sale, outcome))
                 .onFailure(ChargeDeclinedException.class).recoverWithItem(e -> declined(sale,
                         (ChargeDeclinedException) e))
                 .onFailure(InvalidCommandException.class).recoverWithItem(e -> PosSaleResult.rejected(sale.saleId(),
                         sale.accountId(), ((InvalidCommandException) e).field(), e.getMessage()))
-                .onFailure(AccountNotFoundException.class).recoverWithItem(e -> PosSaleResult.rejected(sale.saleId(),
-                        sale.accountId(), "accountId", e.getMessage()))
                 .onFailure(IdempotencyConflictException.class).recoverWithItem(e -> PosSaleResult.rejected(
                         sale.saleId(), sale.accountId(), "saleId", e.getMessage()))
                 .onFailure(CommandRefusedException.class).recoverWithItem(e -> PosSaleResult.rejected(
                         sale.saleId(), sale.accountId(), ((CommandRefusedException) e).problem(), e.getMessage()));
-    }
-
-    private static Uni<PosSaleResult> rejected(PosSale sale, String field, String detail) {
-        return Uni.createFrom().item(PosSaleResult.rejected(sale.saleId(), sale.accountId(), field, detail));
     }
 
     private static PosSaleResult charged(PosSale sale, Outcome outcome) {
@@ -164,12 +240,6 @@ public class PosSalesConsumer {
     private static PosSaleResult declined(PosSale sale, ChargeDeclinedException e) {
         return new PosSaleResult(sale.saleId(), sale.accountId(), PosSaleResult.Outcome.DECLINED, null, null, null,
                 sale.amount(), null, e.reason().name(), e.available(), e.getMessage());
-    }
-
-    private static EventMetadata metadata(PosSale sale) {
-        Actor actor = new Actor(Role.CASHIER, sale.userId(), sale.registerId(), sale.storeId());
-        return new EventMetadata(actor, sale.correlationId() == null ? UUID.randomUUID().toString()
-                : sale.correlationId());
     }
 
     private PosSaleAnswers.Answer answer(PosSaleResult result) {

@@ -3,6 +3,7 @@ package dev.ardoise.account.api;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,16 +15,17 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.ardoise.account.Register.as;
 import static dev.ardoise.account.Register.cashier;
 import static dev.ardoise.account.Register.charge;
 import static dev.ardoise.account.Register.manager;
 import static dev.ardoise.account.Register.openAccount;
 import static dev.ardoise.account.Register.post;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,6 +41,16 @@ class AccountOperationsTest {
     @InjectKafka
     KafkaCompanion kafka;
 
+    /** An event's actor as the history shows it (members that do not apply are null). */
+    private static Map<String, String> actor(String role, String userId, String registerId, String storeId) {
+        Map<String, String> actor = new HashMap<>();
+        actor.put("role", role);
+        actor.put("userId", userId);
+        actor.put("registerId", registerId);
+        actor.put("storeId", storeId);
+        return actor;
+    }
+
     private static String charged(String accountId, String saleId, String amount) {
         return charge(accountId, saleId, amount).statusCode(201).extract().path("invoiceId");
     }
@@ -49,7 +61,7 @@ class AccountOperationsTest {
 
         post(cashier(), accountId, "holds", Map.of("holdId", "h1", "amount", "500.00")).statusCode(201)
                 .body("available", equalTo("500.00")).body("expiresAt", notNullValue()).body("version", equalTo(3));
-        given().get("/accounts/{id}", accountId).then().body("held", equalTo("500.00"))
+        cashier().get("/accounts/{id}", accountId).then().body("held", equalTo("500.00"))
                 .body("holds", hasSize(1)).body("available", equalTo("500.00"));
         charge(accountId, "other-register", "500.01").statusCode(422).body("available", equalTo("500.00"));
         post(cashier(), accountId, "holds", Map.of("holdId", "h1", "amount", "500.00")).statusCode(201)
@@ -57,7 +69,7 @@ class AccountOperationsTest {
 
         post(cashier(), accountId, "charges", Map.of("saleId", "s1", "amount", "620.00", "holdId", "h1"))
                 .statusCode(201).body("holdId", equalTo("h1")).body("available", equalTo("380.00"));
-        given().get("/accounts/{id}", accountId).then().body("held", equalTo("0.00")).body("holds", hasSize(0));
+        cashier().get("/accounts/{id}", accountId).then().body("held", equalTo("0.00")).body("holds", hasSize(0));
     }
 
     @Test
@@ -70,13 +82,13 @@ class AccountOperationsTest {
         post(cashier(), accountId, "holds", Map.of("holdId", "h2", "amount", "200.00", "expiresInSeconds", 1))
                 .statusCode(201).body("available", equalTo("800.00"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/accounts/{id}/events", accountId)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> cashier().get("/accounts/{id}/events", accountId)
                 .then().body("type[-1]", equalTo("CreditHoldExpired")));
-        JsonPath events = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
+        JsonPath events = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
         assertEquals("SYSTEM", events.getString("metadata.actor.role[-1]"));
         assertEquals("hold-expiry", events.getString("metadata.actor.userId[-1]"));
         assertEquals("200.00", events.getString("data.amount[-1]"));
-        given().get("/accounts/{id}", accountId).then().body("available", equalTo("1000.00"))
+        cashier().get("/accounts/{id}", accountId).then().body("available", equalTo("1000.00"))
                 .body("held", equalTo("0.00"));
     }
 
@@ -99,7 +111,7 @@ class AccountOperationsTest {
                 .body("balance", equalTo("0.00")).body("depositBalance", equalTo("50.00"));
         post(cashier(), accountId, "payments", Map.of("paymentId", "p2", "amount", "300.00", "method", "CASH"))
                 .statusCode(201).header("Idempotent-Replayed", "true").body("events", hasSize(2));
-        given().get("/accounts/{id}", accountId).then().body("version", equalTo(7));
+        cashier().get("/accounts/{id}", accountId).then().body("version", equalTo(7));
     }
 
     @Test
@@ -113,10 +125,10 @@ class AccountOperationsTest {
                 .body("depositBalance", equalTo("200.00")).body("available", equalTo("350.00"));
         post(cashier(), accountId, "deposit-applications", Map.of("applicationId", "a1", "amount", "150.00"))
                 .statusCode(201).body("balance", equalTo("0.00")).body("depositBalance", equalTo("50.00"));
-        post(cashier(), accountId, "deposit-returns", Map.of("returnId", "r1", "amount", "50.00", "method", "CASH",
+        post(manager(), accountId, "deposit-returns", Map.of("returnId", "r1", "amount", "50.00", "method", "CASH",
                 "reason", "order cancelled")).statusCode(201).body("depositBalance", equalTo("0.00"));
 
-        List<String> types = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
+        List<String> types = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getList("type");
         assertEquals(List.of("AccountOpened", "CreditLimitSet", "DepositAdded", "SaleCharged", "DepositApplied",
                 "DepositApplied", "DepositReturned"), types);
@@ -153,37 +165,42 @@ class AccountOperationsTest {
     void customer_details_and_consent_are_recorded_with_who_and_when_and_only_when_they_change() {
         String accountId = openAccount("100.00");
 
-        cashier().header("X-User-Id", "cashier-12").body(Map.of("name", "Marie Tremblay",
+        as(Tokens.of("MANAGER").user("manager-12").sign()).body(Map.of("name", "Marie Tremblay",
                 "email", "marie.t@example.com", "language", "en")).put("/accounts/{id}/customer", accountId).then()
                 .statusCode(200).body("email", equalTo("marie.t@example.com")).body("version", equalTo(3));
-        cashier().body(Map.of("consent", false)).put("/accounts/{id}/email-consent", accountId).then()
+        as(Tokens.of("CASHIER").user("cashier-12").register("R3").sign()).body(Map.of("consent", false))
+                .put("/accounts/{id}/email-consent", accountId).then()
                 .statusCode(200).body("emailConsent", equalTo(false)).body("version", equalTo(4));
         cashier().body(Map.of("consent", false)).put("/accounts/{id}/email-consent", accountId).then()
                 .statusCode(200).body("version", equalTo(4));
 
-        JsonPath events = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
+        JsonPath events = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
         assertEquals(List.of("AccountOpened", "CreditLimitSet", "CustomerDetailsChanged", "EmailConsentWithdrawn"),
                 events.getList("type"));
-        assertEquals("cashier-12", events.getString("metadata.actor.userId[2]"));
+        assertEquals(actor("MANAGER", "manager-12", null, "MAIN"), events.getMap("metadata.actor[2]"));
+        assertEquals(actor("CASHIER", "cashier-12", "R3", "MAIN"), events.getMap("metadata.actor[3]"));
         assertEquals("marie.t@example.com", events.getString("data.email[3]"));
     }
 
     @Test
-    void every_event_records_the_actor_and_correlation_id_in_the_store_and_on_the_topic() {
+    void every_event_records_the_actor_from_the_token_and_the_correlation_id_in_the_store_and_on_the_topic() {
         String accountId = openAccount("100.00");
         String correlationId = UUID.randomUUID().toString();
 
-        cashier().header("X-User-Id", "cashier-7").header("X-Register-Id", "R2").header("X-Store-Id", "EAST")
-                .header("X-Correlation-Id", correlationId)
+        as(Tokens.of("CASHIER").user("cashier-7").register("R2").sign())
+                .header("X-User-Id", "boss").header("X-Register-Id", "R9").header("X-Store-Id", "EAST")
+                .header("X-Actor-Role", "MANAGER").header("X-Correlation-Id", correlationId)
                 .body(Map.of("saleId", "s1", "amount", "10.00")).post("/accounts/{id}/charges", accountId).then()
                 .statusCode(201).header("X-Correlation-Id", correlationId)
-                .body("invoiceNumber", org.hamcrest.Matchers.startsWith("EAST-"));
+                .body("invoiceNumber", org.hamcrest.Matchers.startsWith("MAIN-")).body("storeId", equalTo("MAIN"));
         charge(accountId, "s2", "1.00").statusCode(201).header("X-Correlation-Id", notNullValue());
 
-        JsonPath events = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
-        assertEquals(Map.of("role", "CASHIER", "userId", "cashier-7", "registerId", "R2", "storeId", "EAST"),
-                events.getMap("metadata.actor[2]"));
+        JsonPath events = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
+        assertEquals(actor("MANAGER", "boss", null, "MAIN"), events.getMap("metadata.actor[0]"));
+        assertEquals(actor("CASHIER", "cashier-7", "R2", "MAIN"), events.getMap("metadata.actor[2]"));
+        assertEquals("R2", events.getString("data.registerId[2]"));
         assertEquals(correlationId, events.getString("metadata.correlationId[2]"));
+        assertEquals("cashier-test", events.getString("metadata.actor.userId[3]"));
         assertEquals("MAIN", events.getString("metadata.actor.storeId[3]"));
 
         List<ConsumerRecord<String, String>> records = kafka.consumeStrings()
@@ -193,32 +210,34 @@ class AccountOperationsTest {
         JsonPath sale = JsonPath.from(records.get(2).value());
         assertEquals("cashier-7", sale.getString("metadata.actor.userId"));
         assertEquals("R2", sale.getString("metadata.actor.registerId"));
+        assertEquals("MAIN", sale.getString("metadata.actor.storeId"));
         assertEquals(correlationId, sale.getString("metadata.correlationId"));
+        assertEquals("MAIN", JsonPath.from(records.get(0).value()).getString("data.storeId"));
     }
 
     @Test
     void the_balance_as_of_a_past_instant_counts_only_what_occurred_by_then() {
         String accountId = openAccount("1000.00");
         charged(accountId, "s1", "400.00");
-        String between = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
+        String between = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getString("occurredAt[-1]");
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(Instant.parse(between)));
         charged(accountId, "s2", "300.00");
 
-        given().get("/accounts/{id}?asOf={asOf}", accountId, between).then().statusCode(200)
+        cashier().get("/accounts/{id}?asOf={asOf}", accountId, between).then().statusCode(200)
                 .body("balance", equalTo("-400.00")).body("version", equalTo(3));
-        given().get("/accounts/{id}", accountId).then().body("balance", equalTo("-700.00"));
-        given().get("/accounts/{id}?asOf=2000-01-01T00:00:00Z", accountId).then().statusCode(404);
+        cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("-700.00"));
+        cashier().get("/accounts/{id}?asOf=2000-01-01T00:00:00Z", accountId).then().statusCode(404);
     }
 
     @Test
     void an_account_is_found_by_its_customer() {
         String customerId = "C-" + UUID.randomUUID();
-        String accountId = given().contentType("application/json").body(Map.of("customerId", customerId,
+        String accountId = cashier().body(Map.of("customerId", customerId,
                 "name", "Jean", "language", "en", "currency", "CAD")).post("/accounts").then().statusCode(201)
                 .extract().path("accountId");
 
-        given().get("/accounts?customerId={c}", customerId).then().statusCode(200)
+        cashier().get("/accounts?customerId={c}", customerId).then().statusCode(200)
                 .body("accountId", equalTo(accountId)).body("status", equalTo("OPEN"));
     }
 }

@@ -20,9 +20,9 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import static dev.ardoise.account.Register.cashier;
 import static dev.ardoise.account.Register.charge;
 import static dev.ardoise.account.Register.openAccount;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +53,9 @@ class ConcurrentChargesTest {
                 "a decline leaves less available than the smallest sale that could still fit: " + accepted);
         answers.stream().filter(answer -> answer.statusCode() == 422).forEach(declined -> assertTrue(
                 new BigDecimal(declined.<String>path("available")).compareTo(new BigDecimal("59.00")) < 0));
-        var account = given().get("/accounts/{id}", accountId).then().extract();
+        var account = cashier().get("/accounts/{id}", accountId).then().extract();
         assertEquals(accepted.negate().setScale(2), new BigDecimal(account.<String>path("balance")));
-        List<Long> versions = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
+        List<Long> versions = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getList("version", Long.class);
         assertEquals(LongStream.rangeClosed(1, 2 + charged).boxed().toList(), versions);
     }
@@ -71,7 +71,7 @@ class ConcurrentChargesTest {
         List<String> invoiceIds = runAtOnce(retries);
 
         assertEquals(1, invoiceIds.stream().distinct().count(), invoiceIds.toString());
-        given().get("/accounts/{id}", accountId).then()
+        cashier().get("/accounts/{id}", accountId).then()
                 .body("balance", org.hamcrest.Matchers.equalTo("-100.00"))
                 .body("version", org.hamcrest.Matchers.equalTo(3));
     }
@@ -88,11 +88,11 @@ class ConcurrentChargesTest {
 
         assertEquals(20, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
         assertEquals(10, statuses.stream().filter(status -> status == 422).count(), statuses.toString());
-        given().get("/accounts/{id}", accountId).then()
+        cashier().get("/accounts/{id}", accountId).then()
                 .body("held", org.hamcrest.Matchers.equalTo("1000.00"))
                 .body("available", org.hamcrest.Matchers.equalTo("0.00"))
                 .body("version", org.hamcrest.Matchers.equalTo(22));
-        List<Long> versions = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
+        List<Long> versions = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getList("version", Long.class);
         assertEquals(LongStream.rangeClosed(1, 22).boxed().toList(), versions);
     }

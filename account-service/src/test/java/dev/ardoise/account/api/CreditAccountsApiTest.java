@@ -6,7 +6,6 @@ import dev.ardoise.testing.PostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.ardoise.account.Register.cashier;
 import static dev.ardoise.account.Register.charge;
 import static dev.ardoise.account.Register.openAccount;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +35,7 @@ class CreditAccountsApiTest {
     KafkaCompanion kafka;
 
     private static ValidatableResponse deposit(String accountId, String depositId, String amount) {
-        return given().contentType(ContentType.JSON)
+        return cashier()
                 .body(Map.of("depositId", depositId, "amount", amount, "purpose", "LAYAWAY"))
                 .post("/accounts/{id}/deposits", accountId)
                 .then();
@@ -49,7 +48,7 @@ class CreditAccountsApiTest {
         charge(accountId, "sale-2", "300.00").statusCode(201);
         deposit(accountId, "dep-1", "200.00").statusCode(201).body("depositBalance", equalTo("200.00"));
 
-        given().get("/accounts/{id}", accountId).then().statusCode(200)
+        cashier().get("/accounts/{id}", accountId).then().statusCode(200)
                 .body("creditLimit", equalTo("1000.00"))
                 .body("balance", equalTo("-700.00"))
                 .body("depositBalance", equalTo("200.00"))
@@ -61,7 +60,7 @@ class CreditAccountsApiTest {
                 .body("type", equalTo("https://ardoise.dev/problems/charge-declined"))
                 .body("reason", equalTo("OVER_AVAILABLE"))
                 .body("available", equalTo("300.00"));
-        given().get("/accounts/{id}", accountId).then().body("version", equalTo(5));
+        cashier().get("/accounts/{id}", accountId).then().body("version", equalTo(5));
     }
 
     @Test
@@ -86,7 +85,7 @@ class CreditAccountsApiTest {
                 .body("invoiceId", equalTo(first))
                 .body("balance", equalTo("-250.00"));
 
-        List<String> types = given().get("/accounts/{id}/events", accountId).then().statusCode(200)
+        List<String> types = cashier().get("/accounts/{id}/events", accountId).then().statusCode(200)
                 .extract().jsonPath().getList("type");
         assertEquals(List.of("AccountOpened", "CreditLimitSet", "SaleCharged"), types);
     }
@@ -105,16 +104,16 @@ class CreditAccountsApiTest {
     void opening_twice_for_one_customer_answers_the_first_account() {
         Map<String, Object> request = Map.of("customerId", "C-" + UUID.randomUUID(), "name", "Jean Roy",
                 "language", "en", "currency", "CAD");
-        String first = given().contentType(ContentType.JSON).body(request).post("/accounts")
+        String first = cashier().body(request).post("/accounts")
                 .then().statusCode(201).extract().path("accountId");
 
-        given().contentType(ContentType.JSON).body(request).post("/accounts")
+        cashier().body(request).post("/accounts")
                 .then().statusCode(200).body("accountId", equalTo(first));
     }
 
     @Test
     void an_account_without_a_limit_declines_every_charge() {
-        String accountId = given().contentType(ContentType.JSON)
+        String accountId = cashier()
                 .body(Map.of("customerId", "C-" + UUID.randomUUID(), "name", "Jean Roy", "language", "en",
                         "currency", "CAD"))
                 .post("/accounts").then().statusCode(201).extract().path("accountId");
@@ -153,32 +152,32 @@ class CreditAccountsApiTest {
     void bad_input_is_a_problem_that_names_the_field_and_changes_nothing() {
         String accountId = openAccount("1000.00");
 
-        given().contentType(ContentType.JSON).body(Map.of("amount", "10.00"))
+        cashier().body(Map.of("amount", "10.00"))
                 .post("/accounts/{id}/charges", accountId).then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("saleId"));
         charge(accountId, "sale-1", "ten dollars").statusCode(400).body("field", equalTo("amount"));
         charge(accountId, "sale-1", "10.001").statusCode(400).body("field", equalTo("amount"));
         charge(accountId, "sale-1", "-5.00").statusCode(400).body("field", equalTo("amount"));
         charge(accountId, "sale-1", "1e999999999").statusCode(400).body("field", equalTo("amount"));
-        given().contentType(ContentType.JSON).body("{\"saleId\": ").post("/accounts/{id}/charges", accountId)
+        cashier().body("{\"saleId\": ").post("/accounts/{id}/charges", accountId)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
+        cashier()
                 .body(Map.of("customerId", "C-x", "name", "X", "language", "en", "currency", "EURO"))
                 .post("/accounts").then().statusCode(400).body("field", equalTo("currency"));
-        given().contentType(ContentType.JSON)
+        cashier()
                 .body(Map.of("customerId", "C-y", "name", "Y", "language", "en", "currency", "CAD",
                         "email", "not-an-address"))
                 .post("/accounts").then().statusCode(400).body("field", equalTo("email"));
-        given().contentType(ContentType.JSON)
+        cashier()
                 .body(Map.of("customerId", "C-z", "name", "Z\u0000", "language", "en", "currency", "CAD"))
                 .post("/accounts").then().statusCode(400).body("field", equalTo("name"));
 
-        given().get("/accounts/{id}", accountId).then().body("version", equalTo(2)).body("balance", equalTo("0.00"));
+        cashier().get("/accounts/{id}", accountId).then().body("version", equalTo(2)).body("balance", equalTo("0.00"));
     }
 
     @Test
     void an_unknown_account_is_a_404_problem() {
-        given().get("/accounts/{id}", UUID.randomUUID()).then().statusCode(404)
+        cashier().get("/accounts/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         charge(UUID.randomUUID().toString(), "sale-1", "1.00").statusCode(404)
                 .contentType("application/problem+json");

@@ -49,9 +49,17 @@ class OpenApiTest {
         Map<String, Map<String, Object>> paths = openApi.getMap("paths");
 
         assertEquals(ENDPOINTS.keySet(), paths.keySet());
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
         ENDPOINTS.forEach((path, methods) -> methods.forEach(method -> {
             String operation = "paths.'" + path + "'." + method;
             assertNotNull(openApi.get(operation + ".summary"), operation);
+            assertNotNull(openApi.get(operation + ".description"), operation);
+            String operationId = openApi.getString(operation + ".operationId");
+            assertTrue(operationId != null && operationId.matches("[a-z][A-Za-z]+") && operationIds.add(operationId),
+                    operation + " has a camelCase operationId of its own: " + operationId);
+            assertNotNull(openApi.get(operation + ".security"), operation);
+            assertNotNull(openApi.get(operation + ".responses.'401'.content.'application/problem+json'"), operation);
+            assertNotNull(openApi.get(operation + ".responses.'403'.content.'application/problem+json'"), operation);
             assertNotNull(openApi.get(operation + ".responses.'400'.content.'application/problem+json'"), operation);
             if (path.contains("{accountId}") && !method.equals("get")) {
                 assertNotNull(openApi.get(operation + ".responses.'422'"), operation);
@@ -65,5 +73,22 @@ class OpenApiTest {
         }
         assertNotNull(openApi.get("components.schemas.ProblemDocument"));
         assertNotNull(openApi.get("components.schemas.ChargeView"));
+        assertEquals("bearer", openApi.getString("components.securitySchemes.SecurityScheme.scheme"));
+    }
+
+    @Test
+    void amounts_are_documented_as_the_strings_the_wire_carries() {
+        JsonPath openApi = JsonPath.from(given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString());
+
+        for (String property : List.of("components.schemas.ChargeView.properties.amount",
+                "components.schemas.AccountView.properties.available",
+                "components.schemas.ChargeRequest.properties.amount")) {
+            assertEquals("#/components/schemas/Amount", openApi.getString(property + ".$ref"), property);
+        }
+        String amount = "components.schemas.Amount";
+        assertEquals("string", openApi.getString(amount + ".type"));
+        assertTrue("400.00".matches(openApi.getString(amount + ".pattern")));
+        assertTrue(!"4e2".matches(openApi.getString(amount + ".pattern")));
     }
 }

@@ -30,15 +30,15 @@ class KeepingTest {
 
     @Test
     void opens_with_the_first_limit_when_one_is_given() {
-        assertEquals(List.of(new AccountOpened("C-1", "Marie", null, false, "fr-CA", "CAD"),
+        assertEquals(List.of(new AccountOpened("C-1", "Marie", null, false, "fr-CA", "CAD", "MAIN"),
                         new CreditLimitSet(cad("500.00"), null)),
-                Keeping.open(new OpenAccount("C-1", "Marie", null, false, "fr-CA", "cad", cad("500"))));
+                Keeping.open(new OpenAccount("C-1", "Marie", null, false, "fr-CA", "cad", cad("500"), "MAIN")));
     }
 
     @Test
     void refuses_a_currency_that_does_not_exist() {
         assertEquals("currency", assertThrows(InvalidCommandException.class, () ->
-                Keeping.open(new OpenAccount("C-1", "Marie", null, false, "fr-CA", "XYZ1", null))).field());
+                Keeping.open(new OpenAccount("C-1", "Marie", null, false, "fr-CA", "XYZ1", null, "MAIN"))).field());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OutboxTest {
+    /** Metrics are on the management interface (its root is /q), without a token. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
 
     @Inject
     Pool pool;
@@ -144,7 +149,7 @@ class OutboxTest {
         String accountId = openAccount("10.00");
         consume(accountId).awaitRecords(2, Duration.ofSeconds(30));
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
 
         assertTrue(metric(metrics, "ardoise_outbox_published_total") >= 2, metrics);
         assertTrue(metric(metrics, "ardoise_outbox_lag_seconds") >= 0, metrics);

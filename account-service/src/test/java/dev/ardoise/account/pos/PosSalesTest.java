@@ -3,6 +3,7 @@ package dev.ardoise.account.pos;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.ardoise.account.Register.as;
+import static dev.ardoise.account.Register.cashier;
+import static dev.ardoise.account.Register.manager;
 import static dev.ardoise.account.Register.openAccount;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,14 +39,26 @@ class PosSalesTest {
     @InjectKafka
     KafkaCompanion kafka;
 
+    /** Register R7's token, for cashier-3 at the store MAIN. */
+    private static final String REGISTER_R7 = Tokens.of("CASHIER").user("cashier-3").register("R7").sign();
+
     private void publish(String accountId, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("pos-sales", accountId, value))
-                .awaitCompletion(Duration.ofSeconds(30));
+        publish(accountId, value, REGISTER_R7);
     }
 
+    /** Publishes as a register does, with its token in the record header authorization (none when null). */
+    private void publish(String accountId, String value, String token) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("pos-sales", accountId, value);
+        if (token != null) {
+            record.headers().add("authorization", ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
+        }
+        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /** A sale whose body claims another store, register and user: the token's are the ones recorded. */
     private static String sale(String saleId, String accountId, String amount) {
         return """
-                {"saleId":"%s","accountId":"%s","amount":"%s","storeId":"MAIN","registerId":"R7","userId":"cashier-3",
+                {"saleId":"%s","accountId":"%s","amount":"%s","storeId":"EAST","registerId":"R-forged","userId":"boss",
                  "correlationId":"corr-%s","lines":[{"description":"Paint 4 L","quantity":"2","unitPrice":"%s"}]}"""
                 .formatted(saleId, accountId, amount, saleId, new java.math.BigDecimal(amount)
                         .divide(new java.math.BigDecimal("2")).toPlainString());
@@ -85,11 +100,15 @@ class PosSalesTest {
         assertNotNull(header(answer, "ce_time"));
         assertEquals(header(answer, "ce_id"), header(records.get(1), "ce_id"));
 
-        given().get("/accounts/{id}", accountId).then().body("balance", equalTo("-120.00"))
+        cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("-120.00"))
                 .body("version", equalTo(3));
-        JsonPath events = given().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
+        JsonPath events = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath();
         assertEquals("R7", events.getString("metadata.actor.registerId[2]"));
         assertEquals("cashier-3", events.getString("metadata.actor.userId[2]"));
+        assertEquals("CASHIER", events.getString("metadata.actor.role[2]"));
+        assertEquals("MAIN", events.getString("metadata.actor.storeId[2]"));
+        assertEquals("R7", events.getString("data.registerId[2]"));
+        assertEquals("MAIN", events.getString("data.storeId[2]"));
         assertEquals("corr-pos-1", events.getString("metadata.correlationId[2]"));
         assertEquals("120.00", events.getString("data.lines[2][0].amount"));
     }
@@ -101,8 +120,7 @@ class PosSalesTest {
 
         publish(accountId, sale("pos-2", accountId, "150.00"));
         answers.awaitRecords(1, Duration.ofSeconds(60));
-        given().contentType("application/json").body(java.util.Map.of("creditLimit", "500.00"))
-                .header("X-Actor-Role", "MANAGER").put("/accounts/{id}/credit-limit", accountId).then()
+        manager().body(java.util.Map.of("creditLimit", "500.00")).put("/accounts/{id}/credit-limit", accountId).then()
                 .statusCode(200);
         publish(accountId, sale("pos-2", accountId, "150.00"));
 
@@ -115,7 +133,7 @@ class PosSalesTest {
         assertTrue(!records.get(0).value().contains("invoiceId"), "absent members are left out");
         assertEquals("PosSaleDeclined", header(records.get(0), "ce_type"));
         assertEquals(records.get(0).value(), records.get(1).value());
-        given().get("/accounts/{id}", accountId).then().body("balance", equalTo("0.00"));
+        cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("0.00"));
     }
 
     @Test
@@ -161,13 +179,54 @@ class PosSalesTest {
         record.headers().add("ce_subject", "pos-5".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", "ce-corr-5".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", "PosSale".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("authorization", ("Bearer " + REGISTER_R7).getBytes(StandardCharsets.UTF_8));
 
         kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
 
         JsonPath charged = JsonPath.from(answers.awaitRecords(1, Duration.ofSeconds(60)).getRecords().get(0).value());
         assertEquals("CHARGED", charged.getString("outcome"));
         assertEquals("pos-5", charged.getString("saleId"));
-        assertEquals("ce-corr-5", given().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
+        assertEquals("ce-corr-5", cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getString("metadata.correlationId[2]"));
+    }
+
+    @Test
+    void a_sale_without_a_valid_token_or_for_another_stores_account_is_declined_dead_lettered_and_not_charged() {
+        String accountId = openAccount("1000.00");
+        String eastAccountId = openAccount(Tokens.of("MANAGER").stores("EAST").sign(), "1000.00");
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics("pos-sales.dlq", records -> records.filter(r -> accountId.equals(r.key())
+                        || eastAccountId.equals(r.key())));
+        ConsumerTask<String, String> answers = answers(accountId);
+        ConsumerTask<String, String> eastAnswers = answers(eastAccountId);
+
+        publish(accountId, sale("pos-6", accountId, "10.00"), null);
+        publish(accountId, sale("pos-7", accountId, "10.00"), Tokens.of("CASHIER").register("R7").expired().sign());
+        publish(accountId, sale("pos-8", accountId, "10.00"), Tokens.of("CASHIER").signedByStranger().sign());
+        publish(accountId, sale("pos-9", accountId, "10.00"), Tokens.viewer());
+        publish(eastAccountId, sale("pos-10", eastAccountId, "10.00"), REGISTER_R7);
+
+        List<ConsumerRecord<String, String>> declined = answers.awaitRecords(4, Duration.ofSeconds(60)).getRecords();
+        assertEquals(List.of("DECLINED", "DECLINED", "DECLINED", "DECLINED"),
+                declined.stream().map(r -> JsonPath.from(r.value()).getString("outcome")).toList());
+        assertEquals(List.of("NO_VALID_TOKEN", "NO_VALID_TOKEN", "NO_VALID_TOKEN", "ROLE_MAY_NOT_CHARGE"),
+                declined.stream().map(r -> JsonPath.from(r.value()).getString("reason")).toList());
+        assertEquals(List.of("pos-6", "pos-7", "pos-8", "pos-9"),
+                declined.stream().map(r -> JsonPath.from(r.value()).getString("saleId")).toList());
+        JsonPath east = JsonPath.from(eastAnswers.awaitRecords(1, Duration.ofSeconds(60)).getRecords().get(0).value());
+        assertEquals("DECLINED", east.getString("outcome"));
+        assertEquals("ACCOUNT_NOT_FOUND", east.getString("reason"));
+        assertNull(east.getString("available"), "nothing about another store's account is told");
+        List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(5, Duration.ofSeconds(60)).getRecords();
+        assertEquals(List.of("ACCOUNT_NOT_FOUND", "NO_VALID_TOKEN", "NO_VALID_TOKEN", "NO_VALID_TOKEN",
+                        "ROLE_MAY_NOT_CHARGE"),
+                dead.stream().map(r -> header(r, "dead-letter-reason").split(":")[0]).sorted().toList());
+        cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("0.00")).body("version", equalTo(2));
+        as(Tokens.of("CASHIER").stores("EAST").sign()).get("/accounts/{id}", eastAccountId).then()
+                .body("balance", equalTo("0.00")).body("version", equalTo(2));
+
+        publish(accountId, sale("pos-6", accountId, "10.00"));
+        JsonPath charged = JsonPath.from(answers.awaitRecords(5, Duration.ofSeconds(60)).getRecords().get(4).value());
+        assertEquals("CHARGED", charged.getString("outcome"), "the register's own sale is charged once it is signed");
     }
 }

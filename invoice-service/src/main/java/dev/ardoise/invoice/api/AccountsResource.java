@@ -1,6 +1,8 @@
 package dev.ardoise.invoice.api;
 
 import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.domain.AccountBalance;
 import dev.ardoise.invoice.domain.AccountStanding;
 import dev.ardoise.invoice.domain.AccountStatus;
@@ -11,6 +13,7 @@ import dev.ardoise.invoice.persistence.AccountListing;
 import dev.ardoise.invoice.persistence.Page;
 import dev.ardoise.invoice.persistence.Queries;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,7 +29,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** The store's "Credit Accounts" page. */
+/** The store's "Credit Accounts" page: the accounts of the caller's stores only. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
@@ -34,10 +37,12 @@ public class AccountsResource {
             "CLOSED");
 
     private final Queries queries;
+    private final VerifiedCaller caller;
     private final Clock clock;
 
-    AccountsResource(Queries queries, Clock clock) {
+    AccountsResource(Queries queries, VerifiedCaller caller, Clock clock) {
         this.queries = queries;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -57,20 +62,26 @@ public class AccountsResource {
 
     @GET
     @Path("accounts")
-    @Operation(summary = "The store's credit accounts: customer, status, outstanding, overdue, deposit balance, "
-            + "available; searchable, sortable, paginated")
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "listAccounts",
+            summary = "The store's credit accounts: customer, status, outstanding, overdue, deposit balance, "
+                    + "available; searchable, sortable, paginated",
+            description = "Only the accounts of the stores the token names; storeId narrows to one of them (another "
+                    + "store gives an empty page).")
     public Uni<Page<AccountLine>> accounts(
             @Parameter(description = "part of the customer's name or id, case ignored") @QueryParam("q") String q,
             @Parameter(description = "OUTSTANDING, OVERDUE, SETTLED (what is owed) or OPEN, SUSPENDED, CLOSED")
             @QueryParam("status") String status,
             @Parameter(description = "name (default), outstanding, overdue or available") @QueryParam("sort") String sort,
             @Parameter(description = "asc (default for name) or desc (default otherwise)") @QueryParam("order") String order,
+            @Parameter(description = "only this store's accounts, one of the token's stores")
+            @QueryParam("storeId") String storeId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         AccountSort sortBy = RequestParameters.oneOf("sort", sort, AccountSort.class);
         sortBy = sortBy == null ? AccountSort.NAME : sortBy;
-        AccountFilter filter = new AccountFilter(RequestParameters.text(q), status(status), sortBy,
-                RequestParameters.ascending(order, sortBy == AccountSort.NAME), RequestParameters.page(page),
-                RequestParameters.size(size));
+        AccountFilter filter = new AccountFilter(StoreWalls.scope(caller.get(), storeId), RequestParameters.text(q),
+                status(status), sortBy, RequestParameters.ascending(order, sortBy == AccountSort.NAME),
+                RequestParameters.page(page), RequestParameters.size(size));
         return queries.accounts(filter, LocalDate.now(clock)).map(found -> new Page<>(
                 found.items().stream().map(AccountLine::of).toList(), found.page(), found.size(), found.total()));
     }

@@ -1,11 +1,16 @@
 package dev.ardoise.invoice.api;
 
-import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Caller;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.domain.Aging;
+import dev.ardoise.invoice.persistence.AccountView;
 import dev.ardoise.invoice.persistence.OwedInvoice;
 import dev.ardoise.invoice.persistence.Queries;
 import dev.ardoise.invoice.persistence.ReadModels;
+import dev.ardoise.invoice.persistence.StoreScope;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,17 +30,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** What is owed by how long it is past due, as of any day: per account and for the whole store. */
+/** What is owed by how long it is past due, as of any day: per account and for the caller's stores. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MANAGER, Roles.VIEWER})
 public class AgingResource {
     private final Queries queries;
     private final ReadModels readModels;
+    private final VerifiedCaller caller;
     private final Clock clock;
 
-    AgingResource(Queries queries, ReadModels readModels, Clock clock) {
+    AgingResource(Queries queries, ReadModels readModels, VerifiedCaller caller, Clock clock) {
         this.queries = queries;
         this.readModels = readModels;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -63,16 +71,18 @@ public class AgingResource {
 
     @GET
     @Path("accounts/{accountId}/aging")
-    @Operation(summary = "What the account owed at the end of asOf (default today) by days past due: current, "
-            + "1-30, 31-60, 61-90, over 90")
+    @Operation(operationId = "getAccountAging",
+            summary = "What the account owed at the end of asOf (default today) by days past due: current, "
+                    + "1-30, 31-60, 61-90, over 90",
+            description = "Each invoice's owed amount as of the end of asOf, in its bucket. An account of a store "
+                    + "the token does not name is 404, like an unknown one.")
     public Uni<AccountAging> accountAging(@PathParam("accountId") String accountId,
                                           @Parameter(description = "a date; today when absent") @QueryParam("asOf") String asOf) {
         UUID id = RequestParameters.accountId(accountId);
         LocalDate day = day(asOf);
-        return readModels.account(id).flatMap(view -> {
-            if (view == null) {
-                throw new NotFoundProblem("account", id);
-            }
+        Caller who = caller.get();
+        return readModels.account(id).flatMap(found -> {
+            AccountView view = StoreWalls.account(who, id, found);
             return queries.owedOn(day, id).map(invoices -> {
                 Aging aging = Aging.none(view.balance().currency());
                 for (OwedInvoice invoice : invoices) {
@@ -86,10 +96,17 @@ public class AgingResource {
 
     @GET
     @Path("aging")
-    @Operation(summary = "The store's aging as of asOf (default today): a row per account that owes, and totals")
-    public Uni<StoreAging> storeAging(@Parameter(description = "a date; today when absent") @QueryParam("asOf") String asOf) {
+    @Operation(operationId = "getStoreAging",
+            summary = "The store's aging as of asOf (default today): a row per account that owes, and totals",
+            description = "Only the accounts of the stores the token names; storeId narrows to one of them "
+                    + "(another store gives no rows). Totals are per currency.")
+    public Uni<StoreAging> storeAging(
+            @Parameter(description = "a date; today when absent") @QueryParam("asOf") String asOf,
+            @Parameter(description = "only this store's accounts, one of the token's stores")
+            @QueryParam("storeId") String storeId) {
         LocalDate day = day(asOf);
-        return queries.owedOn(day, null).map(invoices -> {
+        StoreScope stores = StoreWalls.scope(caller.get(), storeId);
+        return queries.owedOn(day, stores).map(invoices -> {
             Map<UUID, List<OwedInvoice>> byAccount = new LinkedHashMap<>();
             invoices.forEach(invoice -> byAccount.computeIfAbsent(invoice.accountId(), id -> new ArrayList<>())
                     .add(invoice));

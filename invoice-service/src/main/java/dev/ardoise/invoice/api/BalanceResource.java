@@ -1,8 +1,11 @@
 package dev.ardoise.invoice.api;
 
 import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.persistence.AccountView;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,15 +31,27 @@ public class BalanceResource {
     static final String LAGGING_HEADER = "X-Projection-Lagging";
 
     private final ReadYourWrites readYourWrites;
+    private final VerifiedCaller caller;
     private final Clock clock;
 
-    BalanceResource(ReadYourWrites readYourWrites, Clock clock) {
+    BalanceResource(ReadYourWrites readYourWrites, VerifiedCaller caller, Clock clock) {
         this.readYourWrites = readYourWrites;
+        this.caller = caller;
         this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "The account's balance, deposit balance, available credit and overdue amount, as of today")
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "getBalance",
+            summary = "The account's balance, deposit balance, available credit and overdue amount, as of today",
+            description = "Balance is minus what is owed (-700.00); available is the credit limit minus what is owed "
+                    + "and held, deposits not counted. An account of a store the token does not name is 404, like "
+                    + "an unknown one, whatever minVersion says.")
+    @APIResponse(responseCode = "200", description = "the account's balance as of today",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BalanceResponse.class)),
+            headers = @Header(name = LAGGING_HEADER, description = "true when the projection had not reached "
+                    + "minVersion in time; absent otherwise", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> balance(
             @PathParam("accountId") String accountId,
             @Parameter(description = "Wait up to about 2 s for the projection to reach this account version; "
@@ -39,7 +59,7 @@ public class BalanceResource {
             @QueryParam("minVersion") String minVersion) {
         UUID id = RequestParameters.accountId(accountId);
         long wanted = RequestParameters.minVersion(minVersion);
-        return readYourWrites.account(id, wanted).map(view -> respond(id, view, wanted));
+        return readYourWrites.account(caller.get(), id, wanted).map(view -> respond(id, view, wanted));
     }
 
     private Response respond(UUID accountId, AccountView view, long minVersion) {

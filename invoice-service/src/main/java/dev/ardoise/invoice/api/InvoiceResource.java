@@ -1,6 +1,11 @@
 package dev.ardoise.invoice.api;
 
+import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Caller;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.StoreWall;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.domain.InvoiceStatus;
 import dev.ardoise.invoice.persistence.InvoiceFilter;
 import dev.ardoise.invoice.persistence.InvoiceFilter.InvoiceSort;
@@ -9,6 +14,7 @@ import dev.ardoise.invoice.persistence.Page;
 import dev.ardoise.invoice.persistence.Queries;
 import dev.ardoise.invoice.persistence.ReadModels;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,24 +28,32 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+/** Invoices of the caller's stores' accounts: one, an account's, or the stores' list. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
 public class InvoiceResource {
     private final Queries queries;
     private final ReadModels readModels;
     private final InvoiceLinesJson linesJson;
+    private final VerifiedCaller caller;
     private final Clock clock;
 
-    InvoiceResource(Queries queries, ReadModels readModels, InvoiceLinesJson linesJson, Clock clock) {
+    InvoiceResource(Queries queries, ReadModels readModels, InvoiceLinesJson linesJson, VerifiedCaller caller,
+                    Clock clock) {
         this.queries = queries;
         this.readModels = readModels;
         this.linesJson = linesJson;
+        this.caller = caller;
         this.clock = clock;
     }
 
     @GET
     @Path("accounts/{accountId}/invoices")
-    @Operation(summary = "The account's invoices, newest first unless sorted otherwise; paginated")
+    @Operation(operationId = "listAccountInvoices",
+            summary = "The account's invoices, newest first unless sorted otherwise; paginated",
+            description = "Each invoice with what is owed on it, its status as of today and what was applied to it. "
+                    + "An account of a store the token does not name is 404, like an unknown one.")
     public Uni<Page<InvoiceResponse>> accountInvoices(
             @PathParam("accountId") String accountId,
             @Parameter(description = "OUTSTANDING (every invoice with something owed: partially paid and overdue "
@@ -47,42 +61,54 @@ public class InvoiceResource {
             @QueryParam("status") String status,
             @Parameter(description = "issued on or after (a date)") @QueryParam("from") String from,
             @Parameter(description = "issued on or before (a date)") @QueryParam("to") String to,
+            @Parameter(description = "only when the account is of this store, one of the token's stores")
             @QueryParam("storeId") String storeId,
             @Parameter(description = "issuedOn (default), dueDate, number, amount or owed") @QueryParam("sort") String sort,
             @Parameter(description = "asc or desc (default)") @QueryParam("order") String order,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         UUID id = RequestParameters.accountId(accountId);
-        InvoiceFilter filter = filter(id, status, from, to, storeId, sort, order, page, size);
+        Caller who = caller.get();
+        InvoiceFilter filter = filter(who, id, status, from, to, storeId, sort, order, page, size);
         return readModels.account(id).flatMap(view -> {
-            if (view == null) {
-                throw new NotFoundProblem("account", id);
-            }
+            StoreWalls.account(who, id, view);
             return list(filter);
         });
     }
 
     @GET
     @Path("invoices")
-    @Operation(summary = "The store's invoices, filtered by account, status, issue date and store; paginated")
+    @Operation(operationId = "listInvoices",
+            summary = "The store's invoices, filtered by account, status, issue date and store; paginated",
+            description = "Only the invoices of accounts of the stores the token names; storeId narrows to one of "
+                    + "them (another store gives an empty page).")
     public Uni<Page<InvoiceResponse>> invoices(
-            @QueryParam("accountId") String accountId, @QueryParam("status") String status,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("storeId") String storeId,
-            @QueryParam("sort") String sort, @QueryParam("order") String order,
+            @Parameter(description = "only this account's invoices") @QueryParam("accountId") String accountId,
+            @Parameter(description = "as for an account's invoices") @QueryParam("status") String status,
+            @Parameter(description = "issued on or after (a date)") @QueryParam("from") String from,
+            @Parameter(description = "issued on or before (a date)") @QueryParam("to") String to,
+            @Parameter(description = "only the invoices of this store's accounts, one of the token's stores")
+            @QueryParam("storeId") String storeId,
+            @Parameter(description = "issuedOn (default), dueDate, number, amount or owed") @QueryParam("sort") String sort,
+            @Parameter(description = "asc or desc (default)") @QueryParam("order") String order,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return list(filter(RequestParameters.accountFilter(accountId), status, from, to, storeId, sort, order, page,
-                size));
+        return list(filter(caller.get(), RequestParameters.accountFilter(accountId), status, from, to, storeId, sort,
+                order, page, size));
     }
 
     @GET
     @Path("invoices/{invoiceId}")
-    @Operation(summary = "One invoice, with what is still owed on it, its status as of today and every payment, "
-            + "deposit applied, credit, refund, adjustment and write-off on it")
+    @Operation(operationId = "getInvoice",
+            summary = "One invoice, with what is still owed on it, its status as of today and every payment, "
+                    + "deposit applied, credit, refund, adjustment and write-off on it",
+            description = "An invoice of an account of a store the token does not name is 404, like an unknown one.")
     public Uni<InvoiceResponse> invoice(@PathParam("invoiceId") String invoiceId) {
         LocalDate today = today();
+        Caller who = caller.get();
         return queries.invoice(invoiceId).map(view -> {
             if (view == null) {
                 throw new NotFoundProblem("invoice", invoiceId);
             }
+            StoreWall.check(who, view.accountStore(), "invoice", invoiceId);
             return InvoiceResponse.of(view, linesJson.read(view.linesJson()), today);
         });
     }
@@ -94,14 +120,14 @@ public class InvoiceResource {
                 page.page(), page.size(), page.total()));
     }
 
-    private static InvoiceFilter filter(UUID accountId, String status, String from, String to, String storeId,
-                                        String sort, String order, String page, String size) {
+    private static InvoiceFilter filter(Caller caller, UUID accountId, String status, String from, String to,
+                                        String storeId, String sort, String order, String page, String size) {
         InvoiceStatus wanted = RequestParameters.oneOf("status", status, InvoiceStatus.class);
         LocalDate fromDate = RequestParameters.date("from", from);
         LocalDate toDate = RequestParameters.date("to", to);
         RequestParameters.inOrder(fromDate, toDate);
         InvoiceSort sortBy = sortOf(sort);
-        return new InvoiceFilter(accountId, wanted, fromDate, toDate, RequestParameters.text(storeId), sortBy,
+        return new InvoiceFilter(StoreWalls.scope(caller, storeId), accountId, wanted, fromDate, toDate, sortBy,
                 RequestParameters.ascending(order, false), RequestParameters.page(page), RequestParameters.size(size));
     }
 
@@ -115,7 +141,7 @@ public class InvoiceResource {
             case "number" -> InvoiceSort.NUMBER;
             case "amount" -> InvoiceSort.AMOUNT;
             case "owed" -> InvoiceSort.OWED;
-            default -> throw new dev.ardoise.http.InvalidRequestException("sort",
+            default -> throw new InvalidRequestException("sort",
                     "must be one of issuedOn, dueDate, number, amount, owed");
         };
     }

@@ -1,6 +1,8 @@
 package dev.ardoise.invoice.api;
 
-import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Caller;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.domain.AccountBalance;
 import dev.ardoise.invoice.domain.Aging;
 import dev.ardoise.invoice.domain.LedgerEntry;
@@ -11,6 +13,7 @@ import dev.ardoise.invoice.persistence.OwedInvoice;
 import dev.ardoise.invoice.persistence.Queries;
 import dev.ardoise.invoice.persistence.ReadModels;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,11 +35,13 @@ import java.util.UUID;
 public class StatementResource {
     private final ReadModels readModels;
     private final Queries queries;
+    private final VerifiedCaller caller;
     private final Clock clock;
 
-    StatementResource(ReadModels readModels, Queries queries, Clock clock) {
+    StatementResource(ReadModels readModels, Queries queries, VerifiedCaller caller, Clock clock) {
         this.readModels = readModels;
         this.queries = queries;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -52,8 +57,13 @@ public class StatementResource {
     }
 
     @GET
-    @Operation(summary = "The account's statement for a period: opening balance, every charge, payment, deposit, "
-            + "refund and adjustment with the running balance, closing balance (negative when the customer owes)")
+    @RolesAllowed({Roles.MANAGER, Roles.VIEWER, Roles.SERVICE})
+    @Operation(operationId = "getStatement",
+            summary = "The account's statement for a period: opening balance, every charge, payment, deposit, "
+                    + "refund and adjustment with the running balance, closing balance (negative when the customer "
+                    + "owes)",
+            description = "The balance-forward statement notification-service emails (it calls as SERVICE, for any "
+                    + "store). An account of a store the token does not name is 404, like an unknown one.")
     public Uni<StatementResponse> statement(
             @PathParam("accountId") String accountId,
             @Parameter(description = "first day, inclusive; defaults to the first day of to's month") @QueryParam("from") String from,
@@ -64,12 +74,8 @@ public class StatementResource {
         LocalDate last = toDate == null ? LocalDate.now(clock) : toDate;
         LocalDate first = fromDate == null ? last.withDayOfMonth(1) : fromDate;
         RequestParameters.inOrder(first, last);
-        return readModels.account(id).flatMap(view -> {
-            if (view == null) {
-                throw new NotFoundProblem("account", id);
-            }
-            return statement(view, first, last);
-        });
+        Caller who = caller.get();
+        return readModels.account(id).flatMap(view -> statement(StoreWalls.account(who, id, view), first, last));
     }
 
     private Uni<StatementResponse> statement(AccountView view, LocalDate from, LocalDate to) {

@@ -6,16 +6,17 @@ import java.util.UUID;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a credit account stands at, as projected from its events: who it is, its credit limit (null until a
- * manager sets one), what is owed on its invoices, the deposit balance, what active holds reserve, and whether
- * it may charge. Amounts are at the currency's scale.
+ * What a credit account stands at, as projected from its events: who it is, the store it belongs to (only that
+ * store's staff see it), its credit limit (null until a manager sets one), what is owed on its invoices, the
+ * deposit balance, what active holds reserve, and whether it may charge. Amounts are at the currency's scale.
  */
-public record AccountBalance(UUID accountId, String customerId, String customerName, String currency,
+public record AccountBalance(UUID accountId, String storeId, String customerId, String customerName, String currency,
                              BigDecimal creditLimit, BigDecimal owed, BigDecimal depositBalance, BigDecimal held,
                              AccountStatus accountStatus) {
 
     public AccountBalance {
         requireNonNull(accountId, "accountId");
+        requireNonNull(storeId, "storeId");
         requireNonNull(currency, "currency");
         requireNonNull(accountStatus, "accountStatus");
         creditLimit = Amounts.of(creditLimit, currency);
@@ -25,41 +26,42 @@ public record AccountBalance(UUID accountId, String customerId, String customerN
     }
 
     /** A newly opened account: no limit, nothing owed, no deposit, nothing held. */
-    public static AccountBalance opened(UUID accountId, String customerId, String customerName, String currency) {
+    public static AccountBalance opened(UUID accountId, String storeId, String customerId, String customerName,
+                                        String currency) {
         BigDecimal zero = Amounts.zero(currency);
-        return new AccountBalance(accountId, customerId, customerName, currency, null, zero, zero, zero,
+        return new AccountBalance(accountId, storeId, customerId, customerName, currency, null, zero, zero, zero,
                 AccountStatus.OPEN);
     }
 
     public AccountBalance withCreditLimit(BigDecimal newLimit) {
-        return new AccountBalance(accountId, customerId, customerName, currency, newLimit, owed, depositBalance, held,
-                accountStatus);
+        return new AccountBalance(accountId, storeId, customerId, customerName, currency, newLimit, owed,
+                depositBalance, held, accountStatus);
     }
 
     public AccountBalance withName(String newName) {
-        return new AccountBalance(accountId, customerId, newName, currency, creditLimit, owed, depositBalance, held,
-                accountStatus);
+        return new AccountBalance(accountId, storeId, customerId, newName, currency, creditLimit, owed,
+                depositBalance, held, accountStatus);
     }
 
     public AccountBalance withStatus(AccountStatus status) {
-        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed, depositBalance,
-                held, status);
+        return new AccountBalance(accountId, storeId, customerId, customerName, currency, creditLimit, owed,
+                depositBalance, held, status);
     }
 
     /** What is owed changes by {@code change} (positive: more owed). */
     public AccountBalance owing(BigDecimal change) {
-        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed.add(change),
-                depositBalance, held, accountStatus);
+        return new AccountBalance(accountId, storeId, customerId, customerName, currency, creditLimit,
+                owed.add(change), depositBalance, held, accountStatus);
     }
 
     public AccountBalance depositing(BigDecimal change) {
-        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed,
+        return new AccountBalance(accountId, storeId, customerId, customerName, currency, creditLimit, owed,
                 depositBalance.add(change), held, accountStatus);
     }
 
     public AccountBalance holding(BigDecimal change) {
-        return new AccountBalance(accountId, customerId, customerName, currency, creditLimit, owed, depositBalance,
-                held.add(change), accountStatus);
+        return new AccountBalance(accountId, storeId, customerId, customerName, currency, creditLimit, owed,
+                depositBalance, held.add(change), accountStatus);
     }
 
     /** Shown negative when the customer owes: -700.00 when 700.00 is owed, 0.00 when nothing. */

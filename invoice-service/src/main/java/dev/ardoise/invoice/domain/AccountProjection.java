@@ -65,11 +65,15 @@ public final class AccountProjection {
         this.invoices = new HashMap<>(invoices);
     }
 
-    /** The projection of an account that was just opened. */
-    public static AccountProjection opened(ZoneId storeZone, RecordedEvent recorded) {
+    /**
+     * The projection of an account that was just opened, in the store its opening names; an opening recorded
+     * before accounts named their store belongs to {@code defaultStore}, the deployment's own.
+     */
+    public static AccountProjection opened(ZoneId storeZone, String defaultStore, RecordedEvent recorded) {
         AccountOpened opened = (AccountOpened) recorded.data();
-        AccountBalance balance = AccountBalance.opened(recorded.accountId(), opened.customerId(), opened.name(),
-                opened.currency());
+        String store = opened.storeId() == null ? defaultStore : opened.storeId();
+        AccountBalance balance = AccountBalance.opened(recorded.accountId(), store, opened.customerId(),
+                opened.name(), opened.currency());
         return new AccountProjection(storeZone, balance, Map.of(), Map.of());
     }
 

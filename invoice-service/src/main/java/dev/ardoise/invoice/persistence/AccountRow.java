@@ -20,6 +20,8 @@ public class AccountRow extends PanacheEntityBase {
     @Id
     @Column(name = "account_id")
     public UUID accountId;
+    @Column(name = "store_id")
+    public String storeId;
     @Column(name = "customer_id")
     public String customerId;
     public String name;
@@ -42,11 +44,12 @@ public class AccountRow extends PanacheEntityBase {
     }
 
     public AccountBalance toBalance() {
-        return new AccountBalance(accountId, customerId, name, currency, creditLimit, owed, depositBalance, held,
-                accountStatus);
+        return new AccountBalance(accountId, storeId, customerId, name, currency, creditLimit, owed, depositBalance,
+                held, accountStatus);
     }
 
     public void update(AccountBalance balance) {
+        storeId = balance.storeId();
         customerId = balance.customerId();
         name = balance.customerName();
         currency = balance.currency();

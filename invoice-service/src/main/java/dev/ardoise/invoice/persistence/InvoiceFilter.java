@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Which invoices to list and in what order. Every field but paging may be null (no filter). {@code from}/{@code to}
- * bound the issue date, both inclusive.
+ * Which invoices to list and in what order: those of the accounts of the {@code stores} in scope. Every other field
+ * but paging may be null (no filter). {@code from}/{@code to} bound the issue date, both inclusive.
  */
-public record InvoiceFilter(UUID accountId, InvoiceStatus status, LocalDate from, LocalDate to, String storeId,
+public record InvoiceFilter(StoreScope stores, UUID accountId, InvoiceStatus status, LocalDate from, LocalDate to,
                             InvoiceSort sort, boolean ascending, int page, int size) {
 
     public enum InvoiceSort {

@@ -32,7 +32,8 @@ import java.util.UUID;
 public class Queries {
     private static final String INVOICE_COLUMNS = "i.invoice_id, i.invoice_number, i.sale_id, i.store_id, "
             + "i.account_version, i.amount, i.paid, i.credited, i.debited, i.refunded, i.written_off_amount, "
-            + "i.written_off, i.issued_on, i.due_date, i.account_id, a.currency, i.lines, i.terms";
+            + "i.written_off, i.issued_on, i.due_date, i.account_id, a.currency, i.lines, i.terms, "
+            + "a.store_id AS account_store";
 
     private final Pool pool;
 
@@ -42,12 +43,9 @@ public class Queries {
 
     public Uni<Page<InvoiceView>> invoices(InvoiceFilter filter, LocalDate today) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE true");
+        StringBuilder where = new StringBuilder(" WHERE ").append(inStores(filter.stores(), params));
         if (filter.accountId() != null) {
             where.append(" AND i.account_id = ").append(param(params, filter.accountId()));
-        }
-        if (filter.storeId() != null) {
-            where.append(" AND i.store_id = ").append(param(params, filter.storeId()));
         }
         if (filter.from() != null) {
             where.append(" AND i.issued_on >= ").append(param(params, filter.from()));
@@ -78,11 +76,12 @@ public class Queries {
     }
 
     private Uni<Long> count(InvoiceFilter filter, LocalDate today) {
-        InvoiceFilter first = new InvoiceFilter(filter.accountId(), filter.status(), filter.from(), filter.to(),
-                filter.storeId(), filter.sort(), filter.ascending(), 0, 1);
+        InvoiceFilter first = new InvoiceFilter(filter.stores(), filter.accountId(), filter.status(), filter.from(),
+                filter.to(), filter.sort(), filter.ascending(), 0, 1);
         return invoices(first, today).map(Page::total);
     }
 
+    /** The invoice, with the store of its account (whose staff alone may see it); null when unknown. */
     public Uni<InvoiceView> invoice(String invoiceId) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT " + INVOICE_COLUMNS + " FROM invoice i JOIN account a ON a.account_id = i.account_id "
@@ -135,8 +134,8 @@ public class Queries {
                 money(row, "debited", currency), money(row, "refunded", currency),
                 money(row, "written_off_amount", currency), row.getBoolean("written_off"),
                 row.getLocalDate("issued_on"), row.getLocalDate("due_date"));
-        return new InvoiceView(invoice, row.getUUID("account_id"), currency, row.getString("lines"),
-                row.getString("terms"), applied.getOrDefault(invoice.invoiceId(), List.of()));
+        return new InvoiceView(invoice, row.getUUID("account_id"), row.getString("account_store"), currency,
+                row.getString("lines"), row.getString("terms"), applied.getOrDefault(invoice.invoiceId(), List.of()));
     }
 
     /** The store's list of credit accounts, with what each has overdue {@code today}. */
@@ -144,7 +143,7 @@ public class Queries {
         List<Object> params = new ArrayList<>();
         String overdue = "SELECT account_id, sum(owed) AS overdue FROM invoice WHERE NOT written_off AND owed > 0 "
                 + "AND due_date < " + param(params, today) + " GROUP BY account_id";
-        StringBuilder where = new StringBuilder(" WHERE true");
+        StringBuilder where = new StringBuilder(" WHERE ").append(inStores(filter.stores(), params));
         if (filter.search() != null) {
             String like = param(params, "%" + filter.search().toLowerCase().replace("%", "\\%").replace("_", "\\_")
                     + "%");
@@ -185,20 +184,29 @@ public class Queries {
 
     private static AccountBalance balance(Row row) {
         String currency = row.getString("currency");
-        return new AccountBalance(row.getUUID("account_id"), row.getString("customer_id"), row.getString("name"),
-                currency, money(row, "credit_limit", currency), money(row, "owed", currency),
+        return new AccountBalance(row.getUUID("account_id"), row.getString("store_id"), row.getString("customer_id"),
+                row.getString("name"), currency, money(row, "credit_limit", currency), money(row, "owed", currency),
                 money(row, "deposit_balance", currency), money(row, "held", currency),
                 AccountStatus.valueOf(row.getString("account_status")));
     }
 
-    /** What was owed on each invoice at the end of {@code asOf} (one account's, or the whole store's when null). */
+    /** What was owed on each of the account's invoices at the end of {@code asOf}. */
     public Uni<List<OwedInvoice>> owedOn(LocalDate asOf, UUID accountId) {
+        return owedOn(asOf, StoreScope.every(), accountId);
+    }
+
+    /** What was owed on each invoice of the accounts of these stores at the end of {@code asOf}. */
+    public Uni<List<OwedInvoice>> owedOn(LocalDate asOf, StoreScope stores) {
+        return owedOn(asOf, stores, null);
+    }
+
+    private Uni<List<OwedInvoice>> owedOn(LocalDate asOf, StoreScope stores, UUID accountId) {
         List<Object> params = new ArrayList<>();
         String day = param(params, asOf);
         String sql = "SELECT i.account_id, a.customer_id, a.name, a.currency, i.due_date, i.amount + coalesce("
                 + "(SELECT sum(p.owed_change) FROM invoice_application p WHERE p.invoice_id = i.invoice_id "
                 + "AND p.applied_on <= " + day + "), 0) AS owed FROM invoice i JOIN account a "
-                + "ON a.account_id = i.account_id WHERE i.issued_on <= " + day
+                + "ON a.account_id = i.account_id WHERE i.issued_on <= " + day + " AND " + inStores(stores, params)
                 + (accountId == null ? "" : " AND i.account_id = " + param(params, accountId))
                 + " ORDER BY lower(a.name), i.account_id, i.due_date";
         return query(sql, params).map(rows -> {
@@ -236,6 +244,14 @@ public class Queries {
             }
             return entries;
         });
+    }
+
+    /** The condition that keeps the accounts ({@code a}) of the stores in scope. */
+    private static String inStores(StoreScope stores, List<Object> params) {
+        if (stores.everyStore()) {
+            return "true";
+        }
+        return "a.store_id = ANY(" + param(params, stores.stores().toArray(new String[0])) + ")";
     }
 
     private Uni<RowSet<Row>> query(String sql, List<Object> params) {

@@ -38,16 +38,19 @@ import java.util.stream.Collectors;
 class EventApplier implements EventHandler {
     private final InvoiceLinesJson linesJson;
     private final ZoneId storeZone;
+    private final String defaultStore;
 
-    EventApplier(InvoiceLinesJson linesJson, @ConfigProperty(name = "ardoise.store.time-zone") ZoneId storeZone) {
+    EventApplier(InvoiceLinesJson linesJson, @ConfigProperty(name = "ardoise.store.time-zone") ZoneId storeZone,
+                 @ConfigProperty(name = "ardoise.store.id") String defaultStore) {
         this.linesJson = linesJson;
         this.storeZone = storeZone;
+        this.defaultStore = defaultStore;
     }
 
     @Override
     public Uni<Void> apply(RecordedEvent recorded) {
         if (recorded.data() instanceof AccountOpened) {
-            AccountProjection opened = AccountProjection.opened(storeZone, recorded);
+            AccountProjection opened = AccountProjection.opened(storeZone, defaultStore, recorded);
             return AccountRow.of(opened.balance()).persist().replaceWithVoid();
         }
         UUID accountId = recorded.accountId();

@@ -34,16 +34,18 @@ public class Rebuild {
     private final AgroalDataSource dataSource;
     private final InvoiceLinesJson linesJson;
     private final ZoneId storeZone;
-    private final String bootstrapServers;
+    private final String defaultStore;
+    private final BrokerConnection broker;
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NONE);
 
     Rebuild(AgroalDataSource dataSource, InvoiceLinesJson linesJson,
             @ConfigProperty(name = "ardoise.store.time-zone") ZoneId storeZone,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "ardoise.store.id") String defaultStore, BrokerConnection broker) {
         this.dataSource = dataSource;
         this.linesJson = linesJson;
         this.storeZone = storeZone;
-        this.bootstrapServers = bootstrapServers;
+        this.defaultStore = defaultStore;
+        this.broker = broker;
     }
 
     public enum State { NONE, FOLDING, SWITCHING, DONE, FAILED }
@@ -81,7 +83,7 @@ public class Rebuild {
     private void run(Progress started) {
         Map<UUID, RebuiltAccount> accounts = new HashMap<>();
         long[] counts = new long[3]; // records read, malformed skipped, records since the start
-        try (TopicReplay replay = new TopicReplay(bootstrapServers); Connection connection = dataSource.getConnection()) {
+        try (TopicReplay replay = new TopicReplay(broker); Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             ShadowTables.create(connection);
             connection.commit();
@@ -125,7 +127,8 @@ public class Rebuild {
             counts[1]++; // the live consumer dead-lettered it
             return;
         }
-        accounts.computeIfAbsent(event.accountId(), RebuiltAccount::new).read(event, storeZone, linesJson);
+        accounts.computeIfAbsent(event.accountId(), RebuiltAccount::new).read(event, storeZone, defaultStore,
+                linesJson);
     }
 
     private void report(Progress started, State state, long[] counts, int accounts, int rounds, String error) {

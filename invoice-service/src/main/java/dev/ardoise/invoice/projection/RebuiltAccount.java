@@ -39,25 +39,25 @@ final class RebuiltAccount {
         this.accountId = accountId;
     }
 
-    void read(StreamEvent event, ZoneId storeZone, InvoiceLinesJson linesJson) {
+    void read(StreamEvent event, ZoneId storeZone, String defaultStore, InvoiceLinesJson linesJson) {
         dirty = true;
         Arrival arrival = Arrival.of(lastVersion, event.version());
         if (arrival == Arrival.GAP) {
             parked.putIfAbsent(event.version(), event);
         } else if (arrival == Arrival.NEXT) {
-            apply(event, storeZone, linesJson);
+            apply(event, storeZone, defaultStore, linesJson);
             StreamEvent next;
             while ((next = parked.remove(lastVersion + 1)) != null) {
-                apply(next, storeZone, linesJson);
+                apply(next, storeZone, defaultStore, linesJson);
             }
         }
     }
 
-    private void apply(StreamEvent event, ZoneId storeZone, InvoiceLinesJson linesJson) {
+    private void apply(StreamEvent event, ZoneId storeZone, String defaultStore, InvoiceLinesJson linesJson) {
         if (event.event().isPresent()) {
             RecordedEvent recorded = event.event().get();
             if (recorded.data() instanceof AccountOpened) {
-                projection = AccountProjection.opened(storeZone, recorded);
+                projection = AccountProjection.opened(storeZone, defaultStore, recorded);
             } else if (projection == null) {
                 throw new IllegalStateException("cannot apply " + event + ": the account was never opened");
             } else {

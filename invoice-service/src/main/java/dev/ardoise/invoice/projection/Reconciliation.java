@@ -5,7 +5,6 @@ import dev.ardoise.events.reader.StreamEvent;
 import dev.ardoise.invoice.domain.BalanceFold;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -28,11 +27,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Reconciliation {
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final BrokerConnection broker;
 
-    Reconciliation(AgroalDataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    Reconciliation(AgroalDataSource dataSource, BrokerConnection broker) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.broker = broker;
     }
 
     public record Difference(UUID accountId, String field, String expected, String actual) {
@@ -44,7 +43,7 @@ public class Reconciliation {
     /** Blocking: reads the whole topic; call it from a worker thread. */
     public Report run() throws SQLException {
         Map<UUID, TreeMap<Long, StreamEvent>> streams = new HashMap<>();
-        try (TopicReplay replay = new TopicReplay(bootstrapServers)) {
+        try (TopicReplay replay = new TopicReplay(broker)) {
             replay.readToEnd(body -> {
                 try {
                     StreamEvent event = StreamEvent.read(body);

@@ -56,8 +56,9 @@ final class ShadowTables {
                 + "updated_at) VALUES (?, ?, ?)");
              Batch parked = new Batch(connection, "INSERT INTO parked_event_next (account_id, version, body, "
                      + "parked_at) VALUES (?, ?, ?, ?)");
-             Batch rows = new Batch(connection, "INSERT INTO account_next (account_id, customer_id, name, currency, "
-                     + "credit_limit, owed, deposit_balance, held, account_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             Batch rows = new Batch(connection, "INSERT INTO account_next (account_id, store_id, customer_id, name, "
+                     + "currency, credit_limit, owed, deposit_balance, held, account_status) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              Batch invoices = new Batch(connection, "INSERT INTO invoice_next (invoice_id, invoice_number, sale_id, "
                      + "account_id, account_version, amount, paid, lines, terms, issued_on, due_date, store_id, "
                      + "credited, debited, refunded, written_off_amount, written_off, owed) "
@@ -100,8 +101,8 @@ final class ShadowTables {
     private static void writeAccount(RebuiltAccount account, Batch rows, Batch invoices, Batch holds)
             throws SQLException {
         AccountBalance balance = account.projection.balance();
-        rows.add(balance.accountId(), balance.customerId(), balance.customerName(), balance.currency(),
-                balance.creditLimit(), balance.owed(), balance.depositBalance(), balance.held(),
+        rows.add(balance.accountId(), balance.storeId(), balance.customerId(), balance.customerName(),
+                balance.currency(), balance.creditLimit(), balance.owed(), balance.depositBalance(), balance.held(),
                 balance.accountStatus().name());
         for (Invoice invoice : account.projection.invoices().values()) {
             String[] issued = account.issued.get(invoice.invoiceId());

@@ -18,6 +18,7 @@ import static dev.ardoise.invoice.domain.History.deposit;
 import static dev.ardoise.invoice.domain.History.hold;
 import static dev.ardoise.invoice.domain.History.limit;
 import static dev.ardoise.invoice.domain.History.opened;
+import static dev.ardoise.invoice.domain.History.openedIn;
 import static dev.ardoise.invoice.domain.History.payment;
 import static dev.ardoise.invoice.domain.History.refund;
 import static dev.ardoise.invoice.domain.History.returned;
@@ -48,6 +49,21 @@ class AccountProjectionTest {
         assertEquals(money("-700.00"), account.balance());
         assertEquals(money("200.00"), account.depositBalance());
         assertEquals(money("300.00"), account.available());
+    }
+
+    @Test
+    void an_account_belongs_to_the_store_its_opening_names() {
+        History history = new History().add(DAY, openedIn("OTHER")).add(DAY, limit("1000.00"))
+                .add(DAY, sale("I-1", "700.00", DAY, 30));
+
+        assertEquals("OTHER", History.project(history.events, new ArrayList<>()).balance().storeId());
+    }
+
+    @Test
+    void an_account_opened_before_openings_named_a_store_belongs_to_the_default_store() {
+        History history = new History().add(DAY, opened("CAD"));
+
+        assertEquals(History.DEFAULT_STORE, History.project(history.events, new ArrayList<>()).balance().storeId());
     }
 
     @Test

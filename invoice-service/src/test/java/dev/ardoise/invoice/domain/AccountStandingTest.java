@@ -13,7 +13,7 @@ class AccountStandingTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
 
     private static AccountBalance owing(String owed) {
-        return new AccountBalance(UUID.randomUUID(), "C-1", "Marie", "CAD", new BigDecimal("1000.00"),
+        return new AccountBalance(UUID.randomUUID(), "MAIN", "C-1", "Marie", "CAD", new BigDecimal("1000.00"),
                 new BigDecimal(owed), new BigDecimal("0.00"), new BigDecimal("0.00"), AccountStatus.OPEN);
     }
 

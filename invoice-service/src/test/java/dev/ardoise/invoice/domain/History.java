@@ -34,6 +34,8 @@ import java.util.UUID;
 /** Builds one account's events for domain tests, versions 1, 2, 3..., each on a given store day at noon. */
 final class History {
     static final ZoneId STORE = ZoneId.of("America/Toronto");
+    /** The deployment's default store, which an opening that names none belongs to. */
+    static final String DEFAULT_STORE = "MAIN";
 
     final UUID accountId = UUID.randomUUID();
     final List<RecordedEvent> events = new ArrayList<>();
@@ -47,6 +49,10 @@ final class History {
 
     static AccountOpened opened(String currency) {
         return new AccountOpened("C-1001", "Marie Tremblay", "marie@example.com", true, "fr-CA", currency);
+    }
+
+    static AccountOpened openedIn(String store) {
+        return new AccountOpened("C-1001", "Marie Tremblay", "marie@example.com", true, "fr-CA", "CAD", store);
     }
 
     static CreditLimitSet limit(String amount) {
@@ -110,7 +116,7 @@ final class History {
 
     /** Every event folded into a projection; the changes of each kept in order. */
     static AccountProjection project(List<RecordedEvent> events, List<Change> changes) {
-        AccountProjection projection = AccountProjection.opened(STORE, events.get(0));
+        AccountProjection projection = AccountProjection.opened(STORE, DEFAULT_STORE, events.get(0));
         for (RecordedEvent event : events.subList(1, events.size())) {
             changes.add(projection.apply(event));
         }

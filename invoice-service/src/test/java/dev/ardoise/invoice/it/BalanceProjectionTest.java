@@ -8,6 +8,7 @@ import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -46,7 +47,7 @@ class BalanceProjectionTest {
     AgroalDataSource dataSource;
 
     private static void awaitVersion(AccountStream account, int version) {
-        await().atMost(PROJECTED).untilAsserted(() -> given().get(account.path("/balance"))
+        await().atMost(PROJECTED).untilAsserted(() -> given().auth().oauth2(Tokens.cashier()).get(account.path("/balance"))
                 .then().statusCode(200).body("version", equalTo(version)));
     }
 
@@ -58,7 +59,7 @@ class BalanceProjectionTest {
 
         awaitVersion(account, 5);
 
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/balance")).then()
                 .statusCode(200)
                 .body("accountId", equalTo(account.accountId.toString()))
                 .body("currency", equalTo("CAD"))
@@ -78,7 +79,7 @@ class BalanceProjectionTest {
 
         awaitVersion(account, 1);
 
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/balance")).then()
                 .body("creditLimit", nullValue())
                 .body("balance", equalTo("0.00"))
                 .body("depositBalance", equalTo("0.00"))
@@ -100,11 +101,11 @@ class BalanceProjectionTest {
         Publisher.publish(kafka, twice);
 
         awaitVersion(account, 6);
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/balance")).then()
                 .body("balance", equalTo("-700.00"))
                 .body("depositBalance", equalTo("210.00"))
                 .body("available", equalTo("300.00"));
-        given().get(account.path("/invoices")).then().body("items.size()", equalTo(2)).body("total", equalTo(2));
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/invoices")).then().body("items.size()", equalTo(2)).body("total", equalTo(2));
     }
 
     @Test
@@ -116,14 +117,14 @@ class BalanceProjectionTest {
         Publisher.publish(kafka, opened, charged);
 
         await().atMost(PROJECTED).until(() -> parkedEvents(account.accountId) == 1);
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/balance")).then()
                 .body("version", equalTo(1))
                 .body("balance", equalTo("0.00"));
 
         Publisher.publish(kafka, limitSet);
 
         awaitVersion(account, 3);
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/balance")).then()
                 .body("creditLimit", equalTo("500.00"))
                 .body("balance", equalTo("-120.00"))
                 .body("available", equalTo("380.00"));
@@ -147,7 +148,7 @@ class BalanceProjectionTest {
                 AccountStream.record(deposit)));
 
         awaitVersion(account, 3);
-        given().get(account.path("/balance")).then().body("depositBalance", equalTo("25.00"));
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/balance")).then().body("depositBalance", equalTo("25.00"));
     }
 
     @Test
@@ -155,7 +156,7 @@ class BalanceProjectionTest {
         AccountStream account = new AccountStream();
         Publisher.publish(kafka, account.opened(), account.creditLimitSet("250.00"));
 
-        given().queryParam("minVersion", 2).get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 2).get(account.path("/balance")).then()
                 .statusCode(200)
                 .header("X-Projection-Lagging", nullValue())
                 .body("version", equalTo(2))
@@ -168,7 +169,7 @@ class BalanceProjectionTest {
         Publisher.publish(kafka, account.opened());
         awaitVersion(account, 1);
 
-        given().queryParam("minVersion", 7).get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 7).get(account.path("/balance")).then()
                 .statusCode(200)
                 .header("X-Projection-Lagging", equalTo("true"))
                 .body("version", equalTo(1));

@@ -4,6 +4,7 @@ import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,7 @@ class DeadLetterTest {
             deadLetters.stop();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(other.path("/balance"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.cashier()).get(other.path("/balance"))
                 .then().statusCode(200).body("version", equalTo(2)).body("depositBalance", equalTo("15.00")));
     }
 
@@ -70,7 +71,7 @@ class DeadLetterTest {
                         AccountStream.record(account.depositAdded("15.00"))))
                 .awaitCompletion(Duration.ofSeconds(15)).getLastRecord();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(account.path("/balance"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.cashier()).get(account.path("/balance"))
                 .then().statusCode(200).body("version", equalTo(2)).body("depositBalance", equalTo("15.00")));
         ConsumerTask<String, String> deadLetters = kafka.consumeStrings()
                 .withProp("auto.offset.reset", "earliest")

@@ -6,6 +6,7 @@ import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,22 +42,22 @@ class InvoiceQueriesTest {
         String lateId = ((SaleCharged) late.data()).invoiceId();
         String recentId = ((SaleCharged) recent.data()).invoiceId();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(account.path("/balance"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.cashier()).get(account.path("/balance"))
                 .then().statusCode(200).body("version", equalTo(4)));
 
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/balance")).then()
                 .body("balance", equalTo("-700.00"))
                 .body("overdue", equalTo("400.00"))
                 .body("status", equalTo("OVERDUE"));
-        given().get(account.path("/invoices")).then()
+        given().auth().oauth2(Tokens.cashier()).get(account.path("/invoices")).then()
                 .statusCode(200)
                 .body("items.invoiceId", contains(recentId, lateId))
                 .body("items.status", contains("OUTSTANDING", "OVERDUE"));
-        given().queryParam("status", "OVERDUE").get(account.path("/invoices")).then()
+        given().auth().oauth2(Tokens.cashier()).queryParam("status", "OVERDUE").get(account.path("/invoices")).then()
                 .body("items.invoiceId", contains(lateId));
-        given().queryParam("status", "OUTSTANDING").get(account.path("/invoices")).then()
+        given().auth().oauth2(Tokens.cashier()).queryParam("status", "OUTSTANDING").get(account.path("/invoices")).then()
                 .body("items.invoiceId", contains(recentId, lateId));
-        given().queryParam("status", "PAID").get(account.path("/invoices")).then()
+        given().auth().oauth2(Tokens.cashier()).queryParam("status", "PAID").get(account.path("/invoices")).then()
                 .body("items", empty()).body("total", equalTo(0));
     }
 
@@ -68,10 +69,10 @@ class InvoiceQueriesTest {
         Publisher.publish(kafka, opened, charged);
         SaleCharged sale = (SaleCharged) charged.data();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/invoices/" + sale.invoiceId())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.cashier()).get("/invoices/" + sale.invoiceId())
                 .then().statusCode(200));
 
-        given().get("/invoices/" + sale.invoiceId()).then()
+        given().auth().oauth2(Tokens.cashier()).get("/invoices/" + sale.invoiceId()).then()
                 .body("invoiceId", equalTo(sale.invoiceId()))
                 .body("invoiceNumber", equalTo(sale.invoiceNumber()))
                 .body("accountId", equalTo(account.accountId.toString()))

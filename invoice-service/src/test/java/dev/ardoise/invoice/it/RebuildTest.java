@@ -1,5 +1,6 @@
 package dev.ardoise.invoice.it;
 
+import dev.ardoise.events.AccountOpened;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.Histories;
@@ -7,6 +8,7 @@ import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.ReadModelDump;
+import dev.ardoise.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -66,6 +70,10 @@ class RebuildTest {
                 records.add(AccountStream.record(event));
             }
         }
+        AccountStream ofAnotherStore = new AccountStream();
+        records.add(AccountStream.record(ofAnotherStore.event(new AccountOpened("C-" + ofAnotherStore.accountId,
+                "Luc Gagnon", null, false, "fr-CA", "CAD", "OTHER"))));
+        records.add(AccountStream.record(ofAnotherStore.charged("10.00")));
         long start = System.nanoTime();
         kafka.produceStrings().withProp("linger.ms", "20").withProp("batch.size", "1000000").withConcurrency().fromRecords(records).awaitCompletion(Duration.ofMinutes(2));
         long produced = System.nanoTime();
@@ -75,15 +83,16 @@ class RebuildTest {
                 (produced - start) / 1_000_000, (projected - start) / 1_000_000);
         // every test's events applied, not only these: the dumps must not move under the rebuild
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then().body("differences", org.hamcrest.Matchers.empty()));
+                given().auth().oauth2(Tokens.operator()).post("/admin/reconciliation").then().body("differences", org.hamcrest.Matchers.empty()));
         String live = ReadModelDump.all(dataSource);
 
         AtomicBoolean querying = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        String cashier = Tokens.cashier();
         Thread queries = new Thread(() -> {
             while (querying.get()) {
-                Response balance = given().get("/accounts/" + ids.get(answered.get() % ids.size()) + "/balance");
+                Response balance = given().auth().oauth2(cashier).get("/accounts/" + ids.get(answered.get() % ids.size()) + "/balance");
                 if (balance.statusCode() == 200) {
                     answered.incrementAndGet();
                 } else {
@@ -93,16 +102,16 @@ class RebuildTest {
         });
         queries.start();
         try {
-            String rebuildId = given().header("X-Actor-Role", "MANAGER").post("/admin/rebuild").then().statusCode(202)
+            String rebuildId = given().auth().oauth2(Tokens.operator()).post("/admin/rebuild").then().statusCode(202)
                     .body("rebuildId", notNullValue()).extract().path("rebuildId");
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    given().get("/admin/rebuild").then().body("rebuildId", equalTo(rebuildId))
+                    given().auth().oauth2(Tokens.operator()).get("/admin/rebuild").then().body("rebuildId", equalTo(rebuildId))
                             .body("state", equalTo("DONE")));
         } finally {
             querying.set(false);
             queries.join();
         }
-        System.out.println("RebuildTest: " + given().get("/admin/rebuild").asString());
+        System.out.println("RebuildTest: " + given().auth().oauth2(Tokens.operator()).get("/admin/rebuild").asString());
 
         assertEquals(0, failed.get(), "every query during the rebuild was answered");
         assertTrue(answered.get() > 0, "queries ran during the rebuild");
@@ -110,6 +119,17 @@ class RebuildTest {
         assertTrue(live.lines().count() > events, "the live read models hold the history");
         assertEquals(live.hashCode(), rebuilt.hashCode(), () -> ReadModelDump.firstDifference(live, rebuilt));
         assertEquals(live, rebuilt);
+        assertEquals("OTHER", storeOf(ofAnotherStore.accountId), "the account's store, rebuilt from its opening");
+    }
+
+    private String storeOf(UUID accountId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT store_id FROM account WHERE account_id = ?")) {
+            query.setObject(1, accountId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     /** The test database is thrown away: commits need not wait for its disk (that is not what is measured). */

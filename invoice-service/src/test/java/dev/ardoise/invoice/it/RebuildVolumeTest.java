@@ -6,6 +6,7 @@ import dev.ardoise.testing.Histories;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -73,13 +74,13 @@ class RebuildVolumeTest {
         kafka.produceStrings().withProp("linger.ms", "20").withProp("batch.size", "1000000").withConcurrency()
                 .fromRecords(records).awaitCompletion(Duration.ofMinutes(3));
 
-        given().header("X-Actor-Role", "MANAGER").post("/admin/rebuild").then().statusCode(202);
+        given().auth().oauth2(Tokens.operator()).post("/admin/rebuild").then().statusCode(202);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().get("/admin/rebuild").then().body("state", equalTo("DONE")));
-        String progress = given().get("/admin/rebuild").asString();
+                given().auth().oauth2(Tokens.operator()).get("/admin/rebuild").then().body("state", equalTo("DONE")));
+        String progress = given().auth().oauth2(Tokens.operator()).get("/admin/rebuild").asString();
         System.out.println("RebuildVolumeTest: " + progress);
 
-        given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then().statusCode(200)
+        given().auth().oauth2(Tokens.operator()).post("/admin/reconciliation").then().statusCode(200)
                 .body("accountsChecked", greaterThanOrEqualTo(accounts))
                 .body("differences", empty());
         assertEquals(0, accountsWhoseInvoicesDoNotAddUp());

@@ -5,6 +5,7 @@ import dev.ardoise.testing.Histories;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -54,24 +55,26 @@ class ReconciliationTest {
         Publisher.publish(kafka, events.toArray(RecordedEvent[]::new));
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then().statusCode(200)
+                given().auth().oauth2(Tokens.operator()).post("/admin/reconciliation").then().statusCode(200)
                         .body("accountsChecked", greaterThanOrEqualTo(ACCOUNTS))
                         .body("differences", empty()));
 
         UUID tampered = accounts.get(3);
         change("UPDATE account SET owed = owed + 0.01 WHERE account_id = ?", tampered);
         try {
-            given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then().statusCode(200)
+            given().auth().oauth2(Tokens.operator()).post("/admin/reconciliation").then().statusCode(200)
                     .body("differences", hasSize(2))
                     .body("differences.accountId", org.hamcrest.Matchers.everyItem(equalTo(tampered.toString())))
                     .body("differences.field", org.hamcrest.Matchers.containsInAnyOrder("owed", "available"));
         } finally {
             change("UPDATE account SET owed = owed - 0.01 WHERE account_id = ?", tampered);
         }
-        given().header("X-Actor-Role", "MANAGER").post("/admin/reconciliation").then()
+        given().auth().oauth2(Tokens.operator()).post("/admin/reconciliation").then()
                 .body("differences", empty());
-        given().header("X-Actor-Role", "CASHIER").post("/admin/reconciliation").then().statusCode(403)
-                .contentType("application/problem+json").body("requiredRole", equalTo("MANAGER"));
+        given().auth().oauth2(Tokens.cashier()).post("/admin/reconciliation").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ardoise.dev/problems/forbidden"));
+        given().auth().oauth2(Tokens.manager()).post("/admin/reconciliation").then().statusCode(403);
     }
 
     private void change(String sql, UUID accountId) throws SQLException {

@@ -17,6 +17,7 @@ import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,7 +91,7 @@ class StatementAndAgingTest {
                 new BigDecimal("10.00"), "GOODWILL", null, List.of(to(a, "A-3", "10.00")))));
         events.add(a.on(day(11, 20)).sale("A-5", "60.00", day(11, 20), day(12, 20)));
         Publisher.publish(kafka, events.toArray(RecordedEvent[]::new));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(a.path("/balance"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer()).get(a.path("/balance"))
                 .then().statusCode(200).body("version", equalTo(16)));
         clock.fixOn(day(11, 30));
     }
@@ -102,7 +103,7 @@ class StatementAndAgingTest {
 
     @Test
     void the_october_statement_runs_from_septembers_closing_balance() {
-        given().queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").get(account.path("/statement"))
+        given().auth().oauth2(Tokens.viewer()).queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").get(account.path("/statement"))
                 .then().statusCode(200)
                 .body("accountId", equalTo(account.accountId.toString()))
                 .body("customerName", equalTo("Marie Tremblay"))
@@ -130,7 +131,7 @@ class StatementAndAgingTest {
 
     @Test
     void the_september_statement_and_the_default_period_of_the_current_month() {
-        given().queryParam("from", "2026-09-01").queryParam("to", "2026-09-30").get(account.path("/statement"))
+        given().auth().oauth2(Tokens.viewer()).queryParam("from", "2026-09-01").queryParam("to", "2026-09-30").get(account.path("/statement"))
                 .then().statusCode(200)
                 .body("openingBalance", equalTo("-300.00"))
                 .body("lines.amount", contains("-300.00", "350.00"))
@@ -140,7 +141,7 @@ class StatementAndAgingTest {
                 .body("overdue", equalTo("0.00"))
                 .body("depositBalance", equalTo("50.00"));
 
-        given().get(account.path("/statement")).then().statusCode(200)
+        given().auth().oauth2(Tokens.viewer()).get(account.path("/statement")).then().statusCode(200)
                 .body("from", equalTo("2026-11-01")).body("to", equalTo("2026-11-30"))
                 .body("openingBalance", equalTo("-815.00"))
                 .body("lines.amount", contains("10.00", "-60.00"))
@@ -151,17 +152,17 @@ class StatementAndAgingTest {
 
     @Test
     void aging_as_of_any_day_puts_what_was_owed_then_in_its_bucket() {
-        given().get(account.path("/aging")).then().statusCode(200)
+        given().auth().oauth2(Tokens.viewer()).get(account.path("/aging")).then().statusCode(200)
                 .body("asOf", equalTo("2026-11-30"))
                 .body("current", equalTo("60.00")).body("days1To30", equalTo("90.00"))
                 .body("days31To60", equalTo("815.00")).body("days61To90", equalTo("0.00"))
                 .body("over90", equalTo("0.00")).body("total", equalTo("965.00"));
-        given().queryParam("asOf", "2026-09-15").get(account.path("/aging")).then()
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-09-15").get(account.path("/aging")).then()
                 .body("current", equalTo("300.00")).body("days1To30", equalTo("150.00"))
                 .body("total", equalTo("450.00"));
-        given().queryParam("asOf", "2026-09-30").get(account.path("/aging")).then()
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-09-30").get(account.path("/aging")).then()
                 .body("current", equalTo("300.00")).body("total", equalTo("300.00"));
-        given().queryParam("asOf", "2027-01-20").get(account.path("/aging")).then()
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2027-01-20").get(account.path("/aging")).then()
                 .body("current", equalTo("0.00")).body("days31To60", equalTo("60.00"))
                 .body("days61To90", equalTo("90.00")).body("over90", equalTo("815.00"));
     }
@@ -169,7 +170,7 @@ class StatementAndAgingTest {
     @Test
     void the_store_aging_has_a_row_for_the_account() {
         String row = "accounts.find { it.accountId == '" + account.accountId + "' }";
-        given().queryParam("asOf", "2026-11-30").get("/aging").then().statusCode(200)
+        given().auth().oauth2(Tokens.viewer()).queryParam("asOf", "2026-11-30").get("/aging").then().statusCode(200)
                 .body("asOf", equalTo("2026-11-30"))
                 .body(row + ".days31To60", equalTo("815.00"))
                 .body(row + ".total", equalTo("965.00"));
@@ -178,54 +179,54 @@ class StatementAndAgingTest {
     @Test
     void overdue_follows_the_clock_with_no_event() {
         clock.fixOn(day(10, 15));
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.viewer()).get(account.path("/balance")).then()
                 .body("overdue", equalTo("0.00")).body("status", equalTo("OUTSTANDING"));
-        given().get("/invoices/" + account.invoiceId("A-4")).then().body("status", equalTo("OUTSTANDING"));
+        given().auth().oauth2(Tokens.viewer()).get("/invoices/" + account.invoiceId("A-4")).then().body("status", equalTo("OUTSTANDING"));
 
         clock.fixOn(day(10, 16));
-        given().get(account.path("/balance")).then()
+        given().auth().oauth2(Tokens.viewer()).get(account.path("/balance")).then()
                 .body("balance", equalTo("-965.00"))
                 .body("overdue", equalTo("815.00")).body("status", equalTo("OVERDUE"))
                 .body("version", equalTo(16));
-        given().get("/invoices/" + account.invoiceId("A-4")).then().body("status", equalTo("OVERDUE"));
+        given().auth().oauth2(Tokens.viewer()).get("/invoices/" + account.invoiceId("A-4")).then().body("status", equalTo("OVERDUE"));
     }
 
     @Test
     void an_invoice_shows_what_was_applied_to_it() {
-        given().get("/invoices/" + account.invoiceId("A-1")).then().statusCode(200)
+        given().auth().oauth2(Tokens.viewer()).get("/invoices/" + account.invoiceId("A-1")).then().statusCode(200)
                 .body("status", equalTo("PAID")).body("paid", equalTo("500.00")).body("owed", equalTo("0.00"))
                 .body("applications.kind", contains("PAYMENT", "DEPOSIT_APPLIED"))
                 .body("applications.date", contains("2026-09-10", "2026-09-28"))
                 .body("applications.amount", contains("350.00", "150.00"));
-        given().get("/invoices/" + account.invoiceId("A-3")).then()
+        given().auth().oauth2(Tokens.viewer()).get("/invoices/" + account.invoiceId("A-3")).then()
                 .body("status", equalTo("OVERDUE")).body("refunded", equalTo("20.50"))
                 .body("owed", equalTo("90.00"))
                 .body("applications.kind", contains("REFUND", "CREDIT"))
                 .body("applications.reference", contains("R-1", "ADJ-2"));
         clock.fixOn(day(11, 6));
-        given().get("/invoices/" + account.invoiceId("A-3")).then().body("status", equalTo("PARTIALLY_PAID"));
-        given().get("/invoices/" + account.invoiceId("A-4")).then()
+        given().auth().oauth2(Tokens.viewer()).get("/invoices/" + account.invoiceId("A-3")).then().body("status", equalTo("PARTIALLY_PAID"));
+        given().auth().oauth2(Tokens.viewer()).get("/invoices/" + account.invoiceId("A-4")).then()
                 .body("status", equalTo("OVERDUE")).body("amount", equalTo("800.00")).body("owed", equalTo("815.00"));
     }
 
     @Test
     void the_accounts_invoices_filter_sort_and_page() {
-        given().queryParam("status", "OUTSTANDING").queryParam("sort", "dueDate").queryParam("order", "asc")
+        given().auth().oauth2(Tokens.viewer()).queryParam("status", "OUTSTANDING").queryParam("sort", "dueDate").queryParam("order", "asc")
                 .get(account.path("/invoices")).then().statusCode(200)
                 .body("items.invoiceNumber", contains("A-4", "A-3", "A-5")).body("total", equalTo(3));
-        given().queryParam("status", "PAID").get(account.path("/invoices")).then()
+        given().auth().oauth2(Tokens.viewer()).queryParam("status", "PAID").get(account.path("/invoices")).then()
                 .body("items.invoiceNumber", contains("A-2", "A-1"));
-        given().queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").queryParam("size", "1")
+        given().auth().oauth2(Tokens.viewer()).queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").queryParam("size", "1")
                 .queryParam("page", "1").get(account.path("/invoices")).then()
                 .body("items.invoiceNumber", contains("A-3")).body("total", equalTo(2))
                 .body("page", equalTo(1)).body("size", equalTo(1));
-        given().queryParam("accountId", account.accountId.toString()).queryParam("status", "OVERDUE")
+        given().auth().oauth2(Tokens.viewer()).queryParam("accountId", account.accountId.toString()).queryParam("status", "OVERDUE")
                 .get("/invoices").then().statusCode(200).body("items.invoiceNumber", contains("A-4", "A-3"));
     }
 
     @Test
     void the_credit_accounts_page_finds_the_account() {
-        given().queryParam("q", "c-" + account.accountId).get("/accounts").then().statusCode(200)
+        given().auth().oauth2(Tokens.viewer()).queryParam("q", "c-" + account.accountId).get("/accounts").then().statusCode(200)
                 .body("total", equalTo(1)).body("items", hasSize(1))
                 .body("items[0].customerName", equalTo("Marie Tremblay"))
                 .body("items[0].status", equalTo("OVERDUE"))
@@ -233,7 +234,7 @@ class StatementAndAgingTest {
                 .body("items[0].overdue", equalTo("905.00"))
                 .body("items[0].depositBalance", equalTo("100.00"))
                 .body("items[0].available", equalTo("1035.00"));
-        given().queryParam("status", "OVERDUE").queryParam("sort", "overdue").queryParam("size", "500")
+        given().auth().oauth2(Tokens.viewer()).queryParam("status", "OVERDUE").queryParam("sort", "overdue").queryParam("size", "500")
                 .get("/accounts").then().statusCode(200)
                 .body("items.find { it.accountId == '" + account.accountId + "' }.overdue", equalTo("905.00"));
     }
