@@ -105,12 +105,15 @@ public class StatementResource {
                                  @QueryParam("to") String to, @QueryParam("format") String format) {
         Caller caller = callers.get();
         UUID account = NotificationFilter.accountId(accountId);
-        StatementPeriod period = Dates.period(from, to);
-        Previews.Format shown = Previews.format(format);
-        return contact(account, caller).chain(contact -> emails.render(ClaimedEmail.preview(
-                        NotificationKind.STATEMENT, account, contact.email, contact.name, contact.language,
-                        contact.currency, null, null, null, null, null, period.from(), period.to())))
-                .map(rendered -> Previews.response(rendered, shown));
+        // The account first: another store's answers 404 whatever the period, exactly as an unknown one.
+        return contact(account, caller).chain(contact -> {
+            StatementPeriod period = Dates.period(from, to);
+            Previews.Format shown = Previews.format(format);
+            return emails.render(ClaimedEmail.preview(NotificationKind.STATEMENT, account, contact.email,
+                            contact.name, contact.language, contact.currency, null, null, null, null, null,
+                            period.from(), period.to()))
+                    .map(rendered -> Previews.response(rendered, shown));
+        });
     }
 
     private static Uni<Contact> contact(UUID accountId, Caller caller) {

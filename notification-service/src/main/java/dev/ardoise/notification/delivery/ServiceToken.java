@@ -27,7 +27,7 @@ public class ServiceToken {
     private final Set<String> audiences;
     private final Optional<String> signingKey;
     private String token;
-    private Instant expiresAt = Instant.MIN;
+    private Instant expiresAt = Instant.EPOCH;
 
     ServiceToken(@ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
                  @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "ardoise") List<String> audiences,

@@ -10,12 +10,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -85,5 +90,20 @@ class NotificationsApiTest {
         given().when().get(metrics).then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/notifications"));
         given().when().get("/q/health").then().statusCode(404);
+    }
+
+    @Test
+    void every_operation_of_the_openapi_document_has_an_id_a_description_and_its_401_and_403() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+                .when().get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> ids = new HashSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String name = method + " " + path;
+            assertTrue(operation.get("operationId") instanceof String id && ids.add(id), name + ": " + operation);
+            assertTrue(operation.get("summary") != null && operation.get("description") != null, name);
+            Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+            assertTrue(responses.containsKey("401") && responses.containsKey("403"), name + ": " + responses);
+        }));
+        assertEquals(7, ids.size(), ids::toString);
     }
 }
