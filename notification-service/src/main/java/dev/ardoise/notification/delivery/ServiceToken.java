@@ -2,9 +2,11 @@ package dev.ardoise.notification.delivery;
 
 import dev.ardoise.http.security.Roles;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,21 +28,28 @@ public class ServiceToken {
     private final Optional<String> issuer;
     private final Set<String> audiences;
     private final Optional<String> signingKey;
+    /** Expiry is checked by invoice-service against real time, never against the store's (replaceable) clock. */
+    private final Clock realTime;
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
+    @Inject
     ServiceToken(@ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
                  @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "ardoise") List<String> audiences,
                  @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKey) {
+        this(issuer, audiences, signingKey, Clock.systemUTC());
+    }
+
+    ServiceToken(Optional<String> issuer, List<String> audiences, Optional<String> signingKey, Clock realTime) {
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.signingKey = signingKey;
+        this.realTime = realTime;
     }
 
     /** The value of the Authorization header: {@code Bearer <token>}. */
     public synchronized String bearer() {
-        // Expiry is checked by invoice-service against real time, never against the store's (replaceable) clock.
-        Instant now = Instant.now();
+        Instant now = realTime.instant();
         if (now.isAfter(expiresAt.minus(RENEWED_BEFORE_EXPIRY))) {
             Instant expiry = now.plus(LIFETIME);
             token = Jwt.issuer(issuer.orElseThrow(() -> missing("mp.jwt.verify.issuer (TOKEN_ISSUER)")))

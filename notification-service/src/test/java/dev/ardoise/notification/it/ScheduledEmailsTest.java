@@ -105,6 +105,8 @@ class ScheduledEmailsTest extends FreshAccountTest {
                 ScheduledEmailsProfile.LINK_BASE);
         assertEquals(new BigDecimal("400.00"), verifiedClaim(before.text()).amount());
 
+        // Moving the clock a day on makes a claim still being recorded look abandoned: wait for the SENT records.
+        awaitRemindersRecordedSent(2);
         // Once the marker's own -3 reminder is out, the job has run again since: still one per invoice.
         clock.set(LocalDateTime.of(2026, 12, 27, 9, 0));
         events.publish(accountId, 4, marker);
@@ -117,6 +119,7 @@ class ScheduledEmailsTest extends FreshAccountTest {
                 .when().get("/invoices/{id}/email-preview", paidLater.invoiceId())
                 .then().statusCode(200).body(containsString("Montant encore dû : 0,00")));
 
+        awaitRemindersRecordedSent(3);
         clock.set(LocalDateTime.of(2026, 12, 30, 9, 0));
         await().atMost(PATIENCE).until(() -> mailbox.emails("Rappel").size() == 5);
         List<Mailbox.Email> reminders = mailbox.emails("Rappel");
@@ -282,6 +285,13 @@ class ScheduledEmailsTest extends FreshAccountTest {
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1))
                 .extract().path("items[0].notificationId");
+    }
+
+    private void awaitRemindersRecordedSent(int count) {
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
+                .queryParam("kind", "REMINDER").queryParam("status", "SENT")
+                .when().get("/notifications")
+                .then().statusCode(200).body("total", is(count)));
     }
 
     private Mailbox.Email awaitOne(String subjectStart) {

@@ -2,6 +2,8 @@ package dev.ardoise.notification.production;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The built jar, started as production starts it (the prod profile), with every secret given but one: it must stop
- * at once and say which. Runs after {@code package} (failsafe), since it needs target/quarkus-app.
+ * at once, before it connects to anything, and say which. Runs after {@code package} (failsafe), since it needs target/quarkus-app.
  */
 class ProductionStartIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
@@ -49,20 +51,33 @@ class ProductionStartIT {
 
     @Test
     void a_start_without_the_payment_link_secret_stops_at_once_naming_it() throws Exception {
+        assertStopsNaming("PAYMENTS_LINK_SECRET", "PAYMENTS_LINK_SECRET");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TOKEN_ISSUER", "TOKEN_PUBLIC_KEY_LOCATION", "SERVICE_TOKEN_SIGNING_KEY_LOCATION",
+            "DB_PASSWORD", "KAFKA_PASSWORD"})
+    void a_start_without_any_other_secret_stops_at_once_naming_it(String variable) throws Exception {
+        assertStopsNaming(variable, variable);
+    }
+
+    private static void assertStopsNaming(String variable, String named) throws Exception {
         Map<String, String> settings = new HashMap<>(everySetting);
-        settings.remove("PAYMENTS_LINK_SECRET");
+        settings.remove(variable);
 
         Started start = start(settings);
 
         assertNotEquals(0, start.exitCode(), start.output());
-        assertTrue(start.output().contains("PAYMENTS_LINK_SECRET"), start.output());
+        assertTrue(start.output().contains(named), start.output());
+        assertFalse(start.output().contains("Connection refused"), "it went on to connect:\n" + start.output());
     }
 
     @Test
-    void with_the_secret_given_the_start_gets_past_the_configuration() throws Exception {
+    void with_every_secret_given_the_start_gets_past_the_configuration_to_the_database() throws Exception {
         Started start = start(everySetting);
 
-        assertFalse(start.output().contains("PAYMENTS_LINK_SECRET"), start.output());
+        assertTrue(start.output().contains("Connection to 127.0.0.1:1 refused"), start.output());
+        assertFalse(start.output().contains("SRCFG"), start.output());
     }
 
     private record Started(int exitCode, String output) {
