@@ -9,14 +9,28 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** The optional filters of GET /notifications, checked: a bad one is a 400 naming its field. */
-record NotificationFilter(UUID accountId, String invoiceId, NotificationKind kind, NotificationStatus status) {
+/**
+ * The optional filters of GET /notifications, checked: a bad one is a 400 naming its field. {@code stores} are the
+ * stores whose accounts the caller sees (null: every store); the database filters them, so that a page is a page
+ * of what the caller may see.
+ */
+record NotificationFilter(UUID accountId, String invoiceId, NotificationKind kind, NotificationStatus status,
+                          Set<String> stores) {
+    private static final String STORES = "stores";
 
-    static NotificationFilter of(String accountId, String invoiceId, String kind, String status) {
+    static NotificationFilter of(String accountId, String invoiceId, String kind, String status,
+                                 Set<String> stores) {
         return new NotificationFilter(accountId(accountId), blankToNull(invoiceId),
-                named("kind", kind, NotificationKind.class), named("status", status, NotificationStatus.class));
+                named("kind", kind, NotificationKind.class), named("status", status, NotificationStatus.class),
+                stores);
+    }
+
+    /** A caller whose token names no store sees nothing (and SQL has no empty "in"). */
+    boolean seesNothing() {
+        return stores != null && stores.isEmpty();
     }
 
     boolean isEmpty() {
@@ -25,7 +39,9 @@ record NotificationFilter(UUID accountId, String invoiceId, NotificationKind kin
 
     String query() {
         List<String> conditions = new ArrayList<>();
-        parameters().keySet().stream().sorted().forEach(name -> conditions.add(name + " = :" + name));
+        parameters().keySet().stream().sorted().forEach(name -> conditions.add(STORES.equals(name)
+                ? "accountId in (select c.accountId from Contact c where c.storeId in :stores)"
+                : name + " = :" + name));
         return String.join(" and ", conditions);
     }
 
@@ -42,6 +58,9 @@ record NotificationFilter(UUID accountId, String invoiceId, NotificationKind kin
         }
         if (status != null) {
             parameters.put("status", status);
+        }
+        if (stores != null) {
+            parameters.put(STORES, stores);
         }
         return parameters;
     }

@@ -1,10 +1,12 @@
 package dev.ardoise.notification.api;
 
-import dev.ardoise.http.ManagerOnly;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
 import dev.ardoise.http.ProblemException;
+import dev.ardoise.http.security.Caller;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.persistence.Notification;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
@@ -12,9 +14,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+/** The delivery log as the back office and operators read it, and the operators' retries of parked emails. */
 @Path("/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
@@ -36,15 +40,20 @@ public class NotificationResource {
     static final int MAX_SIZE = 500;
 
     private final Clock clock;
+    private final VerifiedCaller callers;
 
-    NotificationResource(Clock clock) {
+    NotificationResource(Clock clock, VerifiedCaller callers) {
         this.clock = clock;
+        this.callers = callers;
     }
 
     @GET
     @WithSession
-    @Operation(summary = "Emails (invoices, reminders, statements): sent, skipped and why, pending, sending or "
-            + "failed, newest first, a page at a time")
+    @RolesAllowed({Roles.MANAGER, Roles.VIEWER, Roles.OPERATOR})
+    @Operation(operationId = "listNotifications", summary = "List emails and what became of them",
+            description = "Emails (invoices, reminders, statements) of the caller's stores' accounts (an operator "
+                    + "sees every store): sent, skipped and why, pending, sending or failed, newest first, a page "
+                    + "at a time. Another store's account has no notifications here.")
     public Uni<NotificationPage> list(
             @Parameter(description = "the account (a UUID)") @QueryParam("accountId") String accountId,
             @Parameter(description = "the invoice") @QueryParam("invoiceId") String invoiceId,
@@ -52,9 +61,14 @@ public class NotificationResource {
             @Parameter(description = "PENDING, SENDING, SENT, SKIPPED or FAILED") @QueryParam("status") String status,
             @Parameter(description = "from 0") @QueryParam("page") @DefaultValue("0") String page,
             @Parameter(description = "1 to 500, 50 by default") @QueryParam("size") String size) {
-        NotificationFilter filter = NotificationFilter.of(accountId, invoiceId, kind, status);
+        Caller caller = callers.get();
+        NotificationFilter filter = NotificationFilter.of(accountId, invoiceId, kind, status,
+                caller.seesEveryStore() ? null : caller.stores());
         int pageIndex = number("page", page, 0, Integer.MAX_VALUE / MAX_SIZE, 0);
         int pageSize = number("size", size, 1, MAX_SIZE, DEFAULT_SIZE);
+        if (filter.seesNothing()) {
+            return Uni.createFrom().item(new NotificationPage(List.of(), pageIndex, pageSize, 0));
+        }
         Sort newestFirst = Sort.descending("createdAt").and("id");
         PanacheQuery<Notification> query = filter.isEmpty()
                 ? Notification.findAll(newestFirst)
@@ -67,16 +81,19 @@ public class NotificationResource {
     @POST
     @Path("/{notificationId}/retry")
     @WithTransaction
-    @Operation(summary = "Take a FAILED email up again (manager): a fresh round of attempts")
-    public Uni<NotificationView> retry(@PathParam("notificationId") String notificationId,
-                                       @HeaderParam(ManagerOnly.ROLE_HEADER) String role) {
-        ManagerOnly.require(role);
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "retryNotification", summary = "Take a parked email up again",
+            description = "An operator takes a FAILED email up again: back to PENDING with a fresh round of "
+                    + "attempts; the operator (token subject and role) is recorded as retriedBy. 409 when it is "
+                    + "not FAILED.")
+    public Uni<NotificationView> retry(@PathParam("notificationId") String notificationId) {
+        Caller caller = callers.get();
         UUID id = uuid(notificationId);
         return Notification.<Notification>findById(id).map(found -> {
             if (found == null) {
                 throw new NotFoundProblem("notification", id);
             }
-            if (!found.retry(clock.instant())) {
+            if (!found.retry(clock.instant(), caller.userId(), caller.mainRole())) {
                 throw new ProblemException(Problem.of("not-failed", "Only a failed email can be retried", 409,
                         "notification " + id + " is " + found.status).with("notificationStatus", found.status.name()),
                         "not failed");
@@ -88,13 +105,16 @@ public class NotificationResource {
     @POST
     @Path("/retry-failed")
     @WithTransaction
-    @Operation(summary = "Take every FAILED email up again (manager)")
-    public Uni<Map<String, Integer>> retryFailed(@HeaderParam(ManagerOnly.ROLE_HEADER) String role) {
-        ManagerOnly.require(role);
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "retryFailedNotifications", summary = "Take every parked email up again",
+            description = "An operator takes every FAILED email, of every store, up again; each records the "
+                    + "operator as retriedBy. Answers how many were retried.")
+    public Uni<Map<String, Integer>> retryFailed() {
+        Caller caller = callers.get();
         Instant now = clock.instant();
         return Notification.<Notification>list("status", NotificationStatus.FAILED)
                 .map(failed -> {
-                    failed.forEach(notification -> notification.retry(now));
+                    failed.forEach(notification -> notification.retry(now, caller.userId(), caller.mainRole()));
                     return Map.of("retried", failed.size());
                 });
     }

@@ -1,8 +1,11 @@
 package dev.ardoise.notification.api;
 
-import dev.ardoise.http.ManagerOnly;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.security.Caller;
+import dev.ardoise.http.security.Roles;
+import dev.ardoise.http.security.StoreWall;
+import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.notification.delivery.ClaimedEmail;
 import dev.ardoise.notification.delivery.Emails;
 import dev.ardoise.notification.domain.NotificationKind;
@@ -11,9 +14,9 @@ import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.Notification;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,52 +24,65 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Clock;
 import java.util.UUID;
 
-/** Account statements on request, and their preview. */
+/** Account statements on request, and their preview; another store's account answers as one never opened. */
 @Path("/accounts/{accountId}")
 public class StatementResource {
     private final Emails emails;
     private final Clock clock;
+    private final VerifiedCaller callers;
 
-    StatementResource(Emails emails, Clock clock) {
+    StatementResource(Emails emails, Clock clock, VerifiedCaller callers) {
         this.emails = emails;
         this.clock = clock;
+        this.callers = callers;
     }
 
     @POST
     @Path("/statements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Email the account's statement for a period (manager). The same period again answers "
-            + "the statement already requested (200) instead of a second one (202).")
-    public Uni<Response> request(@PathParam("accountId") String accountId, StatementRequest body,
-                                 @HeaderParam(ManagerOnly.ROLE_HEADER) String role,
-                                 @HeaderParam(ManagerOnly.USER_HEADER) String user) {
-        ManagerOnly.require(role);
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "requestStatement", summary = "Email the account's statement for a period",
+            description = "A manager asks for the account's statement from one ISO date to another (both "
+                    + "inclusive): 202 with the new notification, recorded with the manager as requestedBy. The "
+                    + "same period again answers the statement already requested (200) instead of a second one. "
+                    + "404 for an account never opened here or of another store.")
+    @APIResponse(responseCode = "202", description = "the statement is recorded and will be emailed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(responseCode = "200", description = "the statement already requested for this period",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.class)))
+    public Uni<Response> request(@PathParam("accountId") String accountId, StatementRequest body) {
+        Caller caller = callers.get();
         UUID account = NotificationFilter.accountId(accountId);
         if (body == null) {
             throw new InvalidRequestException("from", "a body {from, to} is required");
         }
         StatementPeriod period = Dates.period(body.from(), body.to());
-        return Notification.recordOnce(() -> requestOnce(account, period, user),
-                () -> Notification.find(account, NotificationKind.STATEMENT, period.key())
-                        .map(StatementResource::same));
+        return Notification.recordOnce(() -> requestOnce(account, period, caller),
+                () -> contact(account, caller).chain(contact -> Notification.find(account,
+                        NotificationKind.STATEMENT, period.key())).map(StatementResource::same));
     }
 
-    private Uni<Response> requestOnce(UUID account, StatementPeriod period, String user) {
-        return Notification.find(account, NotificationKind.STATEMENT, period.key()).chain(existing -> {
+    private Uni<Response> requestOnce(UUID account, StatementPeriod period, Caller caller) {
+        return contact(account, caller).chain(contact -> Notification.find(account, NotificationKind.STATEMENT,
+                period.key()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(same(existing));
             }
-            return contact(account).chain(contact -> {
-                Notification statement = Notification.statement(account, period, contact.toContact(),
-                        clock.instant());
-                statement.requestedBy = user;
-                return statement.persist().replaceWith(Response.accepted(NotificationView.of(statement)).build());
-            });
-        });
+            Notification statement = Notification.statement(account, period, contact.toContact(),
+                    clock.instant());
+            statement.requestedBy(caller.userId(), caller.mainRole());
+            return statement.persist().replaceWith(Response.accepted(NotificationView.of(statement)).build());
+        }));
     }
 
     private static Response same(Notification existing) {
@@ -76,23 +92,36 @@ public class StatementResource {
     @GET
     @Path("/statement-preview")
     @WithSession
-    @Operation(summary = "Render the statement email for a period without sending or recording it")
+    @RolesAllowed({Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "previewStatement", summary = "Render the statement email without sending it",
+            description = "The statement email for a period (ISO dates from and to, both inclusive) as it would be "
+                    + "sent now, rendered with the real templates as HTML or text, neither sent nor recorded; its "
+                    + "subject in the X-Email-Subject header. 404 for an account never opened here or of another "
+                    + "store.")
+    @APIResponse(responseCode = "200", description = "the rendered email", content = {
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> preview(@PathParam("accountId") String accountId, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("format") String format) {
+        Caller caller = callers.get();
         UUID account = NotificationFilter.accountId(accountId);
-        StatementPeriod period = Dates.period(from, to);
-        Previews.Format shown = Previews.format(format);
-        return contact(account).chain(contact -> emails.render(ClaimedEmail.preview(NotificationKind.STATEMENT,
-                        account, contact.email, contact.name, contact.language, contact.currency, null, null, null,
-                        null, null, period.from(), period.to())))
-                .map(rendered -> Previews.response(rendered, shown));
+        // The account first: another store's answers 404 whatever the period, exactly as an unknown one.
+        return contact(account, caller).chain(contact -> {
+            StatementPeriod period = Dates.period(from, to);
+            Previews.Format shown = Previews.format(format);
+            return emails.render(ClaimedEmail.preview(NotificationKind.STATEMENT, account, contact.email,
+                            contact.name, contact.language, contact.currency, null, null, null, null, null,
+                            period.from(), period.to()))
+                    .map(rendered -> Previews.response(rendered, shown));
+        });
     }
 
-    private static Uni<Contact> contact(UUID accountId) {
+    private static Uni<Contact> contact(UUID accountId, Caller caller) {
         return Contact.<Contact>findById(accountId).map(found -> {
             if (found == null) {
                 throw new NotFoundProblem("account", accountId);
             }
+            StoreWall.check(caller, found.storeId, "account", accountId);
             return found;
         });
     }

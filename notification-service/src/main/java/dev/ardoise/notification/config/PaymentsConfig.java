@@ -14,8 +14,11 @@ public interface PaymentsConfig {
 
     Optional<String> linkBaseUrl();
 
-    /** The HMAC-SHA256 key that signs payment links; required when online payments are enabled. */
-    Optional<String> linkSecret();
+    /**
+     * The HMAC-SHA256 key that signs payment links. Required, so that a production start without
+     * {@code PAYMENTS_LINK_SECRET} (which has no default there) stops at once, naming it.
+     */
+    String linkSecret();
 
     /** How long a link stays good after the email is sent. */
     @WithDefault("P60D")

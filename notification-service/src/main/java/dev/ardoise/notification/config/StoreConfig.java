@@ -2,6 +2,7 @@ package dev.ardoise.notification.config;
 
 import dev.ardoise.notification.domain.Store;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.Optional;
 /** The store as its emails present it, and its calendar ({@code ardoise.store.*}). */
 @ConfigMapping(prefix = "ardoise.store")
 public interface StoreConfig {
+    /** The store of the accounts whose AccountOpened names none (opened before stores were recorded). */
+    @WithDefault("MAIN")
+    String id();
+
     String name();
 
     Optional<String> addressLine1();

@@ -8,6 +8,7 @@ import dev.ardoise.events.EmailConsentWithdrawn;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.reader.EventHandler;
+import dev.ardoise.notification.config.StoreConfig;
 import dev.ardoise.notification.domain.CustomerContact;
 import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.Ledgers;
@@ -24,10 +25,12 @@ import java.util.UUID;
 class EventApplier implements EventHandler {
     private final InvoiceNotifications invoices;
     private final Ledgers ledgers;
+    private final String defaultStore;
 
-    EventApplier(InvoiceNotifications invoices, Ledgers ledgers) {
+    EventApplier(InvoiceNotifications invoices, Ledgers ledgers, StoreConfig store) {
         this.invoices = invoices;
         this.ledgers = ledgers;
+        this.defaultStore = store.id();
     }
 
     @Override
@@ -41,15 +44,17 @@ class EventApplier implements EventHandler {
                         : Uni.createFrom().voidItem());
     }
 
-    private static Uni<Void> keepContact(UUID accountId, AccountEvent event) {
+    private Uni<Void> keepContact(UUID accountId, AccountEvent event) {
         if (event instanceof AccountOpened opened) {
             CustomerContact contact = new CustomerContact(opened.name(), opened.email(), opened.emailConsent(),
                     opened.language(), opened.currency());
+            String store = opened.storeId() == null ? defaultStore : opened.storeId();
             return Contact.<Contact>findById(accountId).chain(found -> {
                 if (found == null) {
-                    return Contact.of(accountId, contact).persist().replaceWithVoid();
+                    return Contact.of(accountId, contact, store).persist().replaceWithVoid();
                 }
                 found.update(contact);
+                found.storeId = store;
                 return Uni.createFrom().voidItem();
             });
         }

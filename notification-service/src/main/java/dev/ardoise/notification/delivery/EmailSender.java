@@ -203,9 +203,9 @@ public class EmailSender {
                 if (notification.status == NotificationStatus.FAILED) {
                     metrics.givenUp(email.kind());
                 }
+                // The reason's kind only: an SMTP server's message may quote the recipient's address.
                 LOG.warnf("%s %s not emailed (notification %s, attempt %d, now %s): %s", email.kind(), subject(email),
                         email.id(), email.attempt(), notification.status, failure.getClass().getSimpleName());
-                LOG.debugf(failure, "notification %s not emailed", email.id());
             }
         }).replaceWithVoid();
     }

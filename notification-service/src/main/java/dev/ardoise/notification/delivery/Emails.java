@@ -58,8 +58,7 @@ public class Emails {
         this.links = payments.onlineEnabled()
                 ? new PaymentLinks(payments.linkBaseUrl().orElseThrow(() -> new IllegalStateException(
                         "ardoise.payments.link-base-url is required when online payments are enabled")),
-                        payments.linkSecret().orElseThrow(() -> new IllegalStateException(
-                        "ardoise.payments.link-secret is required when online payments are enabled")))
+                        payments.linkSecret())
                 : null;
         this.clock = clock;
         this.from = from;

@@ -8,10 +8,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** invoice-service's statement (docs: the statement contract), fetched when a statement email is sent. */
+/**
+ * invoice-service's statement (docs: the statement contract), fetched when a statement email is sent, as the
+ * SERVICE that {@link ServiceToken} names.
+ */
 @RegisterRestClient(configKey = "invoice-service")
+@RegisterProvider(ServiceTokenFilter.class)
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public interface InvoiceServiceClient {

@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** A customer's email, consent and language, one row per account, from AccountOpened, CustomerDetailsChanged and
- * EmailConsentGiven / EmailConsentWithdrawn. */
+/** A customer's email, consent and language, and the account's store, one row per account, from AccountOpened,
+ * CustomerDetailsChanged and EmailConsentGiven / EmailConsentWithdrawn. */
 @Entity
 @Table(name = "customer_contacts")
 public class Contact extends PanacheEntityBase {
@@ -23,10 +23,14 @@ public class Contact extends PanacheEntityBase {
     public boolean emailConsent;
     public String language;
     public String currency;
+    /** The store the account belongs to: only its staff (and operators) see the account and its emails. */
+    @Column(name = "store_id")
+    public String storeId;
 
-    public static Contact of(UUID accountId, CustomerContact contact) {
+    public static Contact of(UUID accountId, CustomerContact contact, String storeId) {
         Contact row = new Contact();
         row.accountId = accountId;
+        row.storeId = storeId;
         row.update(contact);
         return row;
     }

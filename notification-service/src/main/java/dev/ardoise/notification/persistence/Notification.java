@@ -57,9 +57,16 @@ public class Notification extends PanacheEntityBase {
     public LocalDate periodFrom;
     @Column(name = "period_to")
     public LocalDate periodTo;
-    /** The manager who asked for it; null when the service decided it. */
+    /** The user who asked for it (its token's subject) and the role it acted in; null when the service decided it. */
     @Column(name = "requested_by")
     public String requestedBy;
+    @Column(name = "requested_by_role")
+    public String requestedByRole;
+    /** The operator who last took it up again after it was parked, and the role it acted in. */
+    @Column(name = "retried_by")
+    public String retriedBy;
+    @Column(name = "retried_by_role")
+    public String retriedByRole;
     public String recipient;
     @Column(name = "customer_name")
     public String customerName;
@@ -177,11 +184,18 @@ public class Notification extends PanacheEntityBase {
         claimedAt = null;
     }
 
+    public void requestedBy(String user, String role) {
+        requestedBy = user;
+        requestedByRole = role;
+    }
+
     /** An operator takes a parked email up again: a fresh round of attempts. */
-    public boolean retry(Instant now) {
+    public boolean retry(Instant now, String user, String role) {
         if (status != NotificationStatus.FAILED) {
             return false;
         }
+        retriedBy = user;
+        retriedByRole = role;
         status = NotificationStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;

@@ -42,6 +42,12 @@ final class AccountEventsFixture {
         return new AccountOpened("customer-" + UUID.randomUUID(), "Claire Tremblay", email, consent, language, "CAD");
     }
 
+    /** An account opened in a store, as account-service records it since accounts belong to one. */
+    static AccountOpened openedIn(String store, String email, boolean consent, String language) {
+        return new AccountOpened("customer-" + UUID.randomUUID(), "Claire Tremblay", email, consent, language, "CAD",
+                store);
+    }
+
     static SaleCharged charged(String amount) {
         String number = "MAIN-" + String.format("%06d", INVOICE_NUMBERS.incrementAndGet());
         BigDecimal total = new BigDecimal(amount);

@@ -69,7 +69,7 @@ class ConsentTest {
     }
 
     private static void awaitSkipped(UUID accountId, SaleCharged charge, String reason) {
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
                 .when().get("/notifications")
                 .then().statusCode(200)
                 .body("items.size()", is(1))
@@ -80,10 +80,10 @@ class ConsentTest {
                 .body("items[0].recipient", nullValue())
                 .body("items[0].attempts", is(0))
                 .body("items[0].sentAt", nullValue()));
-        given().queryParam("accountId", accountId.toString()).queryParam("status", "skipped")
+        As.viewer().queryParam("accountId", accountId.toString()).queryParam("status", "skipped")
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1));
-        given().queryParam("accountId", accountId.toString()).queryParam("status", "SENT")
+        As.viewer().queryParam("accountId", accountId.toString()).queryParam("status", "SENT")
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(0));
     }

@@ -64,7 +64,7 @@ class InvoiceEmailTest extends FreshAccountTest {
         assertContains(secondEmail.text(), "300,00 $");
         assertContains(secondEmail.html(), "300,00 $");
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
                 .when().get("/notifications")
                 .then().statusCode(200)
                 .body("items.size()", is(2))
@@ -174,7 +174,7 @@ class InvoiceEmailTest extends FreshAccountTest {
         for (SaleCharged sale : List.of(first, second, later)) {
             assertEquals(1, emails.stream().filter(email -> email.subject().contains(sale.invoiceNumber())).count());
         }
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
                 .when().get("/notifications")
                 .then().statusCode(200)
                 .body("total", is(3))
@@ -188,13 +188,13 @@ class InvoiceEmailTest extends FreshAccountTest {
         events.publish(accountId, 2, sale);
         awaitEmails(1);
 
-        given().header("X-Actor-Role", "CASHIER").when().post("/invoices/{id}/resend", sale.invoiceId())
+        As.cashier().when().post("/invoices/{id}/resend", sale.invoiceId())
                 .then().statusCode(403);
-        String resent = given().header("X-Actor-Role", "MANAGER").header("Idempotency-Key", "resend-1")
+        String resent = As.manager().header("Idempotency-Key", "resend-1")
                 .when().post("/invoices/{id}/resend", sale.invoiceId())
                 .then().statusCode(202).body("kind", is("INVOICE")).body("subjectKey", is("resend:resend-1"))
                 .extract().path("notificationId");
-        given().header("X-Actor-Role", "MANAGER").header("Idempotency-Key", "resend-1")
+        As.manager().header("Idempotency-Key", "resend-1")
                 .when().post("/invoices/{id}/resend", sale.invoiceId())
                 .then().statusCode(200).body("notificationId", is(resent));
 
@@ -204,10 +204,10 @@ class InvoiceEmailTest extends FreshAccountTest {
         SaleCharged other = charged("10.00");
         events.publish(accountId, 3, other);
         awaitEmails(3);
-        given().header("X-Actor-Role", "MANAGER").header("Idempotency-Key", "resend-1")
+        As.manager().header("Idempotency-Key", "resend-1")
                 .when().post("/invoices/{id}/resend", other.invoiceId())
                 .then().statusCode(409).body("field", is("Idempotency-Key"));
-        given().header("X-Actor-Role", "MANAGER").when().post("/invoices/{id}/resend", "no-such-invoice")
+        As.manager().when().post("/invoices/{id}/resend", "no-such-invoice")
                 .then().statusCode(404);
     }
 
@@ -218,14 +218,14 @@ class InvoiceEmailTest extends FreshAccountTest {
         events.publish(accountId, 2, sale);
         awaitEmails(1);
 
-        List<Response> answers = AtTheSameMoment.send(8, () -> given().header("X-Actor-Role", "MANAGER")
+        List<Response> answers = AtTheSameMoment.send(8, () -> As.manager()
                 .header("Idempotency-Key", "double-click").when().post("/invoices/{id}/resend", sale.invoiceId()));
 
         assertEquals(1, AtTheSameMoment.withStatus(answers, 202), () -> statuses(answers));
         assertEquals(7, AtTheSameMoment.withStatus(answers, 200), () -> statuses(answers));
         assertEquals(1, answers.stream().map(answer -> answer.path("notificationId")).distinct().count());
         awaitEmails(2);
-        given().queryParam("accountId", accountId.toString()).queryParam("kind", "INVOICE")
+        As.viewer().queryParam("accountId", accountId.toString()).queryParam("kind", "INVOICE")
                 .when().get("/notifications")
                 .then().statusCode(200).body("total", is(2));
     }
@@ -249,7 +249,7 @@ class InvoiceEmailTest extends FreshAccountTest {
 
         assertEquals(1, emails.stream().filter(email -> email.subject().contains(charge.invoiceNumber())).count());
         assertEquals(1, emails.stream().filter(email -> email.subject().contains(later.invoiceNumber())).count());
-        given().queryParam("invoiceId", charge.invoiceId())
+        As.viewer().queryParam("invoiceId", charge.invoiceId())
                 .when().get("/notifications")
                 .then().statusCode(200)
                 .body("items.size()", is(1))
@@ -263,7 +263,7 @@ class InvoiceEmailTest extends FreshAccountTest {
         events.publish(accountId, 1, opened("noah@" + domain, true, "en-US"));
         events.publish(accountId, 3, ahead);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("accountId", accountId.toString())
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
                 .when().get("/notifications").then().body("items.size()", is(0)));
         events.publish(accountId, 2, missing);
 

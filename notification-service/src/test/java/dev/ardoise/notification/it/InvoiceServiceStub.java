@@ -1,7 +1,10 @@
 package dev.ardoise.notification.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -10,6 +13,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,8 +27,16 @@ import java.util.Map;
  * invoice-service's statement endpoint as the statement contract defines it, served by the JDK's HTTP server:
  * {@code GET /accounts/{accountId}/statement?from=&to=} answers one payment and one charge within the period.
  * An account id starting with {@code 00000000} is unknown (404 problem).
+ *
+ * <p>Like invoice-service, it answers only a caller whose bearer token is a SERVICE token of the test issuer, signed
+ * with the key the tests trust (401 otherwise): the service under test signs with that key, which this resource
+ * writes to a PEM file for it.
  */
 public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
+    private static final String PRIVATE_KEY = "ardoise.test.token.private-key";
+    private static final String PUBLIC_KEY = "ardoise.test.token.public-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private HttpServer server;
 
     @Override
@@ -30,7 +48,25 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/accounts/", InvoiceServiceStub::statement);
         server.start();
-        return Map.of("ardoise.invoice-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("ardoise.invoice-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "smallrye.jwt.sign.key.location", signingKeyFile().toString());
+    }
+
+    /** The tests' private key (see {@link Tokens}) as a PKCS#8 PEM file in target/, for the service to sign with. */
+    private static Path signingKeyFile() {
+        Tokens.manager(); // makes the key pair if no test has yet
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(Base64.getDecoder().decode(System.getProperty(PRIVATE_KEY)))
+                + "\n-----END PRIVATE KEY-----\n";
+        try {
+            Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "service-token-", ".pem");
+            Files.writeString(file, pem);
+            file.toFile().deleteOnExit();
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -41,6 +77,14 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void statement(HttpExchange exchange) throws IOException {
+        String refused = refusal(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (refused != null) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            answer(exchange, 401, "application/problem+json",
+                    "{\"type\":\"https://ardoise.dev/problems/unauthenticated\",\"status\":401,\"detail\":\""
+                            + refused + "\"}");
+            return;
+        }
         URI uri = exchange.getRequestURI();
         String[] path = uri.getPath().split("/");
         if (path.length != 4 || !"statement".equals(path[3])) {
@@ -70,6 +114,39 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
                  "closingBalance":"-1520.50","totalCharges":"1120.50","totalCredits":"300.00",
                  "owed":"1520.50","overdue":"120.50","depositBalance":"0.00","version":14}
                 """.formatted(accountId, from, to, from, to);
+    }
+
+    /** Why the call is refused, or null for a SERVICE token of the test issuer, signed by the trusted key. */
+    static String refusal(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return "no bearer token";
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) {
+            return "not a signed JWT";
+        }
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(KeyFactory.getInstance("RSA").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(PUBLIC_KEY)))));
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+                return "not signed by the trusted key";
+            }
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();
+            if (!Tokens.ISSUER.equals(claims.path("iss").asText())
+                    || !claims.path("aud").toString().contains(Tokens.AUDIENCE)
+                    || !"notification-service".equals(claims.path("sub").asText())
+                    || !claims.path("groups").toString().contains("\"SERVICE\"")
+                    || claims.path("exp").asLong() * 1000 < System.currentTimeMillis()
+                    || lifetime <= 0 || lifetime > 300) {
+                return "not a short-lived SERVICE token of notification-service: " + claims;
+            }
+            return null;
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            return "unreadable token: " + e.getClass().getSimpleName();
+        }
     }
 
     private static Map<String, String> query(String raw) {

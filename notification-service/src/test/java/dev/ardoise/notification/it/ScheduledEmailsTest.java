@@ -5,6 +5,7 @@ import dev.ardoise.notification.domain.PaymentLinks;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
+import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,6 @@ import static dev.ardoise.notification.it.AccountEventsFixture.chargedWithTaxes;
 import static dev.ardoise.notification.it.AccountEventsFixture.limit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.paid;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -105,6 +105,8 @@ class ScheduledEmailsTest extends FreshAccountTest {
                 ScheduledEmailsProfile.LINK_BASE);
         assertEquals(new BigDecimal("400.00"), verifiedClaim(before.text()).amount());
 
+        // Moving the clock a day on makes a claim still being recorded look abandoned: wait for the SENT records.
+        awaitRemindersRecordedSent(2);
         // Once the marker's own -3 reminder is out, the job has run again since: still one per invoice.
         clock.set(LocalDateTime.of(2026, 12, 27, 9, 0));
         events.publish(accountId, 4, marker);
@@ -112,11 +114,12 @@ class ScheduledEmailsTest extends FreshAccountTest {
         about(mailbox.emails("Rappel"), marker);
 
         events.publish(accountId, 5, paid(paidLater));
-        await().atMost(PATIENCE).untilAsserted(() -> given()
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer()
                 .queryParam("kind", "REMINDER").queryParam("format", "text")
                 .when().get("/invoices/{id}/email-preview", paidLater.invoiceId())
                 .then().statusCode(200).body(containsString("Montant encore dû : 0,00")));
 
+        awaitRemindersRecordedSent(3);
         clock.set(LocalDateTime.of(2026, 12, 30, 9, 0));
         await().atMost(PATIENCE).until(() -> mailbox.emails("Rappel").size() == 5);
         List<Mailbox.Email> reminders = mailbox.emails("Rappel");
@@ -125,7 +128,7 @@ class ScheduledEmailsTest extends FreshAccountTest {
         assertEquals(1, count(reminders, paidLater), "a paid invoice is not reminded");
         assertTrue(reminders.stream().anyMatch(email -> email.subject().equals("Rappel : la facture "
                 + unpaid.invoiceNumber() + " était payable le 29 décembre 2026")));
-        given().queryParam("invoiceId", paidLater.invoiceId()).queryParam("kind", "REMINDER")
+        As.viewer().queryParam("invoiceId", paidLater.invoiceId()).queryParam("kind", "REMINDER")
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1)).body("items[0].offsetDays", is(-3));
     }
@@ -155,7 +158,7 @@ class ScheduledEmailsTest extends FreshAccountTest {
         events.publish(french, 1, opened("marie@" + domain, true, "fr-CA"));
 
         String first = awaitStatementRequested(accountId, "2026-10-01", "2026-10-31");
-        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
+        As.manager().contentType(ContentType.JSON)
                 .body(Map.of("from", "2026-10-01", "to", "2026-10-31"))
                 .when().post("/accounts/{id}/statements", accountId)
                 .then().statusCode(200).body("notificationId", is(first));
@@ -185,33 +188,33 @@ class ScheduledEmailsTest extends FreshAccountTest {
         events.publish(accountId, 1, opened("lea@" + domain, true, "en"));
         awaitStatementRequested(accountId, "2026-09-01", "2026-09-30");
 
-        List<Response> answers = AtTheSameMoment.send(8, () -> given().contentType(ContentType.JSON)
-                .header("X-Actor-Role", "MANAGER").body(Map.of("from", "2026-08-01", "to", "2026-08-31"))
+        List<Response> answers = AtTheSameMoment.send(8, () -> As.manager().contentType(ContentType.JSON)
+               .body(Map.of("from", "2026-08-01", "to", "2026-08-31"))
                 .when().post("/accounts/{id}/statements", accountId));
 
         assertEquals(1, AtTheSameMoment.withStatus(answers, 202), answers.stream()
                 .map(answer -> answer.statusCode() + " " + answer.asString()).toList()::toString);
         assertEquals(7, AtTheSameMoment.withStatus(answers, 200));
         assertEquals(1, answers.stream().map(answer -> answer.path("notificationId")).distinct().count());
-        given().queryParam("accountId", accountId.toString()).queryParam("kind", "STATEMENT")
+        As.viewer().queryParam("accountId", accountId.toString()).queryParam("kind", "STATEMENT")
                 .when().get("/notifications")
                 .then().statusCode(200).body("total", is(2));
     }
 
     @Test
     void a_statement_request_needs_a_manager_and_a_readable_period() {
-        given().contentType(ContentType.JSON).body(Map.of("from", "2026-10-01", "to", "2026-10-31"))
+        As.cashier().contentType(ContentType.JSON).body(Map.of("from", "2026-10-01", "to", "2026-10-31"))
                 .when().post("/accounts/{id}/statements", accountId)
                 .then().statusCode(403).contentType(startsWith("application/problem+json"));
-        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
+        As.manager().contentType(ContentType.JSON)
                 .body(Map.of("from", "2026-11-01", "to", "2026-10-31"))
                 .when().post("/accounts/{id}/statements", accountId)
                 .then().statusCode(400).body("field", is("from"));
-        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
+        As.manager().contentType(ContentType.JSON)
                 .body(Map.of("from", "2026-10-01", "to", "31/10/2026"))
                 .when().post("/accounts/{id}/statements", accountId)
                 .then().statusCode(400).body("field", is("to"));
-        given().contentType(ContentType.JSON).header("X-Actor-Role", "MANAGER")
+        As.manager().contentType(ContentType.JSON)
                 .body(Map.of("from", "2026-10-01", "to", "2026-10-31"))
                 .when().post("/accounts/{id}/statements", UUID.randomUUID())
                 .then().statusCode(404);
@@ -238,7 +241,7 @@ class ScheduledEmailsTest extends FreshAccountTest {
         assertEquals(1, statements.stream().filter(email -> email.to().startsWith("zoe@")).count());
         assertEquals("Relevé de compte du 1 novembre 2026 au 30 novembre 2026 de Quincaillerie Ardoise",
                 statements.get(0).subject());
-        given().queryParam("accountId", owesNothing.toString()).when().get("/notifications")
+        As.viewer().queryParam("accountId", owesNothing.toString()).when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(0));
     }
 
@@ -249,39 +252,46 @@ class ScheduledEmailsTest extends FreshAccountTest {
         events.publish(accountId, 2, sale);
         awaitOne("Facture");
 
-        given().queryParam("format", "text")
+        As.viewer().queryParam("format", "text")
                 .when().get("/invoices/{id}/email-preview", sale.invoiceId())
                 .then().statusCode(200).contentType(startsWith("text/plain"))
                 .header("X-Email-Subject", is("Facture " + sale.invoiceNumber() + " de Quincaillerie Ardoise"))
                 .body(containsString("400,00"), containsString(ScheduledEmailsProfile.LINK_BASE));
-        given().queryParam("kind", "REMINDER").queryParam("offset", "7")
+        As.viewer().queryParam("kind", "REMINDER").queryParam("offset", "7")
                 .when().get("/invoices/{id}/email-preview", sale.invoiceId())
                 .then().statusCode(200).contentType(startsWith("text/html"))
                 .body(containsString("<html"), containsString("depuis 7 jours"), not(containsString("{email")));
-        String statement = given().queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+        String statement = As.viewer().queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
                 .queryParam("format", "text")
                 .when().get("/accounts/{id}/statement-preview", accountId)
                 .then().statusCode(200).extract().asString();
         assertContains(Mailbox.spaces(statement), "-700,00 $", "-1 520,50 $");
-        given().queryParam("kind", "LETTER").when().get("/invoices/{id}/email-preview", sale.invoiceId())
+        As.viewer().queryParam("kind", "LETTER").when().get("/invoices/{id}/email-preview", sale.invoiceId())
                 .then().statusCode(400).body("field", is("kind"));
-        given().when().get("/invoices/{id}/email-preview", "no-such-invoice").then().statusCode(404);
+        As.viewer().when().get("/invoices/{id}/email-preview", "no-such-invoice").then().statusCode(404);
 
-        given().queryParam("accountId", accountId.toString()).when().get("/notifications")
+        As.viewer().queryParam("accountId", accountId.toString()).when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1)).body("items[0].kind", is("INVOICE"));
         assertEquals(1, mailbox.emails().size());
     }
 
     private String awaitStatementRequested(UUID account, String from, String to) {
-        await().atMost(PATIENCE).untilAsserted(() -> given().contentType(ContentType.JSON)
-                .header("X-Actor-Role", "MANAGER").header("X-User-Id", "manager-1")
+        await().atMost(PATIENCE).untilAsserted(() -> As.token(Tokens.of("MANAGER").user("manager-1").sign())
+                .contentType(ContentType.JSON)
                 .body(Map.of("from", from, "to", to))
                 .when().post("/accounts/{id}/statements", account)
                 .then().statusCode(202).body("kind", is("STATEMENT")).body("requestedBy", is("manager-1")));
-        return given().queryParam("accountId", account.toString()).queryParam("kind", "STATEMENT")
+        return As.viewer().queryParam("accountId", account.toString()).queryParam("kind", "STATEMENT")
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1))
                 .extract().path("items[0].notificationId");
+    }
+
+    private void awaitRemindersRecordedSent(int count) {
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
+                .queryParam("kind", "REMINDER").queryParam("status", "SENT")
+                .when().get("/notifications")
+                .then().statusCode(200).body("total", is(count)));
     }
 
     private Mailbox.Email awaitOne(String subjectStart) {

@@ -135,13 +135,13 @@ class SmtpDownTest extends FreshAccountTest {
     }
 
     private static ValidatableResponse notificationOf(SaleCharged invoice) {
-        return given().queryParam("invoiceId", invoice.invoiceId()).queryParam("kind", "INVOICE")
+        return As.viewer().queryParam("invoiceId", invoice.invoiceId()).queryParam("kind", "INVOICE")
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1));
     }
 
     private static ValidatableResponse reminderOf(SaleCharged invoice) {
-        return given().queryParam("invoiceId", invoice.invoiceId()).queryParam("kind", "REMINDER")
+        return As.viewer().queryParam("invoiceId", invoice.invoiceId()).queryParam("kind", "REMINDER")
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1));
     }

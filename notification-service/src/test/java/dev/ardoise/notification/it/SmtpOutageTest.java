@@ -9,11 +9,13 @@ import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SmtpOutageTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @InjectKafka
     KafkaCompanion kafka;
@@ -82,26 +87,27 @@ class SmtpOutageTest {
         assertEquals(1, emails.size());
         assertEquals("Facture " + retried.invoiceNumber() + " de Quincaillerie Ardoise", emails.get(0).subject());
         notificationOf(givenUp).body("items[0].status", is("FAILED"));
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/metrics").then().statusCode(200)
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get(metrics).then().statusCode(200)
                 .body(containsString("ardoise_notifications_failed "), containsString("ardoise_notifications_given_up_total")));
 
         // An operator takes the parked email up again: it is sent, once.
         String id = notificationOf(givenUp).extract().path("items[0].notificationId");
-        given().when().post("/notifications/{id}/retry", id).then().statusCode(403);
-        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/{id}/retry", id)
-                .then().statusCode(200).body("status", is("PENDING")).body("attempts", is(0));
-        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/retry-failed")
+        As.manager().when().post("/notifications/{id}/retry", id).then().statusCode(403);
+        As.operator().when().post("/notifications/{id}/retry", id)
+                .then().statusCode(200).body("status", is("PENDING")).body("attempts", is(0))
+                .body("retriedBy", is("operator-test")).body("retriedByRole", is("OPERATOR"));
+        As.operator().when().post("/notifications/retry-failed")
                 .then().statusCode(200);
         await().atMost(PATIENCE).untilAsserted(() -> notificationOf(givenUp)
                 .body("items[0].status", is("SENT")).body("items[0].attempts", is(1)));
         Mailbox mailbox = new Mailbox(smtp, domain);
         assertEquals(1, mailbox.emails("Facture " + givenUp.invoiceNumber()).size());
-        given().header("X-Actor-Role", "MANAGER").when().post("/notifications/{id}/retry", id)
+        As.operator().when().post("/notifications/{id}/retry", id)
                 .then().statusCode(409).body("notificationStatus", is("SENT"));
     }
 
     private static io.restassured.response.ValidatableResponse notificationOf(SaleCharged invoice) {
-        return given().queryParam("invoiceId", invoice.invoiceId())
+        return As.viewer().queryParam("invoiceId", invoice.invoiceId())
                 .when().get("/notifications")
                 .then().statusCode(200).body("items.size()", is(1));
     }
