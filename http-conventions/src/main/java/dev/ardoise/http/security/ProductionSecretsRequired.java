@@ -1,4 +1,4 @@
-package dev.ardoise.notification.config;
+package dev.ardoise.http.security;
 
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
