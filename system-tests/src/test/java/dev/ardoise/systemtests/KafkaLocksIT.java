@@ -47,6 +47,7 @@ class KafkaLocksIT {
     void a_client_that_does_not_log_in_or_gives_a_wrong_password_can_neither_produce_nor_fetch() {
         Map<String, Object> anonymous = new HashMap<>(Map.of(
                 CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, Ardoise.settings().kafkaBootstrap()));
+        // a client without SASL gets no answer from a SASL listener; the wrong password below shows the broker is up
         assertRefused(anonymous, TimeoutException.class);
 
         Map<String, Object> wrongPassword = new HashMap<>(Ardoise.kafka("register"));
@@ -77,7 +78,7 @@ class KafkaLocksIT {
         Map<String, Object> answer = PosRegister.sell(account, saleId, sale(saleId, account), null);
 
         assertEquals("DECLINED", answer.get("outcome"), answer.toString());
-        assertFalse(String.valueOf(answer.getOrDefault("reason", "")).isBlank(), answer.toString());
+        assertEquals("NO_VALID_TOKEN", answer.get("reason"), answer.toString());
         assertDeadLettered(saleId);
         assertNothingCharged(account, manager);
     }
@@ -94,7 +95,7 @@ class KafkaLocksIT {
                 mainRegister);
 
         assertEquals("DECLINED", answer.get("outcome"), answer.toString());
-        assertFalse(String.valueOf(answer.getOrDefault("reason", "")).isBlank(), answer.toString());
+        assertEquals("ACCOUNT_NOT_FOUND", answer.get("reason"), answer.toString());
         assertDeadLettered(saleId);
         assertNothingCharged(otherStoresAccount, otherManager);
     }

@@ -98,6 +98,8 @@ public final class RoleMatrix {
                     int status = answer.statusCode();
                     assertTrue(status != 401 && status != 403 && status < 500, service + " " + operation + " as "
                             + role + " (allowed) answered " + status + ": " + answer.asString());
+                    assertTrue(status != 404 || !readsTheGivenAccount(operation), service + " " + operation + " as "
+                            + role + " of the account's own store answered 404: " + answer.asString());
                 } else {
                     expect(operation, answer, 403, "a " + role + " token");
                 }
@@ -121,6 +123,16 @@ public final class RoleMatrix {
                 }
             }
         });
+    }
+
+    /**
+     * A read whose path names only the account (or its invoice) given for the store MAIN: it exists, so a 404 would
+     * be the store wall shutting out the account's own store.
+     */
+    private static boolean readsTheGivenAccount(String operation) {
+        String path = operation.substring(operation.indexOf(' ') + 1)
+                .replace("{accountId}", "").replace("{invoiceId}", "");
+        return operation.startsWith("GET ") && !path.contains("{") && !path.equals(operation.substring(4));
     }
 
     /** A token of this role for one store; operators and services are not tied to a store. */

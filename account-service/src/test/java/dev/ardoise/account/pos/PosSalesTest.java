@@ -221,6 +221,8 @@ class PosSalesTest {
         assertEquals(List.of("ACCOUNT_NOT_FOUND", "NO_VALID_TOKEN", "NO_VALID_TOKEN", "NO_VALID_TOKEN",
                         "ROLE_MAY_NOT_CHARGE"),
                 dead.stream().map(r -> header(r, "dead-letter-reason").split(":")[0]).sorted().toList());
+        assertTrue(dead.stream().allMatch(r -> r.headers().lastHeader("authorization") == null),
+                "no register's token is kept on the dead-letter topic, where it could be replayed");
         cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("0.00")).body("version", equalTo(2));
         as(Tokens.of("CASHIER").stores("EAST").sign()).get("/accounts/{id}", eastAccountId).then()
                 .body("balance", equalTo("0.00")).body("version", equalTo(2));

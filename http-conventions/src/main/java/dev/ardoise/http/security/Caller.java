@@ -6,7 +6,9 @@ import java.util.Set;
  * Who is calling, as a verified token says: the user (its subject), the roles, the stores the holder works for
  * and, for a register, the register. Nothing here comes from a header or a body.
  *
- * <p>Operators and services work for every store; everyone else sees only the stores the token names.
+ * <p>Operators and services work for every store; everyone else sees only the stores the token names. A token that
+ * grants a store role (cashier, manager, viewer) is held to its stores whatever else it grants: otherwise a manager
+ * who is also an operator could move money in any store.
  */
 public record Caller(String userId, Set<String> roles, Set<String> stores, String registerId) {
     public Caller {
@@ -19,7 +21,8 @@ public record Caller(String userId, Set<String> roles, Set<String> stores, Strin
     }
 
     public boolean seesEveryStore() {
-        return has(Roles.OPERATOR) || has(Roles.SERVICE);
+        boolean storeRole = has(Roles.CASHIER) || has(Roles.MANAGER) || has(Roles.VIEWER);
+        return !storeRole && (has(Roles.OPERATOR) || has(Roles.SERVICE));
     }
 
     /** Whether the caller may see an account of this store; an account of another store must look absent. */

@@ -56,7 +56,7 @@ class ProductionStartIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"TOKEN_ISSUER", "TOKEN_PUBLIC_KEY_LOCATION", "SERVICE_TOKEN_SIGNING_KEY_LOCATION",
-            "DB_PASSWORD", "KAFKA_PASSWORD"})
+            "DB_PASSWORD", "KAFKA_PASSWORD", "SMTP_PASSWORD"})
     void a_start_without_any_other_secret_stops_at_once_naming_it(String variable) throws Exception {
         assertStopsNaming(variable, variable);
     }
