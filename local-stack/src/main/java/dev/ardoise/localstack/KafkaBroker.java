@@ -34,6 +34,8 @@ import java.util.concurrent.TimeoutException;
 final class KafkaBroker implements AutoCloseable {
     static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
     static final String SASL_MECHANISM = "SCRAM-SHA-512";
+    /** The principals kcat logs in as: a register, and the stack's own admin. */
+    static final List<String> KCAT_USERS = List.of("register", "admin");
     /** The topics of the contract, with partitions so that readers and the relay can spread by account. */
     static final List<String> TOPICS = List.of("account-events", "pos-sales", "pos-sale-results", "pos-sales.dlq",
             "account-events.invoice-service.dlq", "account-events.notification-service.dlq");
@@ -152,9 +154,10 @@ final class KafkaBroker implements AutoCloseable {
                 controller.listener.names=CONTROLLER
                 listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
                 inter.broker.listener.name=SASL_PLAINTEXT
-                sasl.enabled.mechanisms=SCRAM-SHA-512
+                sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN
                 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
                 listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=%4$s
+                listener.name.sasl_plaintext.plain.sasl.jaas.config=%6$s
                 sasl.mechanism.controller.protocol=PLAIN
                 listener.name.controller.sasl.enabled.mechanisms=PLAIN
                 listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule \
@@ -172,7 +175,20 @@ final class KafkaBroker implements AutoCloseable {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 """.formatted(settings.kafkaPort(), settings.kafkaControllerPort(), data,
-                scramLogin("admin", secrets.kafkaPassword("admin")), controllerPassword);
+                scramLogin("admin", secrets.kafkaPassword("admin")), controllerPassword, toolLogins(secrets));
+    }
+
+    /**
+     * The principals a person uses with kcat may also log in with SASL/PLAIN, on the local stack only: Debian's
+     * kcat (librdkafka 2.0) cannot finish a SCRAM login with a Kafka 4 broker (fixed in librdkafka 2.6.1). The
+     * principal, and so its ACLs, are the same; the services log in with SCRAM.
+     */
+    private static String toolLogins(Secrets secrets) {
+        StringBuilder users = new StringBuilder();
+        for (String user : KCAT_USERS) {
+            users.append(" user_").append(user).append("=\"").append(secrets.kafkaPassword(user)).append('"');
+        }
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required" + users + ";";
     }
 
     private static String scramLogin(String user, String password) {

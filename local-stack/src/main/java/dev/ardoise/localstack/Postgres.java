@@ -41,7 +41,9 @@ final class Postgres implements AutoCloseable {
                     .setPort(settings.postgresPort())
                     .setDataDirectory(data)
                     .setConnectConfig("password", secrets.databasePassword())
-                    .setCleanDataDirectory(!settings.keepData())
+                    // Starting afresh is the stack's to decide (it deletes the folder first); zonky's cleaning would
+                    // delete the data when the stack stops, and the next start would find the broker's log without them.
+                    .setCleanDataDirectory(false)
                     // The stack stops it last, after the services; zonky's own hook would stop it at once.
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(

@@ -130,13 +130,16 @@ final class Secrets {
         return folder.resolve("kcat-" + user + ".conf");
     }
 
-    /** For {@code kcat -F file}: the SASL settings of a principal, so that no password goes on a command line. */
+    /**
+     * For {@code kcat -F file}: the SASL settings of a principal, so that no password goes on a command line. PLAIN,
+     * since Debian's kcat cannot log in to a Kafka 4 broker with SCRAM (see {@code KafkaBroker}).
+     */
     private void writeKcatConfigurations() throws IOException {
-        for (String user : List.of("register", "admin")) {
+        for (String user : KafkaBroker.KCAT_USERS) {
             String text = """
                     # kcat -F %s ...   (made by the local stack; the bootstrap address is given with -b)
                     security.protocol=SASL_PLAINTEXT
-                    sasl.mechanisms=SCRAM-SHA-512
+                    sasl.mechanisms=PLAIN
                     sasl.username=%s
                     sasl.password=%s
                     """.formatted(kcatConfiguration(user), user, kafkaPassword(user));
