@@ -29,6 +29,10 @@ public final class DevTokens {
     public static final String ISSUER = "ardoise-local";
     public static final String AUDIENCE = "ardoise";
     public static final String DEFAULT_STORE = "MAIN";
+    /** The kid of the stack's issuer key, in every token signed here. */
+    public static final String KEY_ID = "ardoise-local";
+    /** The kid of notification-service's own key, which only invoice-service trusts, and for SERVICE only. */
+    public static final String SERVICE_KEY_ID = "notification-service";
 
     private final PrivateKey signingKey;
 
@@ -142,7 +146,7 @@ public final class DevTokens {
             if (register != null) {
                 claims.claim("register", register);
             }
-            return claims.jws().keyId("ardoise-local").sign(key);
+            return claims.jws().keyId(KEY_ID).sign(key);
         }
     }
 

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -18,8 +24,12 @@ import java.util.Properties;
 /**
  * The local stack's own secrets, made at its first start in {@code secrets/} of its folder and kept between runs
  * (also by {@code ARDOISE_CLEAN=true}: a token or a kcat configuration saved by a developer keeps working): the
- * token signing key pair, the database, SMTP and payment-link secrets, and one Kafka SCRAM password per principal.
+ * token signing key pair, notification-service's own key pair for its SERVICE tokens, the database, SMTP and
+ * payment-link secrets, and one Kafka SCRAM password per principal. A folder kept from before gets the ones it lacks.
  * Nothing here is ever a default of the services: the stack passes each to them as the production profile asks.
+ *
+ * <p>invoice-service alone verifies with both public keys, a JWK set written at every start from them
+ * ({@value #INVOICE_SERVICE_VERIFY_KEYS_FILE}); the other services get the issuer's public key only.
  */
 final class Secrets {
     /** The principals of docs/security.md's Kafka table, each with a SCRAM password ("kafka.<name>"). */
@@ -27,6 +37,9 @@ final class Secrets {
             "notification-service", "register");
     static final String PRIVATE_KEY_FILE = "token-signing-key.pem";
     static final String PUBLIC_KEY_FILE = "token-public-key.pem";
+    static final String SERVICE_PRIVATE_KEY_FILE = "service-token-signing-key.pem";
+    static final String SERVICE_PUBLIC_KEY_FILE = "service-token-public-key.pem";
+    static final String INVOICE_SERVICE_VERIFY_KEYS_FILE = "invoice-service-verify-keys.jwks";
     private static final String PASSWORDS_FILE = "passwords.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,9 +67,14 @@ final class Secrets {
             }
             boolean made = false;
             if (!Files.exists(folder.resolve(PRIVATE_KEY_FILE)) || !Files.exists(folder.resolve(PUBLIC_KEY_FILE))) {
-                writeKeyPair(folder);
+                writeKeyPair(folder.resolve(PRIVATE_KEY_FILE), folder.resolve(PUBLIC_KEY_FILE));
                 made = true;
             }
+            if (!Files.exists(folder.resolve(SERVICE_PRIVATE_KEY_FILE))
+                    || !Files.exists(folder.resolve(SERVICE_PUBLIC_KEY_FILE))) {
+                writeKeyPair(folder.resolve(SERVICE_PRIVATE_KEY_FILE), folder.resolve(SERVICE_PUBLIC_KEY_FILE));
+            }
+            writeInvoiceServiceVerifyKeys(folder);
             Properties passwords = new Properties();
             Path file = folder.resolve(PASSWORDS_FILE);
             if (Files.exists(file)) {
@@ -106,6 +124,16 @@ final class Secrets {
         return folder.resolve(PUBLIC_KEY_FILE);
     }
 
+    /** The private key notification-service signs its SERVICE tokens with (not the issuer's). */
+    Path serviceTokenPrivateKey() {
+        return folder.resolve(SERVICE_PRIVATE_KEY_FILE);
+    }
+
+    /** invoice-service's verification keys: the issuer's and notification-service's, as a JWK set. */
+    Path invoiceServiceVerifyKeys() {
+        return folder.resolve(INVOICE_SERVICE_VERIFY_KEYS_FILE);
+    }
+
     String databasePassword() {
         return passwords.getProperty("db");
     }
@@ -147,7 +175,7 @@ final class Secrets {
         }
     }
 
-    private static void writeKeyPair(Path folder) throws IOException {
+    private static void writeKeyPair(Path privateKey, Path publicKey) throws IOException {
         KeyPair pair;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -156,9 +184,41 @@ final class Secrets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        writePrivately(folder.resolve(PRIVATE_KEY_FILE),
-                writer -> writer.write(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
-        Files.writeString(folder.resolve(PUBLIC_KEY_FILE), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        writePrivately(privateKey, writer -> writer.write(pem("PRIVATE KEY", pair.getPrivate().getEncoded())));
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    /**
+     * Written from the two public keys at every start, so that it follows a key made anew. Each key carries the
+     * kid its tokens are signed with: smallrye-jwt picks the key by the token's kid, and invoice-service lets a
+     * token of the service's kid be a SERVICE token only.
+     */
+    private static void writeInvoiceServiceVerifyKeys(Path folder) throws IOException {
+        String jwks = "{\"keys\":[\n  " + jwk(DevTokens.KEY_ID, folder.resolve(PUBLIC_KEY_FILE)) + ",\n  "
+                + jwk(DevTokens.SERVICE_KEY_ID, folder.resolve(SERVICE_PUBLIC_KEY_FILE)) + "\n]}\n";
+        Files.writeString(folder.resolve(INVOICE_SERVICE_VERIFY_KEYS_FILE), jwks);
+    }
+
+    private static String jwk(String kid, Path publicKeyPem) throws IOException {
+        String base64 = Files.readString(publicKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        RSAPublicKey key;
+        try {
+            key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("the public key at " + publicKeyPem + " is not an RSA X.509 key", e);
+        }
+        return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\""
+                + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}";
+    }
+
+    /** A JWK's number: big-endian, without the sign byte, base64url without padding. */
+    private static String unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String pem(String type, byte[] der) {

@@ -57,8 +57,13 @@ final class Service implements AutoCloseable {
                     "SMTP_PASSWORD", secrets.smtpPassword(),
                     "INVOICE_SERVICE_URL", settings.serviceUrl(settings.invoicePort()),
                     "PAYMENTS_LINK_SECRET", secrets.paymentLinkSecret(),
-                    // on the local stack the service signs its SERVICE tokens with the issuer's own key
-                    "SERVICE_TOKEN_SIGNING_KEY_LOCATION", secrets.privateKey().toString()));
+                    // its own key, not the issuer's: only invoice-service trusts it, and for SERVICE tokens only
+                    "SERVICE_TOKEN_SIGNING_KEY_LOCATION", secrets.serviceTokenPrivateKey().toString(),
+                    "SERVICE_TOKEN_KEY_ID", DevTokens.SERVICE_KEY_ID));
+        }
+        if (name.equals("invoice-service")) {
+            environment.put("TOKEN_PUBLIC_KEY_LOCATION", secrets.invoiceServiceVerifyKeys().toString());
+            environment.put("SERVICE_TOKEN_KEY_ID", DevTokens.SERVICE_KEY_ID);
         }
         ChildProcess process = ChildProcess.start(name, List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", jar.toString()), environment, settings.logs().resolve(name + ".log"));

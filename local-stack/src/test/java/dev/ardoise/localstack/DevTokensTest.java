@@ -1,10 +1,13 @@
 package dev.ardoise.localstack;
 
+import io.smallrye.jwt.build.Jwt;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +20,10 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +104,52 @@ class DevTokensTest {
         assertThrows(IllegalArgumentException.class, () -> TokenCommand.token(stack, "ADMIN"));
         assertThrows(IllegalArgumentException.class, () -> TokenCommand.token(stack, "VIEWER", "--ttl", "soon"));
         assertEquals(Duration.ofDays(2), TokenCommand.duration("2d"));
+    }
+
+    @Test
+    void notification_services_own_key_is_trusted_by_invoice_services_key_set_only() throws Exception {
+        Secrets secrets = Secrets.loadOrCreate(stack);
+        String serviceToken = Jwt.issuer(DevTokens.ISSUER).audience(DevTokens.AUDIENCE).subject("notification-service")
+                .groups(Set.of("SERVICE")).expiresIn(Duration.ofMinutes(5)).jws().keyId(DevTokens.SERVICE_KEY_ID)
+                .sign(secrets.serviceTokenPrivateKey().toString());
+        String managerToken = DevTokens.of(stack).manager();
+
+        JwtConsumer invoiceService = invoiceServiceVerifier(secrets);
+        assertEquals("notification-service", invoiceService.processToClaims(serviceToken).getSubject());
+        assertEquals("manager", invoiceService.processToClaims(managerToken).getSubject());
+        assertThrows(InvalidJwtException.class, () -> verifier(secrets).processToClaims(serviceToken),
+                "account-service and notification-service trust the issuer's key only");
+        assertTrue(Files.readString(secrets.serviceTokenPrivateKey()).contains("PRIVATE KEY"));
+        assertNotEquals(Files.readString(secrets.privateKey()), Files.readString(secrets.serviceTokenPrivateKey()),
+                "not the issuer's key");
+    }
+
+    @Test
+    void a_secrets_folder_from_before_gets_the_service_key_and_keeps_the_issuers() throws Exception {
+        Secrets before = Secrets.loadOrCreate(stack);
+        String issuerKey = Files.readString(before.privateKey());
+        Files.delete(before.serviceTokenPrivateKey());
+        Files.delete(before.folder().resolve(Secrets.SERVICE_PUBLIC_KEY_FILE));
+        Files.delete(before.invoiceServiceVerifyKeys());
+
+        Secrets after = Secrets.loadOrCreate(stack);
+
+        assertEquals(issuerKey, Files.readString(after.privateKey()));
+        assertTrue(Files.exists(after.serviceTokenPrivateKey()));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(after.serviceTokenPrivateKey())));
+        assertEquals("manager", invoiceServiceVerifier(after).processToClaims(DevTokens.of(stack).manager())
+                .getSubject());
+    }
+
+    private static JwtConsumer invoiceServiceVerifier(Secrets secrets) throws Exception {
+        JsonWebKeySet keys = new JsonWebKeySet(Files.readString(secrets.invoiceServiceVerifyKeys()));
+        assertEquals(List.of(DevTokens.KEY_ID, DevTokens.SERVICE_KEY_ID),
+                keys.getJsonWebKeys().stream().map(key -> key.getKeyId()).toList());
+        return new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
+                .setExpectedIssuer("ardoise-local").setExpectedAudience("ardoise").setRequireExpirationTime()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256").build();
     }
 
     private static JwtConsumer verifier(Secrets secrets) throws Exception {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Makes every Quarkus application under test verify bearer tokens with the key {@link Tokens} signs with. Found
+ * Makes every Quarkus application under test verify bearer tokens with the keys {@link Tokens} signs with (a JWK
+ * set: the issuer's, and notification-service's own, which production gives to invoice-service only). Found
  * through {@code META-INF/services}, so it applies wherever test-infrastructure is on the test classpath, and
  * only there; its ordinal puts it above application.properties and below the environment.
  */
@@ -15,7 +16,7 @@ public class TestTokenKeys implements ConfigSource {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("mp.jwt.verify.publickey", Tokens.publicKey(),
+        return Map.of("mp.jwt.verify.publickey", Tokens.verificationKeys(),
                 "mp.jwt.verify.issuer", Tokens.ISSUER,
                 "mp.jwt.verify.audiences", Tokens.AUDIENCE);
     }

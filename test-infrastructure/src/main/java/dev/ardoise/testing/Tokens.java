@@ -7,10 +7,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -19,25 +23,36 @@ import java.util.Set;
  * Bearer tokens for tests, signed by a key pair made once per test JVM; the services under test verify them with
  * its public half ({@link TestTokenKeys}). {@code Tokens.of("CASHIER").store("MAIN").user("lea").sign()}.
  *
+ * <p>A second pair stands for notification-service's own key ({@link #signedAsService()}, kid
+ * {@value #SERVICE_KEY_ID}): the services under test trust both ({@link #verificationKeys()}), as invoice-service
+ * does in production; only invoice-service limits what a token of that key may be.
+ *
  * <p>The keys live in system properties so that every class loader of the JVM (the test's and Quarkus') signs
- * and verifies with the same pair.
+ * and verifies with the same pairs.
  */
 public final class Tokens {
     public static final String ISSUER = "ardoise-test";
     public static final String AUDIENCE = "ardoise";
     private static final String PRIVATE_KEY = "ardoise.test.token.private-key";
     private static final String PUBLIC_KEY = "ardoise.test.token.public-key";
+    private static final String SERVICE_PRIVATE_KEY = "ardoise.test.service-token.private-key";
+    private static final String SERVICE_PUBLIC_KEY = "ardoise.test.service-token.public-key";
+    /** The kid of the issuer's test tokens. */
+    public static final String KEY_ID = "test";
+    /** The kid of notification-service's own signing key, as invoice-service is configured to know it. */
+    public static final String SERVICE_KEY_ID = "notification-service";
 
-    private final String role;
+    private final Set<String> roles = new java.util.LinkedHashSet<>();
     private String user;
     private List<String> stores = List.of("MAIN");
     private String register;
     private Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
     private String issuer = ISSUER;
     private PrivateKey signingKey;
+    private String keyId = KEY_ID;
 
     private Tokens(String role) {
-        this.role = role;
+        this.roles.add(role);
         this.user = role.toLowerCase() + "-test";
     }
 
@@ -60,6 +75,12 @@ public final class Tokens {
 
     public static String operator() {
         return of("OPERATOR").stores().sign();
+    }
+
+    /** Grants these roles as well as the first. */
+    public Tokens alsoRoles(String... roles) {
+        this.roles.addAll(List.of(roles));
+        return this;
     }
 
     public Tokens user(String user) {
@@ -93,30 +114,86 @@ public final class Tokens {
         return this;
     }
 
+    /** Signed with notification-service's own key (kid {@value #SERVICE_KEY_ID}) instead of the issuer's. */
+    public Tokens signedAsService() {
+        this.signingKey = privateKey(SERVICE_PRIVATE_KEY, SERVICE_PUBLIC_KEY);
+        this.keyId = SERVICE_KEY_ID;
+        return this;
+    }
+
     public String sign() {
-        var claims = Jwt.issuer(issuer).audience(AUDIENCE).subject(user).groups(Set.of(role))
+        var claims = Jwt.issuer(issuer).audience(AUDIENCE).subject(user).groups(Set.copyOf(roles))
                 .claim("stores", stores).issuedAt(expiresAt.minus(Duration.ofHours(2))).expiresAt(expiresAt);
         if (register != null) {
             claims.claim("register", register);
         }
-        return claims.jws().keyId("test").sign(signingKey != null ? signingKey : privateKey());
+        return claims.jws().keyId(keyId).sign(signingKey != null ? signingKey : privateKey(PRIVATE_KEY, PUBLIC_KEY));
     }
 
-    /** The public key the services verify with, base64 of its X.509 encoding. */
-    static synchronized String publicKey() {
-        if (System.getProperty(PUBLIC_KEY) == null) {
-            KeyPair pair = newKeyPair();
-            System.setProperty(PRIVATE_KEY, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            System.setProperty(PUBLIC_KEY, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+    /**
+     * The keys the services verify with: a JWK set of the issuer's public key (kid {@value #KEY_ID}) and
+     * notification-service's (kid {@value #SERVICE_KEY_ID}); smallrye-jwt picks one by the token's kid.
+     */
+    static String verificationKeys() {
+        return "{\"keys\":[" + jwk(KEY_ID, PRIVATE_KEY, PUBLIC_KEY) + ","
+                + jwk(SERVICE_KEY_ID, SERVICE_PRIVATE_KEY, SERVICE_PUBLIC_KEY) + "]}";
+    }
+
+    /** notification-service's private key as a PKCS#8 PEM, for a test that lets it sign its SERVICE tokens. */
+    public static String servicePrivateKeyPem() {
+        byte[] der = privateKey(SERVICE_PRIVATE_KEY, SERVICE_PUBLIC_KEY).getEncoded();
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** notification-service's public key, for a stub that checks the SERVICE tokens it is shown. */
+    public static RSAPublicKey servicePublicKey() {
+        return publicKey(SERVICE_PRIVATE_KEY, SERVICE_PUBLIC_KEY);
+    }
+
+    private static String jwk(String kid, String privateProperty, String publicProperty) {
+        RSAPublicKey key = publicKey(privateProperty, publicProperty);
+        return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\""
+                + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}";
+    }
+
+    private static String unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
-        return System.getProperty(PUBLIC_KEY);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static PrivateKey privateKey() {
-        publicKey();
+    /**
+     * Makes the pair of these properties the first time it is asked for in this JVM; locked on the system
+     * properties, the one object that the class loaders' copies of this class share.
+     */
+    private static void ensurePair(String privateProperty, String publicProperty) {
+        synchronized (System.getProperties()) {
+            if (System.getProperty(publicProperty) == null) {
+                KeyPair pair = newKeyPair();
+                System.setProperty(privateProperty, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+                System.setProperty(publicProperty, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            }
+        }
+    }
+
+    private static RSAPublicKey publicKey(String privateProperty, String publicProperty) {
+        ensurePair(privateProperty, publicProperty);
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(publicProperty))));
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey privateKey(String privateProperty, String publicProperty) {
+        ensurePair(privateProperty, publicProperty);
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(PRIVATE_KEY))));
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(privateProperty))));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException(e);
         }

@@ -15,9 +15,11 @@ import java.util.Set;
 
 /**
  * The token this service shows invoice-service when it reads a statement: role {@code SERVICE}, subject
- * {@code notification-service}, from the issuer every service trusts, signed with this service's own key
- * ({@code smallrye.jwt.sign.key.location}, {@code SERVICE_TOKEN_SIGNING_KEY_LOCATION}). It lives five minutes and is
- * signed again a minute before it expires, so that a token that leaks is soon worthless.
+ * {@code notification-service}, with the issuer and audience every service expects, signed with this service's own
+ * key ({@code smallrye.jwt.sign.key.location}, {@code SERVICE_TOKEN_SIGNING_KEY_LOCATION}), never the issuer's, and
+ * that key's kid in its header ({@code ardoise.service-token.key-id}): invoice-service alone trusts the key, and
+ * only for SERVICE tokens, so that whoever takes this service cannot pass for a manager or an operator. It lives
+ * five minutes and is signed again a minute before it expires, so that a token that leaks is soon worthless.
  */
 @Singleton
 public class ServiceToken {
@@ -28,6 +30,7 @@ public class ServiceToken {
     private final Optional<String> issuer;
     private final Set<String> audiences;
     private final Optional<String> signingKey;
+    private final String keyId;
     /** Expiry is checked by invoice-service against real time, never against the store's (replaceable) clock. */
     private final Clock realTime;
     private String token;
@@ -36,14 +39,17 @@ public class ServiceToken {
     @Inject
     ServiceToken(@ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
                  @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "ardoise") List<String> audiences,
-                 @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKey) {
-        this(issuer, audiences, signingKey, Clock.systemUTC());
+                 @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKey,
+                 @ConfigProperty(name = "ardoise.service-token.key-id") String keyId) {
+        this(issuer, audiences, signingKey, keyId, Clock.systemUTC());
     }
 
-    ServiceToken(Optional<String> issuer, List<String> audiences, Optional<String> signingKey, Clock realTime) {
+    ServiceToken(Optional<String> issuer, List<String> audiences, Optional<String> signingKey, String keyId,
+                 Clock realTime) {
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.signingKey = signingKey;
+        this.keyId = keyId;
         this.realTime = realTime;
     }
 
@@ -58,7 +64,7 @@ public class ServiceToken {
                     .groups(Set.of(Roles.SERVICE))
                     .issuedAt(now)
                     .expiresAt(expiry)
-                    .jws().sign(signingKey.orElseThrow(
+                    .jws().keyId(keyId).sign(signingKey.orElseThrow(
                             () -> missing("smallrye.jwt.sign.key.location (SERVICE_TOKEN_SIGNING_KEY_LOCATION)")));
             expiresAt = expiry;
         }

@@ -40,7 +40,8 @@ class ServiceTokenTest {
     }
 
     @Test
-    void a_five_minute_service_token_of_the_issuer_signed_with_the_services_key() throws Exception {
+    void a_five_minute_service_token_of_the_issuer_signed_with_the_services_own_key_named_by_its_kid()
+            throws Exception {
         String bearer = token(NOW).bearer();
 
         assertTrue(bearer.startsWith("Bearer "), bearer);
@@ -49,6 +50,9 @@ class ServiceTokenTest {
         rsa.initVerify(keys.getPublic());
         rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(rsa.verify(Base64.getUrlDecoder().decode(parts[2])), "signed with the configured key");
+        JsonNode header = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
+        assertEquals("notification-service", header.path("kid").asText(), "the kid invoice-service knows the key by");
+        assertEquals("RS256", header.path("alg").asText());
         JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
         assertEquals("https://issuer.example.test", claims.path("iss").asText());
         assertEquals("notification-service", claims.path("sub").asText());
@@ -62,7 +66,7 @@ class ServiceTokenTest {
     void the_same_token_serves_until_a_minute_before_it_expires_then_a_new_one_is_signed() {
         MovingClock clock = new MovingClock(NOW);
         ServiceToken token = new ServiceToken(Optional.of("https://issuer.example.test"), List.of("ardoise"),
-                Optional.of(privateKey.toString()), clock);
+                Optional.of(privateKey.toString()), "notification-service", clock);
 
         String first = token.bearer();
         clock.now = NOW.plus(Duration.ofMinutes(3)).plusSeconds(59);
@@ -74,7 +78,7 @@ class ServiceTokenTest {
     @Test
     void without_a_signing_key_it_says_which_setting_is_missing() {
         ServiceToken token = new ServiceToken(Optional.of("https://issuer.example.test"), List.of("ardoise"),
-                Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+                Optional.empty(), "notification-service", Clock.fixed(NOW, ZoneOffset.UTC));
 
         IllegalStateException refusal = assertThrows(IllegalStateException.class, token::bearer);
         assertTrue(refusal.getMessage().contains("SERVICE_TOKEN_SIGNING_KEY_LOCATION"), refusal.getMessage());
@@ -82,7 +86,7 @@ class ServiceTokenTest {
 
     private static ServiceToken token(Instant now) {
         return new ServiceToken(Optional.of("https://issuer.example.test"), List.of("ardoise"),
-                Optional.of(privateKey.toString()), Clock.fixed(now, ZoneOffset.UTC));
+                Optional.of(privateKey.toString()), "notification-service", Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static final class MovingClock extends Clock {

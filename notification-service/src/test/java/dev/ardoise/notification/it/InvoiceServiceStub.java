@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,12 +27,10 @@ import java.util.Map;
  * An account id starting with {@code 00000000} is unknown (404 problem).
  *
  * <p>Like invoice-service, it answers only a caller whose bearer token is a SERVICE token of the test issuer, signed
- * with the key the tests trust (401 otherwise): the service under test signs with that key, which this resource
- * writes to a PEM file for it.
+ * with notification-service's own key and naming it by its kid (401 otherwise): the service under test signs with
+ * {@link Tokens}' service key, never the issuer's, which this resource writes to a PEM file for it.
  */
 public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
-    private static final String PRIVATE_KEY = "ardoise.test.token.private-key";
-    private static final String PUBLIC_KEY = "ardoise.test.token.public-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
@@ -52,13 +48,9 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
                 "smallrye.jwt.sign.key.location", signingKeyFile().toString());
     }
 
-    /** The tests' private key (see {@link Tokens}) as a PKCS#8 PEM file in target/, for the service to sign with. */
+    /** The tests' service private key (see {@link Tokens}) as a PEM file in target/, for the service to sign with. */
     private static Path signingKeyFile() {
-        Tokens.manager(); // makes the key pair if no test has yet
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(Base64.getDecoder().decode(System.getProperty(PRIVATE_KEY)))
-                + "\n-----END PRIVATE KEY-----\n";
+        String pem = Tokens.servicePrivateKeyPem();
         try {
             Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "service-token-", ".pem");
             Files.writeString(file, pem);
@@ -116,7 +108,7 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
                 """.formatted(accountId, from, to, from, to);
     }
 
-    /** Why the call is refused, or null for a SERVICE token of the test issuer, signed by the trusted key. */
+    /** Why the call is refused, or null for a SERVICE token of the test issuer, signed by the service's key. */
     static String refusal(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return "no bearer token";
@@ -126,12 +118,15 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
             return "not a signed JWT";
         }
         try {
+            JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+            if (!Tokens.SERVICE_KEY_ID.equals(header.path("kid").asText())) {
+                return "not the kid of the service's key: " + header;
+            }
             Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(KeyFactory.getInstance("RSA").generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(PUBLIC_KEY)))));
+            rsa.initVerify(Tokens.servicePublicKey());
             rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return "not signed by the trusted key";
+                return "not signed by the service's key";
             }
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
             long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();
