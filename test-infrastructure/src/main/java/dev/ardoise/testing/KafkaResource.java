@@ -2,41 +2,21 @@ package dev.ardoise.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 import java.util.Map;
 
 /**
- * A real Apache Kafka broker in KRaft mode (one combined broker and controller node), in the test JVM.
- * Tests get a {@link KafkaCompanion} on it through {@link InjectKafka}.
+ * A real Apache Kafka broker for a test application: the test JVM's one broker ({@link TestKafka}). Tests get a
+ * {@link KafkaCompanion} on it through {@link InjectKafka}.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
-    private KafkaClusterTestKit cluster;
     private KafkaCompanion companion;
 
     @Override
     public Map<String, String> start() {
-        try {
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("num.partitions", "3")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start Kafka", e);
-        }
-        companion = new KafkaCompanion(cluster.bootstrapServers());
-        return Map.of("kafka.bootstrap.servers", cluster.bootstrapServers());
+        String bootstrapServers = TestKafka.bootstrapServersOfThisJvm();
+        companion = new KafkaCompanion(bootstrapServers);
+        return Map.of("kafka.bootstrap.servers", bootstrapServers);
     }
 
     @Override
@@ -49,13 +29,6 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (companion != null) {
             companion.close();
-        }
-        if (cluster != null) {
-            try {
-                cluster.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop Kafka", e);
-            }
         }
     }
 }

@@ -1,39 +1,29 @@
 package dev.ardoise.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** A real PostgreSQL server (the embedded binaries of zonky), one per test application. */
+/**
+ * A real PostgreSQL server for a test application: the test JVM's one server ({@link TestPostgres}), and a database
+ * of the application's own, created empty at each application start.
+ */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
-    private EmbeddedPostgres postgres;
 
     @Override
     public Map<String, String> start() {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL", e);
-        }
-        String hostAndPort = "localhost:" + postgres.getPort();
+        TestPostgres server = TestPostgres.ofThisJvm();
+        String database = server.newDatabase();
+        String hostAndPort = "localhost:" + server.port();
         return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://" + hostAndPort + "/postgres",
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostAndPort + "/postgres",
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.reactive.url", "postgresql://" + hostAndPort + "/" + database,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostAndPort + "/" + database,
+                "quarkus.datasource.username", TestPostgres.USER,
+                "quarkus.datasource.password", TestPostgres.USER);
     }
 
     @Override
     public void stop() {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        // the server outlives the application: the next one gets a database of its own on it
     }
 }
