@@ -91,6 +91,11 @@ final class Service implements AutoCloseable {
         return environment;
     }
 
+    /** Asks it to stop without waiting, so that several can stop at once; {@link #close()} waits. */
+    void askToStop() {
+        process.askToStop();
+    }
+
     @Override
     public void close() {
         process.close();
