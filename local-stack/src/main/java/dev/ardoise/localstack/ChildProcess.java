@@ -92,14 +92,19 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Asks the process and its children to stop (SIGTERM), without waiting. */
+    void askToStop() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+
     /** Asks the process to stop (SIGTERM), then kills it and its children if it has not within 20 s. */
     @Override
     public void close() {
         if (!process.isAlive()) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        askToStop();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

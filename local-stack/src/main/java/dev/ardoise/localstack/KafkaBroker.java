@@ -90,9 +90,11 @@ final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChildProcess broker = ChildProcess.start("kafka", List.of(Java.executable(), "-Xms128m", "-Xmx512m",
-                        "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.Kafka", config.toString()),
-                Map.of(), settings.logs().resolve("kafka.log"));
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms128m", "-Xmx512m"));
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.Kafka",
+                config.toString()));
+        ChildProcess broker = ChildProcess.start("kafka", command, Map.of(), settings.logs().resolve("kafka.log"));
         broker.awaitListening(settings.kafkaPort(), Duration.ofSeconds(60));
         createTopicsAndAcls(settings, secrets);
         return new KafkaBroker(broker);
@@ -129,7 +131,8 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(String classpath, Path config, Path logConfig, Path logs, Secrets secrets) {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m",
+        // C1 only, whoever starts the stack: a tool that runs for a few seconds never repays C2's compilations
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.tools.StorageTool",
                 "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--standalone"));
         for (String user : Secrets.KAFKA_USERS) {

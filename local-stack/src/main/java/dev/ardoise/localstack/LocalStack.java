@@ -6,26 +6,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Starts Ardoise on one machine without Docker: PostgreSQL, a Kafka broker, an SMTP server that keeps the mail,
- * then the three services from their built jars; waits until all are healthy. Closing it stops everything it
- * started, newest first. Its secrets (token signing key, passwords) are made at its first start and kept in
- * {@code secrets/} of its folder; {@link #tokens()} and {@link #kafkaClient(String)} let a test or a tool act as
- * any role or Kafka principal.
+ * Starts Ardoise on one machine without Docker: PostgreSQL, a Kafka broker and an SMTP server that keeps the mail
+ * side by side, then the three services from their built jars at once; waits until all are healthy. Closing it
+ * stops everything it started: the services first, then the mail server, the broker and the database. Its
+ * secrets (token signing key, passwords) are made at its first start and kept in {@code secrets/} of its folder;
+ * {@link #tokens()} and {@link #kafkaClient(String)} let a test or a tool act as any role or Kafka principal.
  */
 public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private List<Service> services = List.of();
+    /** Starts the database, the broker and the mail server side by side: none needs another to start. */
+    private final ExecutorService starting = Executors.newFixedThreadPool(3, part -> {
+        Thread thread = new Thread(part, "local-stack-start");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Service> services = new CopyOnWriteArrayList<>();
+    private volatile Postgres postgres;
+    private volatile KafkaBroker kafka;
+    private volatile MailCatcher mail;
     private Secrets secrets;
-    private boolean closed;
+    private volatile boolean closed;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -56,17 +68,47 @@ public final class LocalStack implements AutoCloseable {
             deleteWorkFolder();
         }
         createLogFolder();
-        track(Postgres.start(settings, secrets));
-        track(KafkaBroker.start(settings, secrets));
-        track(MailCatcher.start(settings));
-        services = List.of(
-                track(Service.start(settings, secrets, "account-service", settings.accountPort(),
-                        settings.accountManagementPort(), "ardoise_accounts")),
-                track(Service.start(settings, secrets, "invoice-service", settings.invoicePort(),
-                        settings.invoiceManagementPort(), "ardoise_invoices")),
-                track(Service.start(settings, secrets, "notification-service", settings.notificationPort(),
-                        settings.notificationManagementPort(), "ardoise_notifications")));
+        Future<?> database = starting.submit(() -> postgres = Postgres.start(settings, secrets));
+        Future<?> broker = starting.submit(() -> kafka = KafkaBroker.start(settings, secrets));
+        Future<?> mailServer = starting.submit(() -> mail = MailCatcher.start(settings));
+        starting.shutdown();
+        // the services migrate their database and read their topics as they start: both must be there first
+        awaitStarted(database);
+        awaitStarted(broker);
+        startService("account-service", settings.accountPort(), settings.accountManagementPort(), "ardoise_accounts");
+        startService("invoice-service", settings.invoicePort(), settings.invoiceManagementPort(), "ardoise_invoices");
+        startService("notification-service", settings.notificationPort(), settings.notificationManagementPort(),
+                "ardoise_notifications");
+        awaitStarted(mailServer);
         services.forEach(service -> service.awaitHealthy(settings));
+    }
+
+    /** Each part waits for itself with a timeout of its own; this only hands on how it ended. */
+    private static void awaitStarted(Future<?> part) {
+        try {
+            part.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    /** Launches a service; if the stack was closed meanwhile (Ctrl-C during start), stops it at once. */
+    private void startService(String name, int port, int managementPort, String database) {
+        if (closed) {
+            throw new IllegalStateException("stopped while starting");
+        }
+        Service service = Service.start(settings, secrets, name, port, managementPort, database);
+        services.add(service);
+        if (closed) {
+            service.close();
+            throw new IllegalStateException("stopped while starting");
+        }
     }
 
     public StackSettings settings() {
@@ -123,16 +165,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Remembers what to stop; if the stack was closed meanwhile (Ctrl-C during start), stops it at once. */
-    private synchronized <T extends AutoCloseable> T track(T part) {
-        started.push(part);
-        if (closed) {
-            close();
-            throw new IllegalStateException("stopped while starting");
-        }
-        return part;
-    }
-
     public String summary() {
         StringBuilder text = new StringBuilder("\nArdoise is running.\n\n");
         for (Service service : services) {
@@ -173,15 +205,34 @@ public final class LocalStack implements AutoCloseable {
         return text.toString();
     }
 
+    /**
+     * Asks the three services to stop at once and waits for them, then stops the mail server, the broker and the
+     * database, each once it has started if it was still starting (Ctrl-C during start).
+     */
     @Override
     public synchronized void close() {
         closed = true;
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e.getMessage());
-            }
+        starting.shutdown();
+        services.forEach(Service::askToStop);
+        services.forEach(LocalStack::stop);
+        try {
+            starting.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop(mail);
+        stop(kafka);
+        stop(postgres);
+    }
+
+    private static void stop(AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e.getMessage());
         }
     }
 

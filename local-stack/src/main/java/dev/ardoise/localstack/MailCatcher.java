@@ -2,6 +2,7 @@ package dev.ardoise.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +19,13 @@ final class MailCatcher implements AutoCloseable {
 
     static MailCatcher start(StackSettings settings) {
         Path jar = settings.home().resolve("local-stack/target/greenmail-standalone.jar");
-        ChildProcess greenMail = ChildProcess.start("greenmail", List.of(Java.executable(), "-Xmx128m",
-                        "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.smtpPort(),
-                        "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.mailApiPort(),
-                        "-Dgreenmail.auth.disabled", "-jar", jar.toString()),
-                Map.of(), settings.logs().resolve("greenmail.log"));
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx128m"));
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + settings.smtpPort(),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + settings.mailApiPort(),
+                "-Dgreenmail.auth.disabled", "-jar", jar.toString()));
+        ChildProcess greenMail = ChildProcess.start("greenmail", command, Map.of(),
+                settings.logs().resolve("greenmail.log"));
         greenMail.awaitHealthy(settings.mailApiUrl() + "/api/service/readiness", Duration.ofSeconds(30));
         return new MailCatcher(greenMail);
     }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -46,6 +47,8 @@ final class Postgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // The stack stops it last, after the services; zonky's own hook would stop it at once.
                     .setRegisterShutdownHook(false)
+                    // it starts beside the broker and the mail server now: zonky's 10 s are short on a busy machine
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                             settings.logs().resolve("postgres.log").toFile()))
                     .start();

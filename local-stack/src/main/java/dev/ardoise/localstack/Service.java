@@ -3,6 +3,7 @@ package dev.ardoise.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,10 @@ final class Service implements AutoCloseable {
             environment.put("TOKEN_PUBLIC_KEY_LOCATION", secrets.invoiceServiceVerifyKeys().toString());
             environment.put("SERVICE_TOKEN_KEY_ID", DevTokens.SERVICE_KEY_ID);
         }
-        ChildProcess process = ChildProcess.start(name, List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", jar.toString()), environment, settings.logs().resolve(name + ".log"));
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC"));
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ChildProcess process = ChildProcess.start(name, command, environment, settings.logs().resolve(name + ".log"));
         return new Service(name, port, managementPort, environment, process);
     }
 
@@ -89,6 +92,11 @@ final class Service implements AutoCloseable {
     /** The variables it was started with, secrets included. */
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** Asks it to stop without waiting, so that several can stop at once; {@link #close()} waits. */
+    void askToStop() {
+        process.askToStop();
     }
 
     @Override

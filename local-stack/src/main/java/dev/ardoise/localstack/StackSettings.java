@@ -4,17 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where everything listens and where it keeps its files. Each value can be overridden by an environment
  * variable of the same name as the services use (KAFKA_PORT, DB_PORT, SMTP_PORT...). Each service answers its
  * API on one port and its health and metrics on another (Quarkus' management interface).
+ *
+ * @param jvmOptions added to the java command of the broker, the mail server and each service; none by default,
+ *                   so that a developer's stack and the benchmark run at full speed
  */
 public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
                             int smtpPort, int mailApiPort, int accountPort, int invoicePort, int notificationPort,
                             int accountManagementPort, int invoiceManagementPort, int notificationManagementPort,
-                            boolean keepData) {
+                            boolean keepData, List<String> jvmOptions) {
+
+    public StackSettings {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
 
     /** The defaults of a developer's machine, overridable by the environment. */
     public static StackSettings fromEnvironment(Path home) {
@@ -26,13 +34,23 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
                 port(env, "NOTIFICATION_SERVICE_PORT", 8083),
                 port(env, "ACCOUNT_SERVICE_MANAGEMENT_PORT", 9081), port(env, "INVOICE_SERVICE_MANAGEMENT_PORT", 9082),
                 port(env, "NOTIFICATION_SERVICE_MANAGEMENT_PORT", 9083),
-                !"true".equalsIgnoreCase(env.getOrDefault("ARDOISE_CLEAN", "false")));
+                !"true".equalsIgnoreCase(env.getOrDefault("ARDOISE_CLEAN", "false")), List.of());
     }
 
     /** A fresh stack in {@code workDir} on ports free right now, for tests and the benchmark. */
     public static StackSettings onFreePorts(Path home, Path workDir) {
         return new StackSettings(home, workDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false);
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false, List.of());
+    }
+
+    /**
+     * The same stack, its broker, mail server and services started with these JVM options: a test that starts
+     * and stops the stack may trade their peak speed for less CPU ({@code -XX:TieredStopAtLevel=1}).
+     */
+    public StackSettings withJvmOptions(String... options) {
+        return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
+                accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
+                notificationManagementPort, keepData, List.of(options));
     }
 
     public String kafkaBootstrap() {

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The one Ardoise that every system test class shares ({@code @ExtendWith(Ardoise.class)}): started once from the
- * built jars by the local stack, on free ports and with its own secrets, and stopped when the test run ends.
+ * built jars by the local stack, on free ports, with its own secrets and every JVM of it on the C1 compiler only,
+ * and stopped when the test run ends.
  */
 final class Ardoise implements BeforeAllCallback {
     private static LocalStack stack;
@@ -24,7 +25,9 @@ final class Ardoise implements BeforeAllCallback {
 
     private static LocalStack start() {
         Path home = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
-        return LocalStack.start(StackSettings.onFreePorts(home, home.resolve("system-tests/target/stack")));
+        // C1 only: they live a minute or two, too short for C2's compilations to pay back their CPU
+        return LocalStack.start(StackSettings.onFreePorts(home, home.resolve("system-tests/target/stack"))
+                .withJvmOptions("-XX:TieredStopAtLevel=1"));
     }
 
     static StackSettings settings() {

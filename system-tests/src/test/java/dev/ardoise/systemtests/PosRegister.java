@@ -2,12 +2,12 @@ package dev.ardoise.systemtests;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A register that charges a sale over Kafka, logged in as the {@code register} principal: publishes it on
@@ -33,10 +32,14 @@ final class PosRegister {
     static Map<String, Object> sell(String accountId, String saleId, String sale, String token) throws Exception {
         Map<String, Object> producer = new HashMap<>(Ardoise.kafka("register"));
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaConsumer<String, String> answers = consumer("register", "register-system-test-" + UUID.randomUUID());
+        try (KafkaConsumer<String, String> answers = reader("register");
              KafkaProducer<String, String> register = new KafkaProducer<>(producer, new StringSerializer(),
                      new StringSerializer())) {
-            answers.subscribe(List.of("pos-sale-results"));
+            // from the answers' end offsets before the sale: its answer comes after them, and no group to join
+            List<TopicPartition> partitions = answers.partitionsFor("pos-sale-results").stream()
+                    .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+            answers.assign(partitions);
+            answers.endOffsets(partitions).forEach(answers::seek);
             ProducerRecord<String, String> record = new ProducerRecord<>("pos-sales", accountId, sale);
             if (token != null) {
                 record.headers().add("authorization", ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
@@ -55,11 +58,11 @@ final class PosRegister {
         }
     }
 
-    /** A consumer that logs in as {@code principal}, in {@code group}, from the start of the topics. */
-    static KafkaConsumer<String, String> consumer(String principal, String group) {
-        Map<String, Object> config = new HashMap<>(Ardoise.kafka(principal));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    /**
+     * A consumer that logs in as {@code principal} and belongs to no group: it reads the partitions it is
+     * assigned, from where it is told, at once (a group would first have to form).
+     */
+    static KafkaConsumer<String, String> reader(String principal) {
+        return new KafkaConsumer<>(Ardoise.kafka(principal), new StringDeserializer(), new StringDeserializer());
     }
 }
