@@ -4,11 +4,13 @@ import io.restassured.http.ContentType;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,6 +80,20 @@ class KafkaLocksIT {
             assertThrows(TopicAuthorizationException.class,
                     () -> reader.partitionsFor("account-events", ANSWERED_WITHIN));
             assertFalse(reader.partitionsFor("pos-sale-results", ANSWERED_WITHIN).isEmpty());
+        }
+    }
+
+    @Test
+    void a_register_may_keep_its_place_on_the_answers_in_a_group_of_its_own_and_in_no_other() {
+        TopicPartition answers = new TopicPartition("pos-sale-results", 0);
+        // committing an offset needs READ on the group, as joining it does, without waiting for a group to form
+        try (KafkaConsumer<String, String> ownGroup = PosRegister.reader("register", "register-" + UUID.randomUUID())) {
+            ownGroup.commitSync(Map.of(answers, new OffsetAndMetadata(0)), ANSWERED_WITHIN);
+            assertEquals(0, ownGroup.committed(Set.of(answers), ANSWERED_WITHIN).get(answers).offset());
+        }
+        try (KafkaConsumer<String, String> servicesGroup = PosRegister.reader("register", "account-service")) {
+            assertThrows(GroupAuthorizationException.class,
+                    () -> servicesGroup.commitSync(Map.of(answers, new OffsetAndMetadata(0)), ANSWERED_WITHIN));
         }
     }
 

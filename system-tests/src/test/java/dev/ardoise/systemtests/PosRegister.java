@@ -2,6 +2,7 @@ package dev.ardoise.systemtests;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,5 +65,13 @@ final class PosRegister {
      */
     static KafkaConsumer<String, String> reader(String principal) {
         return new KafkaConsumer<>(Ardoise.kafka(principal), new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** A consumer that logs in as {@code principal} and names a group, for the offsets it commits there. */
+    static KafkaConsumer<String, String> reader(String principal, String group) {
+        Map<String, Object> settings = new HashMap<>(Ardoise.kafka(principal));
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
     }
 }
