@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it skips what the rebuilt tables already hold.
  * <p>
  * 5,000 generated events of 100 accounts by default (system property {@code rebuild.volume.events}): every partition
- * and several of the rebuild's writes ({@code ardoise.rebuild.flush-every}, 1,000 records in tests). The rebuild's
+ * and several of the rebuild's writes ({@code ardoise.rebuild.flush-every}, 500 records in tests). The rebuild's
  * rate, and its result row by row against the live read models, are measured on 100,000 events by the benchmark
  * module ({@code -Pbenchmark}). With {@code -Drebuild.volume.events=100000} this class still runs 100,000; if holding
  * the live reader then takes over a minute, add
