@@ -28,24 +28,29 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Rebuild {
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
     private static final int MOST_ROUNDS = 100;
-    /** Written to the shadow tables every so many records, so that the history rows do not pile up in memory. */
-    private static final int FLUSH_EVERY = 100_000;
 
     private final AgroalDataSource dataSource;
     private final InvoiceLinesJson linesJson;
     private final ZoneId storeZone;
     private final String defaultStore;
     private final BrokerConnection broker;
+    /** Written to the shadow tables every so many records, so that the history rows do not pile up in memory. */
+    private final int flushEvery;
     private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.NONE);
 
     Rebuild(AgroalDataSource dataSource, InvoiceLinesJson linesJson,
             @ConfigProperty(name = "ardoise.store.time-zone") ZoneId storeZone,
-            @ConfigProperty(name = "ardoise.store.id") String defaultStore, BrokerConnection broker) {
+            @ConfigProperty(name = "ardoise.store.id") String defaultStore, BrokerConnection broker,
+            @ConfigProperty(name = "ardoise.rebuild.flush-every") int flushEvery) {
         this.dataSource = dataSource;
         this.linesJson = linesJson;
         this.storeZone = storeZone;
         this.defaultStore = defaultStore;
         this.broker = broker;
+        if (flushEvery < 1) {
+            throw new IllegalArgumentException("ardoise.rebuild.flush-every must be at least 1, not " + flushEvery);
+        }
+        this.flushEvery = flushEvery;
     }
 
     public enum State { NONE, FOLDING, SWITCHING, DONE, FAILED }
@@ -90,7 +95,7 @@ public class Rebuild {
             for (int round = 1; round <= MOST_ROUNDS; round++) {
                 counts[0] += replay.readToEnd(body -> {
                     fold(accounts, body, counts);
-                    if (++counts[2] % FLUSH_EVERY == 0) {
+                    if (++counts[2] % flushEvery == 0) {
                         flush(connection, accounts);
                     }
                 });

@@ -15,8 +15,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.ProducerTask;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -40,15 +42,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The rebuild folds the topic into shadow tables and switches them in while queries keep being answered, and ends
- * with exactly the rows the live projection made (every table, row by row). 5,000 generated events by default
- * (system property {@code rebuild.events}): the live projection is what takes time here. {@link RebuildVolumeTest}
- * rebuilds 100,000; the benchmark module checks this same equality on 100,000 (too slow for every build).
+ * with exactly the rows the live projection made (every table, row by row). 1,250 generated events of 50 accounts
+ * by default (system property {@code rebuild.events}): 50 accounts so that every partition has some, 25 events each
+ * so that the live projection, what takes time here, has few to apply; together they cross several of the rebuild's
+ * writes ({@code ardoise.rebuild.flush-every}, 500 records in tests), so that accounts are written in parts. The
+ * benchmark module checks this same equality on 100,000 events ({@code -Pbenchmark}).
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RebuildTest {
-    private static final int EVENTS_PER_ACCOUNT = 50;
+    private static final int EVENTS_PER_ACCOUNT = 25;
 
     @InjectKafka
     KafkaCompanion kafka;
@@ -56,9 +60,13 @@ class RebuildTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @ConfigProperty(name = "ardoise.rebuild.flush-every")
+    int flushEvery;
+
     @Test
     void a_rebuild_ends_with_the_live_read_models_and_queries_never_stop() throws Exception {
-        int events = Integer.getInteger("rebuild.events", 5_000);
+        int events = Integer.getInteger("rebuild.events", 1_250);
+        assertTrue(events > 2 * flushEvery, "the events cross several of the rebuild's writes");
         int accounts = events / EVENTS_PER_ACCOUNT;
         commitsWithoutWaitingForTheDisk();
         List<UUID> ids = new ArrayList<>();
@@ -75,14 +83,19 @@ class RebuildTest {
                 "Luc Gagnon", null, false, "fr-CA", "CAD", "OTHER"))));
         records.add(AccountStream.record(ofAnotherStore.charged("10.00")));
         long start = System.nanoTime();
-        kafka.produceStrings().withProp("linger.ms", "20").withProp("batch.size", "1000000").withConcurrency().fromRecords(records).awaitCompletion(Duration.ofMinutes(2));
+        ProducerTask sent = kafka.produceStrings().withProp("linger.ms", "20").withProp("batch.size", "1000000")
+                .withConcurrency().fromRecords(records).awaitCompletion(Duration.ofMinutes(2));
         long produced = System.nanoTime();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> ReaderPositions.allAt(dataSource, ids, EVENTS_PER_ACCOUNT));
+        assertEquals(LiveReader.partitions(kafka), sent.byTopicPartition().keySet(),
+                "the events are on every partition");
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ReaderPositions.allAt(dataSource, ids, EVENTS_PER_ACCOUNT));
         long projected = System.nanoTime();
         System.out.printf("RebuildTest: %d events produced in %d ms, projected live in %d ms%n", records.size(),
                 (produced - start) / 1_000_000, (projected - start) / 1_000_000);
         // every test's events applied, not only these: the dumps must not move under the rebuild
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+        await().atMost(Duration.ofMinutes(5)).until(() -> LiveReader.caughtUp(kafka));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.operator()).post("/admin/reconciliation").then().body("differences", org.hamcrest.Matchers.empty()));
         String live = ReadModelDump.all(dataSource);
 
@@ -104,7 +117,7 @@ class RebuildTest {
         try {
             String rebuildId = given().auth().oauth2(Tokens.operator()).post("/admin/rebuild").then().statusCode(202)
                     .body("rebuildId", notNullValue()).extract().path("rebuildId");
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                     given().auth().oauth2(Tokens.operator()).get("/admin/rebuild").then().body("rebuildId", equalTo(rebuildId))
                             .body("state", equalTo("DONE")));
         } finally {

@@ -54,7 +54,9 @@ class ReconciliationTest {
         }
         Publisher.publish(kafka, events.toArray(RecordedEvent[]::new));
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+        // every test's events applied, not only these: the reconciliation reads every account of the topic
+        await().atMost(Duration.ofMinutes(5)).until(() -> LiveReader.caughtUp(kafka));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.operator()).post("/admin/reconciliation").then().statusCode(200)
                         .body("accountsChecked", greaterThanOrEqualTo(ACCOUNTS))
                         .body("differences", empty()));

@@ -48,10 +48,9 @@ class RoleMatrixTest {
         RecordedEvent opened = ofMain.opened();
         RecordedEvent limitSet = ofMain.creditLimitSet("500.00");
         RecordedEvent charged = ofMain.charged("40.00");
-        Publisher.publish(kafka, opened, limitSet, charged);
         AccountStream ofAnotherStore = new AccountStream();
-        Publisher.publish(kafka, ofAnotherStore.event(new AccountOpened("C-" + ofAnotherStore.accountId,
-                "Customer elsewhere", null, false, "en", "CAD", RoleMatrix.otherStore())));
+        Publisher.publish(kafka, opened, limitSet, charged, ofAnotherStore.event(new AccountOpened(
+                "C-" + ofAnotherStore.accountId, "Customer elsewhere", null, false, "en", "CAD", RoleMatrix.otherStore())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             given().auth().oauth2(Tokens.viewer()).get(ofMain.path("/balance")).then().body("version", equalTo(3));
             given().auth().oauth2(RoleMatrix.token("VIEWER", RoleMatrix.otherStore()))

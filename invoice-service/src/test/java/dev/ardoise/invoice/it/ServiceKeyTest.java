@@ -5,16 +5,20 @@ import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -25,25 +29,31 @@ import static org.hamcrest.Matchers.startsWith;
 /**
  * notification-service signs its statement reads with its own key, which invoice-service trusts for that only:
  * a token of that key is a SERVICE token or nothing. Whoever holds the key cannot act as a manager or an operator.
+ * The tests only read: the account is made once for all of them.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceKeyTest {
 
     @InjectKafka
     KafkaCompanion kafka;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     private AccountStream account;
 
-    @BeforeEach
+    @BeforeAll
     void an_account_with_one_invoice() {
         account = new AccountStream();
         LocalDate day = LocalDate.of(2026, 10, 12);
         Publisher.publish(kafka, account.on(day.minusDays(10)).opened(),
                 account.on(day).sale("S-1", "42.10", day, day.plusDays(30)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
-                .get(account.path("/balance")).then().statusCode(200).body("version", equalTo(2)));
+        // before the tests, when RestAssured does not know the port yet: the projection's own record of it
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ReaderPositions.allAt(dataSource, List.of(account.accountId), 2));
     }
 
     private static void unauthenticated(ValidatableResponse response) {
