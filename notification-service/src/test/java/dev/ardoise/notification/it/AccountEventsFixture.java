@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,16 +100,34 @@ final class AccountEventsFixture {
         return body;
     }
 
+    /**
+     * The events of one command (a sale and the deposit used at the till), versions on from {@code firstVersion},
+     * sent at once as account-service's relay sends a command's events, not one after another's acknowledgement.
+     */
+    void publishTogether(UUID accountId, long firstVersion, AccountEvent... events) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (AccountEvent event : events) {
+            RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, firstVersion + records.size(),
+                    Instant.now(), EventMetadata.UNRECORDED, event);
+            records.add(record(accountId.toString(), AccountEventJson.write(recorded), recorded));
+        }
+        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+    }
+
     void publishRaw(String key, String body) {
         publishRaw(key, body, null);
     }
 
     private void publishRaw(String key, String body, RecordedEvent event) {
+        kafka.produceStrings().fromRecords(record(key, body, event)).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    private static ProducerRecord<String, String> record(String key, String body, RecordedEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, key, body);
         if (event != null) {
             AccountEventsTopic.headers(event).forEach((name, value) ->
                     record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         }
-        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+        return record;
     }
 }
