@@ -16,8 +16,12 @@ import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +30,34 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Publishes account events the way account-service does: key = account id, JSON body, CloudEvents headers. */
 final class AccountEventsFixture {
     private static final AtomicInteger INVOICE_NUMBERS = new AtomicInteger((int) (System.nanoTime() % 100_000));
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /**
+     * One producer per broker for every test of the JVM, closed when the JVM ends: the companion's own producers live
+     * for one send each, and each costs a connection, a producer id from the broker and a close.
+     */
+    private static final Map<String, Producer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
-    private final KafkaCompanion kafka;
+    private final Producer<String, String> producer;
 
     AccountEventsFixture(KafkaCompanion kafka) {
-        this.kafka = kafka;
+        this.producer = PRODUCERS.computeIfAbsent(kafka.getBootstrapServers(), servers -> {
+            KafkaProducer<String, String> created = new KafkaProducer<>(kafka.getProducerProperties(),
+                    new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ZERO)));
+            return created;
+        });
     }
 
     static AccountOpened opened(String email, boolean consent, String language) {
@@ -111,7 +132,8 @@ final class AccountEventsFixture {
                     Instant.now(), EventMetadata.UNRECORDED, event);
             records.add(record(accountId.toString(), AccountEventJson.write(recorded), recorded));
         }
-        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+        List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+        sent.forEach(AccountEventsFixture::acknowledged);
     }
 
     void publishRaw(String key, String body) {
@@ -119,7 +141,18 @@ final class AccountEventsFixture {
     }
 
     private void publishRaw(String key, String body, RecordedEvent event) {
-        kafka.produceStrings().fromRecords(record(key, body, event)).awaitCompletion(Duration.ofSeconds(30));
+        acknowledged(producer.send(record(key, body, event)));
+    }
+
+    private static void acknowledged(Future<RecordMetadata> sent) {
+        try {
+            sent.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("an account event was not published", e);
+        }
     }
 
     private static ProducerRecord<String, String> record(String key, String body, RecordedEvent event) {
