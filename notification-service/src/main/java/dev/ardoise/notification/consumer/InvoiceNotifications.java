@@ -2,6 +2,7 @@ package dev.ardoise.notification.consumer;
 
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.SaleCharged;
+import dev.ardoise.notification.delivery.SenderConfig;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.Notification;
@@ -18,9 +19,11 @@ import java.util.UUID;
 @ApplicationScoped
 class InvoiceNotifications {
     private final Clock clock;
+    private final SenderConfig sender;
 
-    InvoiceNotifications(Clock clock) {
+    InvoiceNotifications(Clock clock, SenderConfig sender) {
         this.clock = clock;
+        this.sender = sender;
     }
 
     Uni<Void> decide(UUID accountId, SaleCharged sale) {
@@ -29,6 +32,7 @@ class InvoiceNotifications {
                         ? Uni.createFrom().voidItem()
                         : Contact.<Contact>findById(accountId).chain(contact -> Notification.invoice(accountId,
                                 sale.invoiceId(), sale.invoiceId(), sale.invoiceNumber(), AccountEventJson.writeData(sale),
-                                contact == null ? null : contact.toContact(), clock.instant()).persist().replaceWithVoid()));
+                                contact == null ? null : contact.toContact(), clock.instant(), sender.invoiceDelay())
+                                .persist().replaceWithVoid()));
     }
 }

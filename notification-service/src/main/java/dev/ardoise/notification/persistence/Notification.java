@@ -90,15 +90,13 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
-    /** How long an invoice email waits for the rest of its sale's events before it is sent. */
-    static final Duration SALE_SETTLES = Duration.ofSeconds(1);
-
+    /** @param delay how long it waits for the rest of its sale's events before it is sent */
     public static Notification invoice(UUID accountId, String subjectKey, String invoiceId, String invoiceNumber,
-                                       String sale, CustomerContact contact, Instant now) {
+                                       String sale, CustomerContact contact, Instant now, Duration delay) {
         Notification notification = decided(accountId, NotificationKind.INVOICE, subjectKey, contact, now);
         if (notification.nextAttemptAt != null) {
             // the events a sale's command appended after it (the deposit used at the till) land first
-            notification.nextAttemptAt = now.plus(SALE_SETTLES);
+            notification.nextAttemptAt = now.plus(delay);
         }
         notification.invoiceId = invoiceId;
         notification.invoiceNumber = invoiceNumber;

@@ -16,26 +16,48 @@ import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Publishes account events the way account-service does: key = account id, JSON body, CloudEvents headers. */
 final class AccountEventsFixture {
     private static final AtomicInteger INVOICE_NUMBERS = new AtomicInteger((int) (System.nanoTime() % 100_000));
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /**
+     * One producer per broker for every test of the JVM, closed when the JVM ends: the companion's own producers live
+     * for one send each, and each costs a connection, a producer id from the broker and a close.
+     */
+    private static final Map<String, Producer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
-    private final KafkaCompanion kafka;
+    private final Producer<String, String> producer;
 
     AccountEventsFixture(KafkaCompanion kafka) {
-        this.kafka = kafka;
+        this.producer = PRODUCERS.computeIfAbsent(kafka.getBootstrapServers(), servers -> {
+            KafkaProducer<String, String> created = new KafkaProducer<>(kafka.getProducerProperties(),
+                    new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> created.close(Duration.ZERO)));
+            return created;
+        });
     }
 
     static AccountOpened opened(String email, boolean consent, String language) {
@@ -99,16 +121,46 @@ final class AccountEventsFixture {
         return body;
     }
 
+    /**
+     * The events of one command (a sale and the deposit used at the till), versions on from {@code firstVersion},
+     * sent at once as account-service's relay sends a command's events, not one after another's acknowledgement.
+     */
+    void publishTogether(UUID accountId, long firstVersion, AccountEvent... events) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (AccountEvent event : events) {
+            RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, firstVersion + records.size(),
+                    Instant.now(), EventMetadata.UNRECORDED, event);
+            records.add(record(accountId.toString(), AccountEventJson.write(recorded), recorded));
+        }
+        List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+        sent.forEach(AccountEventsFixture::acknowledged);
+    }
+
     void publishRaw(String key, String body) {
         publishRaw(key, body, null);
     }
 
     private void publishRaw(String key, String body, RecordedEvent event) {
+        acknowledged(producer.send(record(key, body, event)));
+    }
+
+    private static void acknowledged(Future<RecordMetadata> sent) {
+        try {
+            sent.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("an account event was not published", e);
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String key, String body, RecordedEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(AccountEventsTopic.NAME, key, body);
         if (event != null) {
             AccountEventsTopic.headers(event).forEach((name, value) ->
                     record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         }
-        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+        return record;
     }
 }

@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.is;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RoleMatrixTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final RoleMatrix MATRIX = RoleMatrix.of("notification-service");
@@ -47,8 +48,8 @@ class RoleMatrixTest extends FreshAccountTest {
         await().atMost(PATIENCE).untilAsserted(() -> As.operator().queryParam("accountId", accountId.toString())
                 .when().get("/notifications").then().statusCode(200).body("total", is(1)));
 
-        // Statement requests are called with an empty body (a 400), so that none is recorded without an
-        // invoice-service to read it from; the store wall is checked with a valid one.
+        // Statement requests are called with an empty body (a 400), so that no statement is recorded and emailed
+        // for each allowed role; the store wall is checked with a valid one.
         MATRIX.assertEnforced(Map.of("accountId", accountId.toString(), "invoiceId", sale.invoiceId(),
                 "notificationId", UUID.randomUUID().toString()), Map.of(), Set.of());
         MATRIX.assertStoreWall(Map.of("accountId", elsewhere.toString()),

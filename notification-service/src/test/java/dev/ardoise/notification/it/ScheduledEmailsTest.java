@@ -9,7 +9,6 @@ import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Payment links, reminders, statements and previews, with online payments enabled (see the profile). */
+/**
+ * Payment links, reminders, statements and previews. The test configuration (application.properties, {@code %test})
+ * takes online payments with {@link #LINK_SECRET}, reminds at -3, +1 and +7 days and sends monthly statements from
+ * the 5th; none of these is due until a test moves the {@link TestClock} on.
+ */
 @QuarkusTest
-@TestProfile(ScheduledEmailsProfile.class)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -50,8 +51,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScheduledEmailsTest extends FreshAccountTest {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]+)");
-    private static final PaymentLinks VERIFIER = new PaymentLinks(ScheduledEmailsProfile.LINK_BASE,
-            ScheduledEmailsProfile.LINK_SECRET);
+    /** ardoise.payments.link-base-url and link-secret of the test configuration. */
+    static final String LINK_BASE = "https://pay.example.test/pay";
+    private static final String LINK_SECRET = "test-secret-for-payment-links";
+    private static final PaymentLinks VERIFIER = new PaymentLinks(LINK_BASE, LINK_SECRET);
 
     @Inject
     TestClock clock;
@@ -75,13 +78,13 @@ class ScheduledEmailsTest extends FreshAccountTest {
             assertContains(body, "123, rue Principale", "514 555-0123", "Peinture, 4 L", "500,00 $",
                     "1 000,00 $", "149,75 $", "Rouleau", "30,00 $", "4,49 $", "1 030,00 $", "154,24 $",
                     "1 184,24 $", "Net 30 jours", "29 décembre 2026", "solde -1 184,24 $",
-                    "crédit disponible 815,76 $", ScheduledEmailsProfile.LINK_BASE + "?token=");
+                    "crédit disponible 815,76 $", LINK_BASE + "?token=");
         }
         PaymentLinks.PaymentClaim claim = verifiedClaim(email.text());
         assertEquals(sale.invoiceId(), claim.invoiceId());
         assertEquals(new BigDecimal("1184.24"), claim.amount());
         assertEquals("CAD", claim.currency());
-        assertTrue(claim.expiresAt().isAfter(Instant.now().plus(Duration.ofDays(59))));
+        assertTrue(claim.expiresAt().isAfter(clock.instant().plus(Duration.ofDays(59))));
         assertEquals(claim, verifiedClaim(email.html()));
     }
 
@@ -102,7 +105,7 @@ class ScheduledEmailsTest extends FreshAccountTest {
         assertEquals("Rappel : la facture " + unpaid.invoiceNumber() + " est payable le 29 décembre 2026",
                 before.subject());
         assertContains(before.text(), "Montant encore dû : 400,00 $", "dans 3 jours",
-                ScheduledEmailsProfile.LINK_BASE);
+                LINK_BASE);
         assertEquals(new BigDecimal("400.00"), verifiedClaim(before.text()).amount());
 
         // Moving the clock a day on makes a claim still being recorded look abandoned: wait for the SENT records.
@@ -256,7 +259,7 @@ class ScheduledEmailsTest extends FreshAccountTest {
                 .when().get("/invoices/{id}/email-preview", sale.invoiceId())
                 .then().statusCode(200).contentType(startsWith("text/plain"))
                 .header("X-Email-Subject", is("Facture " + sale.invoiceNumber() + " de Quincaillerie Ardoise"))
-                .body(containsString("400,00"), containsString(ScheduledEmailsProfile.LINK_BASE));
+                .body(containsString("400,00"), containsString(LINK_BASE));
         As.viewer().queryParam("kind", "REMINDER").queryParam("offset", "7")
                 .when().get("/invoices/{id}/email-preview", sale.invoiceId())
                 .then().statusCode(200).contentType(startsWith("text/html"))
@@ -301,10 +304,11 @@ class ScheduledEmailsTest extends FreshAccountTest {
         return emails.get(0);
     }
 
-    static PaymentLinks.PaymentClaim verifiedClaim(String body) {
+    /** The claim of the body's payment link, verified as the payment page would verify it now, on the store's clock. */
+    private PaymentLinks.PaymentClaim verifiedClaim(String body) {
         Matcher token = TOKEN.matcher(body);
         assertTrue(token.find(), "no payment link in:\n" + body);
-        return VERIFIER.verify(token.group(1), Instant.now())
+        return VERIFIER.verify(token.group(1), clock.instant())
                 .orElseThrow(() -> new AssertionError("the payment link's signature is not valid: " + token.group(1)));
     }
 

@@ -11,24 +11,53 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * The service's one clock in tests, on the store's time zone: the real time until a test moves it; moved, it
- * keeps ticking from there (so that back-offs and timeouts still run out).
+ * The service's one clock in tests, on the store's time zone. At rest it reads a quiet morning of the fixtures'
+ * world ({@link #AT_REST}), ticking from the application's start: their sales of 29 November are three days old, no
+ * reminder (from 26 December) nor monthly statement (from the 5th) is due yet, whatever the real date. A test moves
+ * it forward ({@link #set}), and it keeps ticking from there (so that back-offs and timeouts still run out), or
+ * holds it still ({@link #standStill}) and moves it by hand ({@link #advance}) to decide when the sender tries again.
  */
 @Alternative
 @Priority(1)
 @Singleton
 public class TestClock extends Clock {
     static final ZoneId STORE_ZONE = ZoneId.of("America/Toronto");
+    static final LocalDateTime AT_REST = LocalDateTime.of(2026, 12, 2, 9, 0);
 
-    private volatile Duration ahead = Duration.ZERO;
+    /** Where the clock at rest is ahead of (or behind) the real time: fixed, so that resting time never goes back. */
+    private final Duration restingAhead = ahead(AT_REST);
+    private Duration ahead = restingAhead;
+    /** The instant it reads while it stands still; null while it ticks. */
+    private Instant stoppedAt;
 
     /** The store's clock reads this local date and time now, and goes on from there. */
-    public void set(LocalDateTime storeTime) {
-        ahead = Duration.between(Instant.now(), storeTime.atZone(STORE_ZONE).toInstant());
+    public synchronized void set(LocalDateTime storeTime) {
+        ahead = ahead(storeTime);
+        stoppedAt = null;
     }
 
-    public void reset() {
-        ahead = Duration.ZERO;
+    /** Back to the clock at rest, ticking. */
+    public synchronized void reset() {
+        ahead = restingAhead;
+        stoppedAt = null;
+    }
+
+    /** The clock stops where it is: an email that failed is not tried again until the test {@link #advance}s it. */
+    public synchronized void standStill() {
+        stoppedAt = instant();
+    }
+
+    /** Moves the clock on, standing still or ticking. */
+    public synchronized void advance(Duration time) {
+        if (stoppedAt != null) {
+            stoppedAt = stoppedAt.plus(time);
+        } else {
+            ahead = ahead.plus(time);
+        }
+    }
+
+    private static Duration ahead(LocalDateTime storeTime) {
+        return Duration.between(Instant.now(), storeTime.atZone(STORE_ZONE).toInstant());
     }
 
     @Override
@@ -42,7 +71,7 @@ public class TestClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        return Instant.now().plus(ahead);
+    public synchronized Instant instant() {
+        return stoppedAt != null ? stoppedAt : Instant.now().plus(ahead);
     }
 }
