@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class RecordsOnTopic implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 // the broker answers a fetch as soon as a record comes; this bounds how long closing waits for one
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) POLL.toMillis()),
                 new StringDeserializer(), new StringDeserializer());
@@ -51,6 +53,9 @@ public final class RecordsOnTopic implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> await(int count, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
+        // The topic may not be there yet: its first writer creates it.
+        Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(50)).atMost(atMost)
+                .until(this::assigned);
         while (read.size() < count) {
             assertTrue(Instant.now().isBefore(deadline), "only " + read.size() + " of " + count + " records of "
                     + keys + " on " + topic + " after " + atMost + ": " + read);
@@ -61,7 +66,9 @@ public final class RecordsOnTopic implements AutoCloseable {
 
     /** Reads up to the partitions' end offsets as of now: every record of the keys the topic holds. */
     public List<ConsumerRecord<String, String>> toEnd() {
-        assignFromTheBeginning();
+        if (!assigned()) {
+            return List.of();
+        }
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         Instant deadline = Instant.now().plusSeconds(30);
         while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
@@ -72,7 +79,6 @@ public final class RecordsOnTopic implements AutoCloseable {
     }
 
     private void poll() {
-        assignFromTheBeginning();
         for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
             if (keys.contains(record.key())) {
                 read.add(record);
@@ -80,15 +86,19 @@ public final class RecordsOnTopic implements AutoCloseable {
         }
     }
 
-    private void assignFromTheBeginning() {
+    /** Assigns every partition of the topic, from its beginning, once the topic exists. */
+    private boolean assigned() {
         if (partitions == null) {
-            // A topic nothing was written to yet is created as the broker would for its first writer.
-            partitions = consumer.partitionsFor(topic).stream()
+            List<TopicPartition> found = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            assertTrue(!partitions.isEmpty(), topic + " has no partitions");
+            if (found.isEmpty()) {
+                return false;
+            }
+            partitions = found;
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
         }
+        return true;
     }
 
     @Override
