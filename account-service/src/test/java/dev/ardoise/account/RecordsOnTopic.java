@@ -54,8 +54,8 @@ public final class RecordsOnTopic implements AutoCloseable {
     public List<ConsumerRecord<String, String>> await(int count, Duration atMost) {
         Instant deadline = Instant.now().plus(atMost);
         // The topic may not be there yet: its first writer creates it.
-        Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(50)).atMost(atMost)
-                .until(this::assigned);
+        Awaitility.await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .atMost(atMost).until(this::assigned);
         while (read.size() < count) {
             assertTrue(Instant.now().isBefore(deadline), "only " + read.size() + " of " + count + " records of "
                     + keys + " on " + topic + " after " + atMost + ": " + read);

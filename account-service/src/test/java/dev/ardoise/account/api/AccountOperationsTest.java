@@ -234,7 +234,8 @@ class AccountOperationsTest {
         charged(accountId, "s1", "400.00");
         String between = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getString("occurredAt[-1]");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(Instant.parse(between)));
+        await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5))
+                .until(() -> Instant.now().isAfter(Instant.parse(between)));
         charged(accountId, "s2", "300.00");
 
         cashier().get("/accounts/{id}?asOf={asOf}", accountId, between).then().statusCode(200)
