@@ -17,6 +17,6 @@ class DomainIsPlainJavaTest {
                         "org.hibernate..", "org.apache.kafka..", "dev.ardoise.account.eventstore..",
                         "dev.ardoise.account.api..", "dev.ardoise.account.application..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("dev.ardoise.account"));
+                        .importPackages("dev.ardoise.account.domain"));
     }
 }

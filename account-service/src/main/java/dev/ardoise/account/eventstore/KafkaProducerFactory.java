@@ -54,12 +54,19 @@ public class KafkaProducerFactory {
         return tailConsumer(KafkaClientSettings.plain(bootstrapServers), clientId, maxRecords);
     }
 
+    /**
+     * The tail reads only records it knows are there, at offsets it seeks to. After each read the client has
+     * already asked for what follows the partition's end, and the broker holds that request up to
+     * {@code fetch.max.wait.ms} (500 ms by default) while the next read, further back, waits behind it: a take-over
+     * reading a partition back in a few steps would wait that long at each one.
+     */
     static Consumer<byte[], byte[]> tailConsumer(Map<String, Object> settings, String clientId, int maxRecords) {
         return new KafkaConsumer<>(with(settings, Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxRecords,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
                 ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());

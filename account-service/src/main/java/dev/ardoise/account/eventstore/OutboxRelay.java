@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * partitions; one publishes a given partition, so a given account, at a time. A partition with a full batch goes
  * again at once but behind the others' turns, so a busy partition does not starve the rest; a slow one holds one
  * thread, not all. A failed batch rolls back, is counted, and its partition retries with a growing back-off.
+ * The relay starts with the application (unless {@code ardoise.outbox.enabled=false}) and can be stopped and
+ * started again while it runs.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,50 +68,86 @@ public class OutboxRelay {
         meters.gauge("ardoise.outbox.lag.seconds", this, relay -> relay.publisher == null ? 0 : relay.publisher.lagSeconds());
     }
 
-    void start(@Observes StartupEvent startup) {
+    void onStartup(@Observes StartupEvent startup) {
         if (!enabled) {
             LOG.warn("the outbox relay is disabled (ardoise.outbox.enabled=false): this instance publishes nothing");
             return;
         }
-        AtomicInteger number = new AtomicInteger();
-        threads = Executors.newScheduledThreadPool(threadCount,
-                runnable -> new Thread(runnable, "outbox-relay-" + number.incrementAndGet()));
-        threads.execute(() -> connect(pollInterval));
+        start();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stop();
+    }
+
+    /**
+     * Starts this instance's relay if it is not running. A start after a {@link #stop()} trusts nothing it knew of
+     * the partitions' ends (other relays may have written since): its first batch of each partition reads the tail.
+     */
+    synchronized void start() {
         if (threads != null) {
-            threads.shutdownNow();
-            try {
-                threads.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            return;
         }
+        AtomicInteger number = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threadCount,
+                runnable -> new Thread(runnable, "outbox-relay-" + number.incrementAndGet()));
+        // A stop drops the loops' next turns, and lets a batch under way commit or roll back.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        threads = executor;
+        threads.execute(() -> connect(executor, pollInterval));
+    }
+
+    /**
+     * Stops this instance's relay: no batch begins any more, a batch under way gets a few seconds to commit or roll
+     * back before it is interrupted (which rolls it back), and the tail reader is closed. What it leaves unpublished
+     * is published by another instance, or by this one after {@link #start()}.
+     */
+    synchronized void stop() {
+        if (threads == null) {
+            return;
+        }
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+                threads.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        threads = null;
         if (tail != null) {
             tail.close();
+            tail = null;
         }
+        LOG.info("outbox relay stopped");
+    }
+
+    synchronized boolean running() {
+        return threads != null;
     }
 
     /** Learns how many partitions the topic has (the broker may not be up yet), then starts one loop per partition. */
-    private void connect(Duration backoff) {
+    private void connect(ScheduledExecutorService executor, Duration backoff) {
         try {
             int partitions = producer.partitionsFor(AccountEventsTopic.NAME).size();
             tail = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(), "account-service-outbox-tail",
                     batchSize));
-            publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters);
+            OutboxPublisher started = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters);
+            publisher = started;
             LOG.infof("outbox relay started on the %d partitions of %s", partitions, AccountEventsTopic.NAME);
             for (int partition = 0; partition < partitions; partition++) {
                 int next = partition;
-                threads.execute(() -> relay(next, pollInterval));
+                schedule(executor, () -> relay(executor, started, next, pollInterval), Duration.ZERO);
             }
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay cannot reach %s yet, will retry: %s", AccountEventsTopic.NAME, e.getMessage());
-            schedule(() -> connect(longer(backoff)), backoff);
+            schedule(executor, () -> connect(executor, longer(backoff)), backoff);
         }
     }
 
-    private void relay(int partition, Duration backoff) {
+    private void relay(ScheduledExecutorService executor, OutboxPublisher publisher, int partition, Duration backoff) {
         Duration delay;
         Duration nextBackoff = pollInterval;
         try {
@@ -123,7 +161,7 @@ public class OutboxRelay {
             nextBackoff = longer(backoff);
         }
         Duration retryBackoff = nextBackoff;
-        schedule(() -> relay(partition, retryBackoff), delay);
+        schedule(executor, () -> relay(executor, publisher, partition, retryBackoff), delay);
     }
 
     private Duration longer(Duration backoff) {
@@ -131,9 +169,9 @@ public class OutboxRelay {
         return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
     }
 
-    private void schedule(Runnable task, Duration delay) {
+    private void schedule(ScheduledExecutorService executor, Runnable task, Duration delay) {
         try {
-            threads.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             LOG.debug("outbox relay stopping");
         }

@@ -1,5 +1,7 @@
 package dev.ardoise.account.api;
 
+import dev.ardoise.account.MovableClock;
+import dev.ardoise.account.RecordsOnTopic;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
@@ -9,8 +11,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,6 +43,14 @@ class AccountOperationsTest {
 
     @InjectKafka
     KafkaCompanion kafka;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
 
     /** An event's actor as the history shows it (members that do not apply are null). */
     private static Map<String, String> actor(String role, String userId, String registerId, String storeId) {
@@ -81,6 +92,8 @@ class AccountOperationsTest {
 
         post(cashier(), accountId, "holds", Map.of("holdId", "h2", "amount", "200.00", "expiresInSeconds", 1))
                 .statusCode(201).body("available", equalTo("800.00"));
+        // Its second passes on the service's clock: the test waits only for the expiry job's next pass.
+        clock.advance(Duration.ofSeconds(1));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> cashier().get("/accounts/{id}/events", accountId)
                 .then().body("type[-1]", equalTo("CreditHoldExpired")));
@@ -203,10 +216,10 @@ class AccountOperationsTest {
         assertEquals("cashier-test", events.getString("metadata.actor.userId[3]"));
         assertEquals("MAIN", events.getString("metadata.actor.storeId[3]"));
 
-        List<ConsumerRecord<String, String>> records = kafka.consumeStrings()
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics("account-events", all -> all.filter(r -> accountId.equals(r.key())))
-                .awaitRecords(4, Duration.ofSeconds(30)).getRecords();
+        List<ConsumerRecord<String, String>> records;
+        try (RecordsOnTopic published = RecordsOnTopic.of(kafka.getBootstrapServers(), "account-events", accountId)) {
+            records = published.await(4, Duration.ofSeconds(30));
+        }
         JsonPath sale = JsonPath.from(records.get(2).value());
         assertEquals("cashier-7", sale.getString("metadata.actor.userId"));
         assertEquals("R2", sale.getString("metadata.actor.registerId"));
@@ -221,7 +234,8 @@ class AccountOperationsTest {
         charged(accountId, "s1", "400.00");
         String between = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getString("occurredAt[-1]");
-        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(Instant.parse(between)));
+        await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5))
+                .until(() -> Instant.now().isAfter(Instant.parse(between)));
         charged(accountId, "s2", "300.00");
 
         cashier().get("/accounts/{id}?asOf={asOf}", accountId, between).then().statusCode(200)

@@ -1,5 +1,6 @@
 package dev.ardoise.account.api;
 
+import dev.ardoise.account.RecordsOnTopic;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
@@ -9,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
@@ -129,11 +129,10 @@ class CreditAccountsApiTest {
         charge(accountId, "sale-1", "400.00").statusCode(201);
         deposit(accountId, "dep-1", "200.00").statusCode(201);
 
-        List<ConsumerRecord<String, String>> records = kafka.consumeStrings()
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics("account-events", records1 -> records1.filter(r -> accountId.equals(r.key())))
-                .awaitRecords(4, Duration.ofSeconds(30))
-                .getRecords();
+        List<ConsumerRecord<String, String>> records;
+        try (RecordsOnTopic published = RecordsOnTopic.of(kafka.getBootstrapServers(), "account-events", accountId)) {
+            records = published.await(4, Duration.ofSeconds(30));
+        }
 
         assertEquals(List.of("AccountOpened", "CreditLimitSet", "SaleCharged", "DepositAdded"),
                 records.stream().map(r -> header(r, "ce_type")).toList());

@@ -1,5 +1,6 @@
 package dev.ardoise.account.pos;
 
+import dev.ardoise.account.RecordsOnTopic;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
@@ -8,10 +9,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -64,9 +63,12 @@ class PosSalesTest {
                         .divide(new java.math.BigDecimal("2")).toPlainString());
     }
 
-    private ConsumerTask<String, String> answers(String accountId) {
-        return kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics("pos-sale-results", records -> records.filter(r -> accountId.equals(r.key())));
+    private RecordsOnTopic answers(String accountId) {
+        return RecordsOnTopic.of(kafka.getBootstrapServers(), "pos-sale-results", accountId);
+    }
+
+    private RecordsOnTopic deadLetters(String... accountIds) {
+        return RecordsOnTopic.of(kafka.getBootstrapServers(), "pos-sales.dlq", accountIds);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -77,12 +79,14 @@ class PosSalesTest {
     @Test
     void a_sale_published_twice_is_charged_once_and_answered_the_same_twice() {
         String accountId = openAccount("1000.00");
-        ConsumerTask<String, String> answers = answers(accountId);
 
         publish(accountId, sale("pos-1", accountId, "120.00"));
         publish(accountId, sale("pos-1", accountId, "120.00"));
 
-        List<ConsumerRecord<String, String>> records = answers.awaitRecords(2, Duration.ofSeconds(60)).getRecords();
+        List<ConsumerRecord<String, String>> records;
+        try (RecordsOnTopic answers = answers(accountId)) {
+            records = answers.await(2, Duration.ofSeconds(60));
+        }
         JsonPath first = JsonPath.from(records.get(0).value());
         assertEquals("CHARGED", first.getString("outcome"));
         assertEquals("pos-1", first.getString("saleId"));
@@ -116,15 +120,16 @@ class PosSalesTest {
     @Test
     void a_declined_sale_says_why_and_what_is_available_and_is_declined_again_the_same_way() {
         String accountId = openAccount("100.00");
-        ConsumerTask<String, String> answers = answers(accountId);
+        List<ConsumerRecord<String, String>> records;
+        try (RecordsOnTopic answers = answers(accountId)) {
+            publish(accountId, sale("pos-2", accountId, "150.00"));
+            answers.await(1, Duration.ofSeconds(60));
+            manager().body(java.util.Map.of("creditLimit", "500.00")).put("/accounts/{id}/credit-limit", accountId)
+                    .then().statusCode(200);
+            publish(accountId, sale("pos-2", accountId, "150.00"));
 
-        publish(accountId, sale("pos-2", accountId, "150.00"));
-        answers.awaitRecords(1, Duration.ofSeconds(60));
-        manager().body(java.util.Map.of("creditLimit", "500.00")).put("/accounts/{id}/credit-limit", accountId).then()
-                .statusCode(200);
-        publish(accountId, sale("pos-2", accountId, "150.00"));
-
-        List<ConsumerRecord<String, String>> records = answers.awaitRecords(2, Duration.ofSeconds(60)).getRecords();
+            records = answers.await(2, Duration.ofSeconds(60));
+        }
         JsonPath declined = JsonPath.from(records.get(0).value());
         assertEquals("DECLINED", declined.getString("outcome"));
         assertEquals("OVER_AVAILABLE", declined.getString("reason"));
@@ -139,32 +144,35 @@ class PosSalesTest {
     @Test
     void an_unreadable_message_goes_to_the_dead_letter_topic_and_the_next_sale_is_still_charged() {
         String accountId = openAccount("100.00");
-        ConsumerTask<String, String> dlq = kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics("pos-sales.dlq", records -> records.filter(r -> accountId.equals(r.key())));
-        ConsumerTask<String, String> answers = answers(accountId);
 
         publish(accountId, "this is not JSON");
         publish(accountId, "{\"accountId\":\"" + accountId + "\",\"amount\":\"5.00\"}");
         publish(accountId, sale("pos-3", accountId, "10.00"));
 
-        List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(2, Duration.ofSeconds(60)).getRecords();
+        List<ConsumerRecord<String, String>> dead;
+        try (RecordsOnTopic dlq = deadLetters(accountId)) {
+            dead = dlq.await(2, Duration.ofSeconds(60));
+        }
         assertEquals("this is not JSON", dead.get(0).value());
         assertTrue(header(dead.get(0), "dead-letter-reason").contains("not JSON"), header(dead.get(0),
                 "dead-letter-reason"));
         assertTrue(header(dead.get(1), "dead-letter-reason").contains("saleId"));
-        JsonPath charged = JsonPath.from(answers.awaitRecords(1, Duration.ofSeconds(60)).getRecords().get(0).value());
-        assertEquals("CHARGED", charged.getString("outcome"));
+        try (RecordsOnTopic answers = answers(accountId)) {
+            JsonPath charged = JsonPath.from(answers.await(1, Duration.ofSeconds(60)).get(0).value());
+            assertEquals("CHARGED", charged.getString("outcome"));
+        }
     }
 
     @Test
     void a_readable_sale_with_a_wrong_field_is_rejected_naming_it() {
         String accountId = openAccount("100.00");
-        ConsumerTask<String, String> answers = answers(accountId);
 
         publish(accountId, "{\"saleId\":\"pos-4\",\"accountId\":\"" + accountId + "\",\"amount\":\"10.001\"}");
 
-        JsonPath rejected = JsonPath.from(answers.awaitRecords(1, Duration.ofSeconds(60)).getRecords().get(0)
-                .value());
+        JsonPath rejected;
+        try (RecordsOnTopic answers = answers(accountId)) {
+            rejected = JsonPath.from(answers.await(1, Duration.ofSeconds(60)).get(0).value());
+        }
         assertEquals("REJECTED", rejected.getString("outcome"));
         assertEquals("amount", rejected.getString("reason"));
         assertTrue(rejected.getString("detail").contains("decimals"), rejected.getString("detail"));
@@ -173,7 +181,6 @@ class PosSalesTest {
     @Test
     void cloud_events_headers_name_the_sale_when_the_body_does_not() {
         String accountId = openAccount("100.00");
-        ConsumerTask<String, String> answers = answers(accountId);
         ProducerRecord<String, String> record = new ProducerRecord<>("pos-sales", accountId,
                 "{\"amount\":\"7.00\",\"registerId\":\"R9\"}");
         record.headers().add("ce_subject", "pos-5".getBytes(StandardCharsets.UTF_8));
@@ -183,7 +190,10 @@ class PosSalesTest {
 
         kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
 
-        JsonPath charged = JsonPath.from(answers.awaitRecords(1, Duration.ofSeconds(60)).getRecords().get(0).value());
+        JsonPath charged;
+        try (RecordsOnTopic answers = answers(accountId)) {
+            charged = JsonPath.from(answers.await(1, Duration.ofSeconds(60)).get(0).value());
+        }
         assertEquals("CHARGED", charged.getString("outcome"));
         assertEquals("pos-5", charged.getString("saleId"));
         assertEquals("ce-corr-5", cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
@@ -194,11 +204,6 @@ class PosSalesTest {
     void a_sale_without_a_valid_token_or_for_another_stores_account_is_declined_dead_lettered_and_not_charged() {
         String accountId = openAccount("1000.00");
         String eastAccountId = openAccount(Tokens.of("MANAGER").stores("EAST").sign(), "1000.00");
-        ConsumerTask<String, String> dlq = kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics("pos-sales.dlq", records -> records.filter(r -> accountId.equals(r.key())
-                        || eastAccountId.equals(r.key())));
-        ConsumerTask<String, String> answers = answers(accountId);
-        ConsumerTask<String, String> eastAnswers = answers(eastAccountId);
 
         publish(accountId, sale("pos-6", accountId, "10.00"), null);
         publish(accountId, sale("pos-7", accountId, "10.00"), Tokens.of("CASHIER").register("R7").expired().sign());
@@ -206,29 +211,34 @@ class PosSalesTest {
         publish(accountId, sale("pos-9", accountId, "10.00"), Tokens.viewer());
         publish(eastAccountId, sale("pos-10", eastAccountId, "10.00"), REGISTER_R7);
 
-        List<ConsumerRecord<String, String>> declined = answers.awaitRecords(4, Duration.ofSeconds(60)).getRecords();
-        assertEquals(List.of("DECLINED", "DECLINED", "DECLINED", "DECLINED"),
-                declined.stream().map(r -> JsonPath.from(r.value()).getString("outcome")).toList());
-        assertEquals(List.of("NO_VALID_TOKEN", "NO_VALID_TOKEN", "NO_VALID_TOKEN", "ROLE_MAY_NOT_CHARGE"),
-                declined.stream().map(r -> JsonPath.from(r.value()).getString("reason")).toList());
-        assertEquals(List.of("pos-6", "pos-7", "pos-8", "pos-9"),
-                declined.stream().map(r -> JsonPath.from(r.value()).getString("saleId")).toList());
-        JsonPath east = JsonPath.from(eastAnswers.awaitRecords(1, Duration.ofSeconds(60)).getRecords().get(0).value());
-        assertEquals("DECLINED", east.getString("outcome"));
-        assertEquals("ACCOUNT_NOT_FOUND", east.getString("reason"));
-        assertNull(east.getString("available"), "nothing about another store's account is told");
-        List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(5, Duration.ofSeconds(60)).getRecords();
-        assertEquals(List.of("ACCOUNT_NOT_FOUND", "NO_VALID_TOKEN", "NO_VALID_TOKEN", "NO_VALID_TOKEN",
-                        "ROLE_MAY_NOT_CHARGE"),
-                dead.stream().map(r -> header(r, "dead-letter-reason").split(":")[0]).sorted().toList());
-        assertTrue(dead.stream().allMatch(r -> r.headers().lastHeader("authorization") == null),
-                "no register's token is kept on the dead-letter topic, where it could be replayed");
-        cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("0.00")).body("version", equalTo(2));
-        as(Tokens.of("CASHIER").stores("EAST").sign()).get("/accounts/{id}", eastAccountId).then()
-                .body("balance", equalTo("0.00")).body("version", equalTo(2));
+        try (RecordsOnTopic answers = answers(accountId); RecordsOnTopic eastAnswers = answers(eastAccountId);
+             RecordsOnTopic dlq = deadLetters(accountId, eastAccountId)) {
+            List<ConsumerRecord<String, String>> declined = answers.await(4, Duration.ofSeconds(60));
+            assertEquals(List.of("DECLINED", "DECLINED", "DECLINED", "DECLINED"),
+                    declined.stream().map(r -> JsonPath.from(r.value()).getString("outcome")).toList());
+            assertEquals(List.of("NO_VALID_TOKEN", "NO_VALID_TOKEN", "NO_VALID_TOKEN", "ROLE_MAY_NOT_CHARGE"),
+                    declined.stream().map(r -> JsonPath.from(r.value()).getString("reason")).toList());
+            assertEquals(List.of("pos-6", "pos-7", "pos-8", "pos-9"),
+                    declined.stream().map(r -> JsonPath.from(r.value()).getString("saleId")).toList());
+            JsonPath east = JsonPath.from(eastAnswers.await(1, Duration.ofSeconds(60)).get(0).value());
+            assertEquals("DECLINED", east.getString("outcome"));
+            assertEquals("ACCOUNT_NOT_FOUND", east.getString("reason"));
+            assertNull(east.getString("available"), "nothing about another store's account is told");
+            List<ConsumerRecord<String, String>> dead = dlq.await(5, Duration.ofSeconds(60));
+            assertEquals(List.of("ACCOUNT_NOT_FOUND", "NO_VALID_TOKEN", "NO_VALID_TOKEN", "NO_VALID_TOKEN",
+                            "ROLE_MAY_NOT_CHARGE"),
+                    dead.stream().map(r -> header(r, "dead-letter-reason").split(":")[0]).sorted().toList());
+            assertTrue(dead.stream().allMatch(r -> r.headers().lastHeader("authorization") == null),
+                    "no register's token is kept on the dead-letter topic, where it could be replayed");
+            cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("0.00"))
+                    .body("version", equalTo(2));
+            as(Tokens.of("CASHIER").stores("EAST").sign()).get("/accounts/{id}", eastAccountId).then()
+                    .body("balance", equalTo("0.00")).body("version", equalTo(2));
 
-        publish(accountId, sale("pos-6", accountId, "10.00"));
-        JsonPath charged = JsonPath.from(answers.awaitRecords(5, Duration.ofSeconds(60)).getRecords().get(4).value());
-        assertEquals("CHARGED", charged.getString("outcome"), "the register's own sale is charged once it is signed");
+            publish(accountId, sale("pos-6", accountId, "10.00"));
+            JsonPath charged = JsonPath.from(answers.await(5, Duration.ofSeconds(60)).get(4).value());
+            assertEquals("CHARGED", charged.getString("outcome"),
+                    "the register's own sale is charged once it is signed");
+        }
     }
 }
