@@ -37,6 +37,8 @@ public final class Tokens {
     private static final String PUBLIC_KEY = "ardoise.test.token.public-key";
     private static final String SERVICE_PRIVATE_KEY = "ardoise.test.service-token.private-key";
     private static final String SERVICE_PUBLIC_KEY = "ardoise.test.service-token.public-key";
+    private static final String STRANGER_PRIVATE_KEY = "ardoise.test.stranger-token.private-key";
+    private static final String STRANGER_PUBLIC_KEY = "ardoise.test.stranger-token.public-key";
     /** The kid of the issuer's test tokens. */
     public static final String KEY_ID = "test";
     /** The kid of notification-service's own signing key, as invoice-service is configured to know it. */
@@ -108,9 +110,12 @@ public final class Tokens {
         return this;
     }
 
-    /** Signed by a key the services do not trust, as a forger would. */
+    /**
+     * Signed by a key the services do not trust, as a forger would: one such key per JVM (an RSA key pair costs
+     * a fifth of a second to make, and a role matrix asks for one per operation).
+     */
     public Tokens signedByStranger() {
-        this.signingKey = newKeyPair().getPrivate();
+        this.signingKey = privateKey(STRANGER_PRIVATE_KEY, STRANGER_PUBLIC_KEY);
         return this;
     }
 
