@@ -17,7 +17,9 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens for tests, signed by a key pair made once per test JVM; the services under test verify them with
@@ -43,14 +45,17 @@ public final class Tokens {
     public static final String KEY_ID = "test";
     /** The kid of notification-service's own signing key, as invoice-service is configured to know it. */
     public static final String SERVICE_KEY_ID = "notification-service";
+    private static final Duration REUSED_FOR = Duration.ofMinutes(10);
+    private static final Map<String, Signed> SIGNED = new ConcurrentHashMap<>();
 
     private final Set<String> roles = new java.util.LinkedHashSet<>();
     private String user;
     private List<String> stores = List.of("MAIN");
     private String register;
     private Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
+    private boolean validForAnHour = true;
     private String issuer = ISSUER;
-    private PrivateKey signingKey;
+    private String signingKeyProperty = PRIVATE_KEY;
     private String keyId = KEY_ID;
 
     private Tokens(String role) {
@@ -102,6 +107,7 @@ public final class Tokens {
 
     public Tokens expired() {
         this.expiresAt = Instant.now().minus(Duration.ofHours(1));
+        this.validForAnHour = false;
         return this;
     }
 
@@ -115,24 +121,44 @@ public final class Tokens {
      * a fifth of a second to make, and a role matrix asks for one per operation).
      */
     public Tokens signedByStranger() {
-        this.signingKey = privateKey(STRANGER_PRIVATE_KEY, STRANGER_PUBLIC_KEY);
+        this.signingKeyProperty = STRANGER_PRIVATE_KEY;
         return this;
     }
 
     /** Signed with notification-service's own key (kid {@value #SERVICE_KEY_ID}) instead of the issuer's. */
     public Tokens signedAsService() {
-        this.signingKey = privateKey(SERVICE_PRIVATE_KEY, SERVICE_PUBLIC_KEY);
+        this.signingKeyProperty = SERVICE_PRIVATE_KEY;
         this.keyId = SERVICE_KEY_ID;
         return this;
     }
 
+    /**
+     * The signed token. A token valid for an hour is signed once and handed out again for ten minutes to whoever
+     * asks for the same claims: an RSA signature costs milliseconds, and the tests ask for thousands.
+     */
     public String sign() {
+        if (!validForAnHour) {
+            return signNow();
+        }
+        String claims = String.join("|", issuer, user, String.join(",", roles), String.join(",", stores),
+                String.valueOf(register), signingKeyProperty, keyId);
+        Signed signed = SIGNED.compute(claims, (key, earlier) ->
+                earlier != null && earlier.signedAt().isAfter(Instant.now().minus(REUSED_FOR)) ? earlier
+                        : new Signed(signNow(), Instant.now()));
+        return signed.token();
+    }
+
+    private String signNow() {
         var claims = Jwt.issuer(issuer).audience(AUDIENCE).subject(user).groups(Set.copyOf(roles))
                 .claim("stores", stores).issuedAt(expiresAt.minus(Duration.ofHours(2))).expiresAt(expiresAt);
         if (register != null) {
             claims.claim("register", register);
         }
-        return claims.jws().keyId(keyId).sign(signingKey != null ? signingKey : privateKey(PRIVATE_KEY, PUBLIC_KEY));
+        return claims.jws().keyId(keyId).sign(privateKey(signingKeyProperty, publicKeyOf(signingKeyProperty)));
+    }
+
+    private static String publicKeyOf(String privateKeyProperty) {
+        return privateKeyProperty.replace(".private-key", ".public-key");
     }
 
     /**
@@ -212,5 +238,8 @@ public final class Tokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private record Signed(String token, Instant signedAt) {
     }
 }
