@@ -8,19 +8,18 @@ import dev.ardoise.notification.config.PaymentsConfig;
 import dev.ardoise.notification.config.StoreConfig;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.NotificationKind;
+import dev.ardoise.notification.it.InvoiceServiceStub;
+import dev.ardoise.testing.KafkaResource;
+import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.SmtpResource;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.ReflectionValueResolver;
-import io.quarkus.qute.TemplateLocator;
-import io.quarkus.qute.Variant;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +33,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link Emails} with the service's own templates, outside the application: what a merchant's setting changes in an
- * email that the integration tests cannot show, since they all run with online payments on.
+ * {@link Emails} as the application renders them (its Qute engine, its templates, its store) with online payments
+ * off and on: what a merchant's setting changes in an email, which the other integration tests cannot show since they
+ * all run with online payments on.
  */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class EmailsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T14:00:00Z"), ZoneId.of("America/Toronto"));
+
+    @Inject
+    Engine templates;
+
+    @Inject
+    StoreConfig store;
 
     @Test
     void an_invoice_email_offers_no_payment_link_when_the_merchant_takes_no_online_payments() {
@@ -58,8 +69,8 @@ class EmailsTest {
         }
     }
 
-    private static Emails emails(boolean onlinePayments) {
-        return new Emails(templates(), store(), payments(onlinePayments), null, CLOCK, "factures@ardoise.local");
+    private Emails emails(boolean onlinePayments) {
+        return new Emails(templates, store, payments(onlinePayments), null, CLOCK, "factures@ardoise.local");
     }
 
     private static ClaimedEmail invoice(String language, BigDecimal owed) {
@@ -70,63 +81,6 @@ class EmailsTest {
         return ClaimedEmail.preview(NotificationKind.INVOICE, UUID.randomUUID(), "claire@example.test",
                 "Claire Tremblay", language, "CAD", sale.invoiceNumber(), AccountEventJson.writeData(sale), owed,
                 new AccountFigures(total.negate(), new BigDecimal("815.76")), null, null, null);
-    }
-
-    /** The templates under src/main/resources/templates, as the application finds them. */
-    private static Engine templates() {
-        TemplateLocator classpath = id -> Optional.ofNullable(EmailsTest.class.getClassLoader()
-                .getResource("templates/" + id)).map(url -> new TemplateLocator.TemplateLocation() {
-                    @Override
-                    public Reader read() {
-                        try {
-                            InputStream in = url.openStream();
-                            return new InputStreamReader(in, StandardCharsets.UTF_8);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-
-                    @Override
-                    public Optional<Variant> getVariant() {
-                        return Optional.empty();
-                    }
-                });
-        return Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver()).addLocator(classpath)
-                .build();
-    }
-
-    private static StoreConfig store() {
-        return new StoreConfig() {
-            @Override
-            public String id() {
-                return "MAIN";
-            }
-
-            @Override
-            public String name() {
-                return "Quincaillerie Ardoise";
-            }
-
-            @Override
-            public Optional<String> addressLine1() {
-                return Optional.of("123, rue Principale");
-            }
-
-            @Override
-            public Optional<String> addressLine2() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> phone() {
-                return Optional.empty();
-            }
-
-            @Override
-            public ZoneId timeZone() {
-                return CLOCK.getZone();
-            }
-        };
     }
 
     private static PaymentsConfig payments(boolean online) {
