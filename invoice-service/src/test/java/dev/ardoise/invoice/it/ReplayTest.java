@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ReplayTest {
-    private static final int ACCOUNTS = 12;
+    private static final int ACCOUNTS = 20;
     private static final int EVENTS = 60;
 
     @InjectKafka
