@@ -16,7 +16,8 @@ import java.util.UUID;
  * a new database on this one server instead of a server of its own.
  *
  * <p>Its port is kept in a system property rather than a static field: Quarkus may load this class again in each
- * application's class loader, and the server must be the same for all of them. The server does not wait for its disk
+ * application's class loader, and the server must be the same for all of them; the lock is the property's name, a
+ * string constant the JVM interns once for every class loader. The server does not wait for its disk
  * (fsync off): its data is thrown away with the JVM.
  */
 final class TestPostgres {
@@ -30,7 +31,7 @@ final class TestPostgres {
     }
 
     static TestPostgres ofThisJvm() {
-        synchronized (System.getProperties()) {
+        synchronized (PORT_PROPERTY) {
             String port = System.getProperty(PORT_PROPERTY);
             if (port == null) {
                 port = String.valueOf(start());

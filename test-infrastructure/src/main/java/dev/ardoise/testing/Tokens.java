@@ -40,13 +40,12 @@ public final class Tokens {
     private static final String SERVICE_PRIVATE_KEY = "ardoise.test.service-token.private-key";
     private static final String SERVICE_PUBLIC_KEY = "ardoise.test.service-token.public-key";
     private static final String STRANGER_PRIVATE_KEY = "ardoise.test.stranger-token.private-key";
-    private static final String STRANGER_PUBLIC_KEY = "ardoise.test.stranger-token.public-key";
     /** The kid of the issuer's test tokens. */
     public static final String KEY_ID = "test";
     /** The kid of notification-service's own signing key, as invoice-service is configured to know it. */
     public static final String SERVICE_KEY_ID = "notification-service";
     private static final Duration REUSED_FOR = Duration.ofMinutes(10);
-    private static final Map<String, Signed> SIGNED = new ConcurrentHashMap<>();
+    private static final Map<Claims, Signed> SIGNED = new ConcurrentHashMap<>();
 
     private final Set<String> roles = new java.util.LinkedHashSet<>();
     private String user;
@@ -140,8 +139,7 @@ public final class Tokens {
         if (!validForAnHour) {
             return signNow();
         }
-        String claims = String.join("|", issuer, user, String.join(",", roles), String.join(",", stores),
-                String.valueOf(register), signingKeyProperty, keyId);
+        Claims claims = new Claims(issuer, user, Set.copyOf(roles), stores, register, signingKeyProperty, keyId);
         Signed signed = SIGNED.compute(claims, (key, earlier) ->
                 earlier != null && earlier.signedAt().isAfter(Instant.now().minus(REUSED_FOR)) ? earlier
                         : new Signed(signNow(), Instant.now()));
@@ -238,6 +236,11 @@ public final class Tokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Everything a token says but its times: a new claim setter adds its field here. */
+    private record Claims(String issuer, String user, Set<String> roles, List<String> stores, String register,
+                          String signingKeyProperty, String keyId) {
     }
 
     private record Signed(String token, Instant signedAt) {
