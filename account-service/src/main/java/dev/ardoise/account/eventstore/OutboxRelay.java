@@ -117,6 +117,7 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
         }
         threads = null;
+        publisher = null;
         if (tail != null) {
             tail.close();
             tail = null;
@@ -132,10 +133,10 @@ public class OutboxRelay {
     private void connect(ScheduledExecutorService executor, Duration backoff) {
         try {
             int partitions = producer.partitionsFor(AccountEventsTopic.NAME).size();
-            tail = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(), "account-service-outbox-tail",
-                    batchSize));
-            OutboxPublisher started = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters);
-            publisher = started;
+            OutboxPublisher started = connected(executor, partitions);
+            if (started == null) {
+                return;
+            }
             LOG.infof("outbox relay started on the %d partitions of %s", partitions, AccountEventsTopic.NAME);
             for (int partition = 0; partition < partitions; partition++) {
                 int next = partition;
@@ -145,6 +146,17 @@ public class OutboxRelay {
             LOG.warnf("outbox relay cannot reach %s yet, will retry: %s", AccountEventsTopic.NAME, e.getMessage());
             schedule(executor, () -> connect(executor, longer(backoff)), backoff);
         }
+    }
+
+    /** The publisher of a relay that was not stopped while it reached the broker (null if it was). */
+    private synchronized OutboxPublisher connected(ScheduledExecutorService executor, int partitions) {
+        if (executor.isShutdown()) {
+            return null;
+        }
+        tail = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(), "account-service-outbox-tail",
+                batchSize));
+        publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters);
+        return publisher;
     }
 
     private void relay(ScheduledExecutorService executor, OutboxPublisher publisher, int partition, Duration backoff) {
