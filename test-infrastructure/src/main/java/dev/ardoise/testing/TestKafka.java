@@ -6,9 +6,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * One real Apache Kafka broker per test JVM, in KRaft mode (one combined broker and controller node), started at its
  * first use and stopped when the JVM exits, so that an application started again (another test profile) finds it
- * there. Its address is kept in a system property, not a static field: Quarkus may load this class again in each
- * application's class loader. The lock is the property's name, a string constant the JVM interns once for every
- * class loader (the system properties themselves are locked by the broker's own threads as it starts).
+ * there ({@link JvmWide}).
  */
 final class TestKafka {
     private static final String BOOTSTRAP_PROPERTY = "ardoise.test.kafka.bootstrap-servers";
@@ -17,14 +15,7 @@ final class TestKafka {
     }
 
     static String bootstrapServersOfThisJvm() {
-        synchronized (BOOTSTRAP_PROPERTY) {
-            String bootstrapServers = System.getProperty(BOOTSTRAP_PROPERTY);
-            if (bootstrapServers == null) {
-                bootstrapServers = start();
-                System.setProperty(BOOTSTRAP_PROPERTY, bootstrapServers);
-            }
-            return bootstrapServers;
-        }
+        return JvmWide.value(BOOTSTRAP_PROPERTY, TestKafka::start);
     }
 
     private static String start() {

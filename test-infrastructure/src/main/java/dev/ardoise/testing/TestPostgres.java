@@ -15,9 +15,7 @@ import java.util.UUID;
  * JVM exits. Starting a server costs an initdb; a database costs a few milliseconds, so every test application gets
  * a new database on this one server instead of a server of its own.
  *
- * <p>Its port is kept in a system property rather than a static field: Quarkus may load this class again in each
- * application's class loader, and the server must be the same for all of them; the lock is the property's name, a
- * string constant the JVM interns once for every class loader. The server does not wait for its disk
+ * <p>The same server for every application's class loader ({@link JvmWide}). It does not wait for its disk
  * (fsync off): its data is thrown away with the JVM.
  */
 final class TestPostgres {
@@ -31,14 +29,7 @@ final class TestPostgres {
     }
 
     static TestPostgres ofThisJvm() {
-        synchronized (PORT_PROPERTY) {
-            String port = System.getProperty(PORT_PROPERTY);
-            if (port == null) {
-                port = String.valueOf(start());
-                System.setProperty(PORT_PROPERTY, port);
-            }
-            return new TestPostgres(Integer.parseInt(port));
-        }
+        return new TestPostgres(Integer.parseInt(JvmWide.value(PORT_PROPERTY, () -> String.valueOf(start()))));
     }
 
     int port() {

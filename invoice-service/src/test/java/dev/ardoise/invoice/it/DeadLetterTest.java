@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.it;
 
 import dev.ardoise.testing.AccountStream;
+import dev.ardoise.testing.FromTheStart;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
@@ -20,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -92,11 +91,7 @@ class DeadLetterTest {
      * by hand: a consumer group would first wait for its join.
      */
     private ConsumerTask<String, String> deadLettersWithKey(String key) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.topics().list().contains(DEAD_LETTERS));
-        Map<TopicPartition, Long> fromTheBeginning = kafka.topics().describe(DEAD_LETTERS).get(DEAD_LETTERS)
-                .partitions().stream().collect(Collectors.toMap(
-                        partition -> new TopicPartition(DEAD_LETTERS, partition.partition()), partition -> 0L));
-        return kafka.consumeStrings().fromOffsets(fromTheBeginning,
+        return kafka.consumeStrings().fromOffsets(FromTheStart.of(kafka, DEAD_LETTERS, Duration.ofSeconds(30)),
                 records -> records.filter(record -> key.equals(record.key())));
     }
 

@@ -1,6 +1,7 @@
 package dev.ardoise.notification.it;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.ardoise.testing.FromTheStart;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.InjectSmtpServer;
 import dev.ardoise.testing.KafkaResource;
@@ -11,15 +12,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static dev.ardoise.notification.it.AccountEventsFixture.charged;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
@@ -56,7 +54,7 @@ class DeadLetterTest {
         events.publish(accountId, 2, charged("400.00"));
 
         ConsumerRecord<String, String> deadLetter = kafka.consumeStrings()
-                .fromOffsets(everyPartitionFromTheStart(), records -> records
+                .fromOffsets(FromTheStart.of(kafka, DEAD_LETTERS, PATIENCE), records -> records
                         .filter(r -> accountId.toString().equals(r.key())))
                 .awaitRecords(1, PATIENCE)
                 .getFirstRecord();
@@ -68,16 +66,5 @@ class DeadLetterTest {
         Mailbox mailbox = new Mailbox(smtp, domain);
         await().atMost(PATIENCE).until(() -> mailbox.emails().size() == 1);
         assertTrue(mailbox.emails().get(0).text().contains("400,00 $"));
-    }
-
-    /**
-     * The dead-letter topic read from its first offset by an assigned consumer, with no consumer group to join (a
-     * join costs seconds); the service creates the topic with its first dead letter.
-     */
-    private Map<TopicPartition, Long> everyPartitionFromTheStart() {
-        await().atMost(PATIENCE).until(() -> kafka.topics().list().contains(DEAD_LETTERS));
-        return kafka.topics().describe(DEAD_LETTERS).get(DEAD_LETTERS).partitions().stream()
-                .collect(Collectors.toMap(partition -> new TopicPartition(DEAD_LETTERS, partition.partition()),
-                        partition -> 0L));
     }
 }
