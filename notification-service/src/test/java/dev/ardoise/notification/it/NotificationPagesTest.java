@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class NotificationPagesTest {
     private static final int SALES = 100;
+    private static final int READERS = 3;
     private static final Duration AT_MOST = Duration.ofSeconds(60);
 
     @InjectKafka
@@ -55,6 +56,19 @@ class NotificationPagesTest {
             }
         });
 
+        // several readers at once: each read is a chance to fall between two of the reader's commits
+        List<CompletableFuture<Integer>> readers = new ArrayList<>();
+        for (int reader = 0; reader < READERS; reader++) {
+            readers.add(CompletableFuture.supplyAsync(() -> readWhileGrowing(accountId)));
+        }
+        charging.join();
+        for (CompletableFuture<Integer> reader : readers) {
+            assertTrue(reader.join() > 1, "the log was read while it grew");
+        }
+    }
+
+    /** Reads the account's log until it holds every sale, asserting each time that total and items agree. */
+    private static int readWhileGrowing(UUID accountId) {
         long deadline = System.nanoTime() + AT_MOST.toNanos();
         int reads = 0;
         int total = 0;
@@ -66,8 +80,7 @@ class NotificationPagesTest {
             total = page.getInt("total");
             assertEquals(total, page.getList("items").size(), "read " + reads + ": the total and the items agree");
         }
-        charging.join();
-        assertTrue(reads > 1, "the log was read while it grew");
+        return reads;
     }
 
     @Test
