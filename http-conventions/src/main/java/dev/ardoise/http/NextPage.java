@@ -1,10 +1,8 @@
 package dev.ardoise.http;
 
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.util.Map;
 
 /**
  * The one way a paged list says where its next page is: a {@code Link: <...>; rel="next"} header (RFC 8288) on
@@ -18,11 +16,13 @@ public final class NextPage {
     private NextPage() {
     }
 
-    /** The header's value: the request with each of {@code parameters} set to its value. */
-    public static String link(UriInfo request, Map<String, ?> parameters) {
-        UriBuilder next = request.getRequestUriBuilder();
-        parameters.forEach((name, value) -> next.replaceQueryParam(name, value));
-        URI uri = next.build();
+    /**
+     * The header's value: the request with its position (e.g. {@code after}, {@code page}) and its size (e.g.
+     * {@code limit}, {@code size}) set, in that order, after the request's other parameters.
+     */
+    public static String link(UriInfo request, String position, Object at, String size, Object of) {
+        URI uri = request.getRequestUriBuilder().replaceQueryParam(position).replaceQueryParam(size)
+                .queryParam(position, at).queryParam(size, of).build();
         return "<" + uri.getRawPath() + "?" + uri.getRawQuery() + ">; rel=\"next\"";
     }
 }

@@ -36,7 +36,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static dev.ardoise.account.api.Fields.required;
@@ -143,7 +142,7 @@ public class AccountResource {
                 .map(page -> {
                     var answer = RestResponse.ResponseBuilder.ok(page.events().stream().map(EventView::of).toList());
                     page.nextAfter().ifPresent(next -> answer.header(NextPage.HEADER,
-                            NextPage.link(request, Map.of("after", next, "limit", most))));
+                            NextPage.link(request, "after", next, "limit", most)));
                     return answer.build();
                 });
     }

@@ -5,7 +5,6 @@ import dev.ardoise.invoice.persistence.Page;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.Map;
 
 /** A page of a list as answered: the page in the body, the next one (if any) in the Link header. */
 final class PagedAnswers {
@@ -19,8 +18,8 @@ final class PagedAnswers {
     static <T> RestResponse<Page<T>> of(Page<T> page, UriInfo request) {
         RestResponse.ResponseBuilder<Page<T>> answer = RestResponse.ResponseBuilder.ok(page);
         if (page.hasNext()) {
-            answer.header(NextPage.HEADER, NextPage.link(request, Map.of("page", page.page() + 1,
-                    "size", page.size())));
+            answer.header(NextPage.HEADER, NextPage.link(request, "page", page.page() + 1, "size",
+                    page.size()));
         }
         return answer.build();
     }

@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ListSnapshotTest {
-    private static final int OPENED = 120;
-    private static final int CHARGED = 120;
+    private static final int OPENED = 50;
+    private static final int CHARGED = 40;
     private static final Duration AT_MOST = Duration.ofSeconds(60);
 
     @InjectKafka

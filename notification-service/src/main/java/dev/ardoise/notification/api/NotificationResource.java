@@ -83,8 +83,8 @@ public class NotificationResource {
         return NotificationPages.page(filter, pageIndex, pageSize).map(found -> {
             var answer = RestResponse.ResponseBuilder.ok(found);
             if (found.hasNext()) {
-                answer.header(NextPage.HEADER, NextPage.link(request, Map.of("page", pageIndex + 1,
-                        "size", pageSize)));
+                answer.header(NextPage.HEADER, NextPage.link(request, "page", pageIndex + 1, "size",
+                        pageSize));
             }
             return answer.build();
         });

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class NotificationPagesTest {
-    private static final int SALES = 100;
+    private static final int SALES = 50;
     private static final int READERS = 3;
     private static final Duration AT_MOST = Duration.ofSeconds(60);
 
