@@ -25,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class CatchUp {
     static final int EVENTS_PER_ACCOUNT = 50;
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /** At least 30 minutes; more for a history the live readers (~500 events/s each) need longer for. */
+    private static final Duration LEAST_TIMEOUT = Duration.ofMinutes(30);
 
     private final Report report;
     private final List<UUID> accountIds = new ArrayList<>();
@@ -52,7 +53,8 @@ final class CatchUp {
         report.line("");
         report.tableHead();
         report.row("events produced (acks=all, linger 5 ms)", total, produced, "events", null);
-        long[] caughtUp = awaitCaughtUp(start, invoices, notifications);
+        Duration timeout = Duration.ofSeconds(Math.max(LEAST_TIMEOUT.toSeconds(), total / 250L));
+        long[] caughtUp = awaitCaughtUp(start, timeout, invoices, notifications);
         report.row("invoice-service live projection: every account at version 50", total, caughtUp[0], "events", null);
         report.row("notification-service live reader: every account at version 50", total, caughtUp[1], "events", null);
     }
@@ -75,12 +77,13 @@ final class CatchUp {
     }
 
     /** Polls both readers' positions every second; the elapsed time since {@code start} when each was done. */
-    private long[] awaitCaughtUp(long start, DataSource invoices, DataSource notifications) throws SQLException {
+    private long[] awaitCaughtUp(long start, Duration timeout, DataSource invoices, DataSource notifications)
+            throws SQLException {
         long[] done = {0, 0};
-        long deadline = start + TIMEOUT.toNanos();
+        long deadline = start + timeout.toNanos();
         for (int second = 1; done[0] == 0 || done[1] == 0; second++) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not caught up in " + TIMEOUT + ": invoice-service at "
+                throw new AssertionError("not caught up in " + timeout + ": invoice-service at "
                         + applied(invoices) + ", notification-service at " + applied(notifications) + " events");
             }
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));

@@ -3,6 +3,7 @@ package dev.ardoise.account.api;
 import dev.ardoise.account.application.CreditAccounts;
 import dev.ardoise.account.domain.AccountStatus;
 import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.http.NextPage;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -17,14 +18,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.time.Instant;
@@ -114,12 +120,31 @@ public class AccountResource {
     @GET
     @Path("/{accountId}/events")
     @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
-    @Operation(operationId = "getAccountHistory", summary = "The account's full history, oldest first, with who and when",
+    @Operation(operationId = "getAccountHistory",
+            summary = "The account's history, oldest first, with who and when, a page at a time",
             description = "Every event with its version, time and actor (role, user, register, store from the "
-                    + "token of whoever caused it) and correlation id.")
-    public Uni<List<EventView>> history(@PathParam("accountId") UUID accountId, @BeanParam Correlation correlation) {
-        return accounts.history(accountId, callers.requester(correlation))
-                .map(events -> events.stream().map(EventView::of).toList());
+                    + "token of whoever caused it) and correlation id: up to limit events after the version after. "
+                    + "When more follow, the Link header names the next page (rel=\"next\"); the last page has "
+                    + "none. Another store's account answers 404, as a missing one.")
+    @APIResponse(responseCode = "200", description = "a page of the history",
+            headers = @Header(name = NextPage.HEADER, description = "<...?after=n&limit=m>; rel=\"next\", when more "
+                    + "events follow", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EventView.class, type = SchemaType.ARRAY)))
+    public Uni<RestResponse<List<EventView>>> history(
+            @PathParam("accountId") UUID accountId,
+            @Parameter(description = "the version the page starts after; 0 (the first event on) by default")
+            @QueryParam("after") String after,
+            @Parameter(description = "1 to " + HistoryParameters.MOST + ", " + HistoryParameters.DEFAULT_LIMIT
+                    + " by default") @QueryParam("limit") String limit,
+            @Context UriInfo request, @BeanParam Correlation correlation) {
+        int most = HistoryParameters.limit(limit);
+        return accounts.history(accountId, HistoryParameters.after(after), most, callers.requester(correlation))
+                .map(page -> {
+                    var answer = RestResponse.ResponseBuilder.ok(page.events().stream().map(EventView::of).toList());
+                    page.nextAfter().ifPresent(next -> answer.header(NextPage.HEADER,
+                            NextPage.link(request, "after", next, "limit", most)));
+                    return answer.build();
+                });
     }
 
     @PUT

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -219,7 +220,7 @@ public class CreditAccounts {
                                 .collect().asList());
     }
 
-    public Uni<List<RecordedEvent>> history(UUID accountId, Requester requester) {
+    private Uni<List<RecordedEvent>> history(UUID accountId, Requester requester) {
         return eventStore.history(accountId).map(events -> {
             if (events.isEmpty()) {
                 throw new AccountNotFoundException(accountId);
@@ -228,6 +229,21 @@ public class CreditAccounts {
                     requester);
             return events;
         });
+    }
+
+    /**
+     * At most {@code limit} events after {@code afterVersion}. The account's first event says its store, so it is
+     * read for the wall whatever the page: another store's account answers as a missing one.
+     */
+    public Uni<HistoryPage> history(UUID accountId, long afterVersion, int limit, Requester requester) {
+        return eventStore.history(accountId, 0, 1).chain(opening -> {
+            if (opening.isEmpty()) {
+                throw new AccountNotFoundException(accountId);
+            }
+            walled(CreditAccount.replay(accountId, List.of(opening.get(0).data())), requester);
+            return eventStore.history(accountId, afterVersion, limit + 1);
+        }).map(events -> events.size() <= limit ? new HistoryPage(events, OptionalLong.empty())
+                : new HistoryPage(events.subList(0, limit), OptionalLong.of(events.get(limit - 1).version())));
     }
 
     /** The moment commands are decided at: now, and the store's today. */

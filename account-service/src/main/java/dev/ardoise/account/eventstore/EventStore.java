@@ -52,6 +52,18 @@ public class EventStore {
         return readStream(pool, accountId);
     }
 
+    /** At most {@code limit} of the account's events after {@code afterVersion}, in version order. */
+    public Uni<List<RecordedEvent>> history(UUID accountId, long afterVersion, int limit) {
+        return pool.preparedQuery("""
+                        select event_id, version, event_type, data::text as data, occurred_at,
+                               metadata::text as metadata
+                        from account_events where account_id = $1 and version > $2 order by version limit $3""")
+                .execute(Tuple.of(accountId, afterVersion, limit))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> recordedEvent(accountId, row))
+                        .toList());
+    }
+
     /** Appends with no actor recorded (for tests of the store itself). */
     public Uni<List<RecordedEvent>> append(SqlClient tx, CreditAccount decidedOn, List<AccountEvent> events) {
         return append(tx, decidedOn, events, EventMetadata.UNRECORDED);

@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.api;
 
 import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.http.NextPage;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.domain.AccountBalance;
@@ -18,9 +19,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -67,8 +75,12 @@ public class AccountsResource {
             summary = "The store's credit accounts: customer, status, outstanding, overdue, deposit balance, "
                     + "available; searchable, sortable, paginated",
             description = "Only the accounts of the stores the token names; storeId narrows to one of them (another "
-                    + "store gives an empty page).")
-    public Uni<Page<AccountLine>> accounts(
+                    + "store gives an empty page). The page and its total are read from one snapshot: a page that "
+                    + "holds the whole list has total items. The Link header names the next page.")
+    @APIResponse(responseCode = "200", description = "a page of the accounts",
+            headers = @Header(name = NextPage.HEADER, description = PagedAnswers.LINK,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<Page<AccountLine>>> accounts(
             @Parameter(description = "part of the customer's name or id, case ignored") @QueryParam("q") String q,
             @Parameter(description = "OUTSTANDING, OVERDUE, SETTLED (what is owed) or OPEN, SUSPENDED, CLOSED")
             @QueryParam("status") String status,
@@ -76,14 +88,17 @@ public class AccountsResource {
             @Parameter(description = "asc (default for name) or desc (default otherwise)") @QueryParam("order") String order,
             @Parameter(description = "only this store's accounts, one of the token's stores")
             @QueryParam("storeId") String storeId,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "from 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 500, 50 by default") @QueryParam("size") String size,
+            @Context UriInfo request) {
         AccountSort sortBy = RequestParameters.oneOf("sort", sort, AccountSort.class);
         sortBy = sortBy == null ? AccountSort.NAME : sortBy;
         AccountFilter filter = new AccountFilter(StoreWalls.scope(caller.get(), storeId), RequestParameters.text(q),
                 status(status), sortBy, RequestParameters.ascending(order, sortBy == AccountSort.NAME),
                 RequestParameters.page(page), RequestParameters.size(size));
-        return queries.accounts(filter, LocalDate.now(clock)).map(found -> new Page<>(
-                found.items().stream().map(AccountLine::of).toList(), found.page(), found.size(), found.total()));
+        return queries.accounts(filter, LocalDate.now(clock)).map(found -> PagedAnswers.of(new Page<>(
+                found.items().stream().map(AccountLine::of).toList(), found.page(), found.size(), found.total()),
+                request));
     }
 
     private static String status(String value) {

@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,33 +97,19 @@ public class AgingResource {
     @Operation(operationId = "getStoreAging",
             summary = "The store's aging as of asOf (default today): a row per account that owes, and totals",
             description = "Only the accounts of the stores the token names; storeId narrows to one of them "
-                    + "(another store gives no rows). Totals are per currency.")
+                    + "(another store gives no rows). Totals are per currency. Folded in the database's order, "
+                    + "a few hundred invoices at a time: the store's invoices are never all held in memory.")
     public Uni<StoreAging> storeAging(
             @Parameter(description = "a date; today when absent") @QueryParam("asOf") String asOf,
             @Parameter(description = "only this store's accounts, one of the token's stores")
             @QueryParam("storeId") String storeId) {
         LocalDate day = day(asOf);
         StoreScope stores = StoreWalls.scope(caller.get(), storeId);
-        return queries.owedOn(day, stores).map(invoices -> {
-            Map<UUID, List<OwedInvoice>> byAccount = new LinkedHashMap<>();
-            invoices.forEach(invoice -> byAccount.computeIfAbsent(invoice.accountId(), id -> new ArrayList<>())
-                    .add(invoice));
-            List<AccountAging> rows = new ArrayList<>();
-            Map<String, Aging> totals = new TreeMap<>();
-            byAccount.values().forEach(owed -> {
-                OwedInvoice first = owed.get(0);
-                Aging aging = Aging.none(first.currency());
-                for (OwedInvoice invoice : owed) {
-                    aging = aging.with(day, invoice.dueDate(), invoice.owed());
-                }
-                if (aging.total().signum() != 0) {
-                    rows.add(AccountAging.of(first.accountId(), first.customerId(), first.customerName(),
-                            first.currency(), day, aging));
-                    totals.merge(first.currency(), aging, Aging::plus);
-                }
-            });
+        return queries.storeAging(day, stores).map(aging -> {
+            List<AccountAging> rows = aging.accounts().stream().map(account -> AccountAging.of(account.accountId(),
+                    account.customerId(), account.customerName(), account.currency(), day, account.aging())).toList();
             Map<String, Buckets> sums = new TreeMap<>();
-            totals.forEach((currency, aging) -> sums.put(currency, Buckets.of(aging)));
+            aging.totals().forEach((currency, total) -> sums.put(currency, Buckets.of(total)));
             return new StoreAging(day, rows, sums);
         });
     }

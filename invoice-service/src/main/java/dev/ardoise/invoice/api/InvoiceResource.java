@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.api;
 
 import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.http.NextPage;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.security.Caller;
 import dev.ardoise.http.security.Roles;
@@ -20,9 +21,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,8 +61,12 @@ public class InvoiceResource {
     @Operation(operationId = "listAccountInvoices",
             summary = "The account's invoices, newest first unless sorted otherwise; paginated",
             description = "Each invoice with what is owed on it, its status as of today and what was applied to it. "
-                    + "An account of a store the token does not name is 404, like an unknown one.")
-    public Uni<Page<InvoiceResponse>> accountInvoices(
+                    + "An account of a store the token does not name is 404, like an unknown one. The page, its "
+                    + "total and what was applied are read from one snapshot; the Link header names the next page.")
+    @APIResponse(responseCode = "200", description = "a page of the account's invoices",
+            headers = @Header(name = NextPage.HEADER, description = PagedAnswers.LINK,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<Page<InvoiceResponse>>> accountInvoices(
             @PathParam("accountId") String accountId,
             @Parameter(description = "OUTSTANDING (every invoice with something owed: partially paid and overdue "
                     + "included), PARTIALLY_PAID, OVERDUE, PAID or WRITTEN_OFF; all when absent")
@@ -65,13 +77,15 @@ public class InvoiceResource {
             @QueryParam("storeId") String storeId,
             @Parameter(description = "issuedOn (default), dueDate, number, amount or owed") @QueryParam("sort") String sort,
             @Parameter(description = "asc or desc (default)") @QueryParam("order") String order,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "from 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 500, 50 by default") @QueryParam("size") String size,
+            @Context UriInfo request) {
         UUID id = RequestParameters.accountId(accountId);
         Caller who = caller.get();
         InvoiceFilter filter = filter(who, id, status, from, to, storeId, sort, order, page, size);
         return readModels.account(id).flatMap(view -> {
             StoreWalls.account(who, id, view);
-            return list(filter);
+            return list(filter, request);
         });
     }
 
@@ -80,8 +94,12 @@ public class InvoiceResource {
     @Operation(operationId = "listInvoices",
             summary = "The store's invoices, filtered by account, status, issue date and store; paginated",
             description = "Only the invoices of accounts of the stores the token names; storeId narrows to one of "
-                    + "them (another store gives an empty page).")
-    public Uni<Page<InvoiceResponse>> invoices(
+                    + "them (another store gives an empty page). The page, its total and what was applied are read "
+                    + "from one snapshot; the Link header names the next page.")
+    @APIResponse(responseCode = "200", description = "a page of the invoices",
+            headers = @Header(name = NextPage.HEADER, description = PagedAnswers.LINK,
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<Page<InvoiceResponse>>> invoices(
             @Parameter(description = "only this account's invoices") @QueryParam("accountId") String accountId,
             @Parameter(description = "as for an account's invoices") @QueryParam("status") String status,
             @Parameter(description = "issued on or after (a date)") @QueryParam("from") String from,
@@ -90,9 +108,11 @@ public class InvoiceResource {
             @QueryParam("storeId") String storeId,
             @Parameter(description = "issuedOn (default), dueDate, number, amount or owed") @QueryParam("sort") String sort,
             @Parameter(description = "asc or desc (default)") @QueryParam("order") String order,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @Parameter(description = "from 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 500, 50 by default") @QueryParam("size") String size,
+            @Context UriInfo request) {
         return list(filter(caller.get(), RequestParameters.accountFilter(accountId), status, from, to, storeId, sort,
-                order, page, size));
+                order, page, size), request);
     }
 
     @GET
@@ -113,11 +133,11 @@ public class InvoiceResource {
         });
     }
 
-    private Uni<Page<InvoiceResponse>> list(InvoiceFilter filter) {
+    private Uni<RestResponse<Page<InvoiceResponse>>> list(InvoiceFilter filter, UriInfo request) {
         LocalDate today = today();
-        return queries.invoices(filter, today).map(page -> new Page<>(page.items().stream()
+        return queries.invoices(filter, today).map(page -> PagedAnswers.of(new Page<>(page.items().stream()
                 .map(view -> InvoiceResponse.of(view, linesJson.read(view.linesJson()), today)).toList(),
-                page.page(), page.size(), page.total()));
+                page.page(), page.size(), page.total()), request));
     }
 
     private static InvoiceFilter filter(Caller caller, UUID accountId, String status, String from, String to,

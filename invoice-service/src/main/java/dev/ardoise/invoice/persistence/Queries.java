@@ -9,10 +9,12 @@ import dev.ardoise.invoice.domain.InvoiceApplication;
 import dev.ardoise.invoice.domain.InvoiceStatus;
 import dev.ardoise.invoice.domain.LedgerEntry;
 import dev.ardoise.invoice.domain.LedgerType;
+import dev.ardoise.invoice.domain.StoreAging;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +32,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Queries {
+    /** Invoices the store's aging holds in memory at a time. */
+    static final int AGING_FETCH = 200;
     private static final String INVOICE_COLUMNS = "i.invoice_id, i.invoice_number, i.sale_id, i.store_id, "
             + "i.account_version, i.amount, i.paid, i.credited, i.debited, i.refunded, i.written_off_amount, "
             + "i.written_off, i.issued_on, i.due_date, i.account_id, a.currency, i.lines, i.terms, "
@@ -41,6 +45,7 @@ public class Queries {
         this.pool = pool;
     }
 
+    /** A page of invoices and how many there are in all, from one snapshot. */
     public Uni<Page<InvoiceView>> invoices(InvoiceFilter filter, LocalDate today) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE ").append(inStores(filter.stores(), params));
@@ -58,27 +63,13 @@ public class Queries {
         }
         String order = filter.sort().column + (filter.ascending() ? " ASC" : " DESC")
                 + ", i.account_version" + (filter.ascending() ? " ASC" : " DESC") + ", i.invoice_id";
-        String sql = "SELECT " + INVOICE_COLUMNS + ", count(*) OVER () AS total FROM invoice i JOIN account a "
-                + "ON a.account_id = i.account_id" + where + " ORDER BY " + order
-                + " LIMIT " + param(params, filter.size()) + " OFFSET " + param(params, filter.page() * filter.size());
-        return query(sql, params).flatMap(rows -> {
-            List<Row> found = list(rows);
-            long total = found.isEmpty() ? 0 : found.get(0).getLong("total");
-            if (found.isEmpty() && filter.page() > 0) {
-                total = -1;
-            }
-            List<String> ids = found.stream().map(row -> row.getString("invoice_id")).toList();
-            long counted = total;
-            return applications(ids).map(applied -> new Page<>(found.stream()
-                    .map(row -> invoiceView(row, applied)).toList(), filter.page(), filter.size(), counted));
-        }).flatMap(page -> page.total() >= 0 ? Uni.createFrom().item(page)
-                : count(filter, today).map(total -> new Page<>(page.items(), page.page(), page.size(), total)));
-    }
-
-    private Uni<Long> count(InvoiceFilter filter, LocalDate today) {
-        InvoiceFilter first = new InvoiceFilter(filter.stores(), filter.accountId(), filter.status(), filter.from(),
-                filter.to(), filter.sort(), filter.ascending(), 0, 1);
-        return invoices(first, today).map(Page::total);
+        String from = " FROM invoice i JOIN account a ON a.account_id = i.account_id" + where;
+        Listing listing = new Listing("SELECT " + INVOICE_COLUMNS, from, order, params, filter.page(), filter.size());
+        return Snapshot.read(pool, connection -> listing.read(connection).chain(found -> {
+            List<String> ids = found.rows().stream().map(row -> row.getString("invoice_id")).toList();
+            return applications(connection, ids).map(applied -> new Page<>(found.rows().stream()
+                    .map(row -> invoiceView(row, applied)).toList(), filter.page(), filter.size(), found.total()));
+        }));
     }
 
     /** The invoice, with the store of its account (whose staff alone may see it); null when unknown. */
@@ -91,7 +82,7 @@ public class Queries {
             if (found.isEmpty()) {
                 return Uni.createFrom().nullItem();
             }
-            return applications(List.of(invoiceId)).map(applied -> invoiceView(found.get(0), applied));
+            return applications(pool, List.of(invoiceId)).map(applied -> invoiceView(found.get(0), applied));
         });
     }
 
@@ -106,13 +97,14 @@ public class Queries {
         };
     }
 
-    private Uni<Map<String, List<InvoiceApplication>>> applications(List<String> invoiceIds) {
+    private static Uni<Map<String, List<InvoiceApplication>>> applications(SqlClient client,
+                                                                           List<String> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         String sql = "SELECT p.*, a.currency FROM invoice_application p JOIN account a ON a.account_id = p.account_id"
                 + " WHERE p.invoice_id = ANY($1) ORDER BY p.version, p.application_id";
-        return pool.preparedQuery(sql).execute(Tuple.of(invoiceIds.toArray(new String[0]))).map(rows -> {
+        return client.preparedQuery(sql).execute(Tuple.of(invoiceIds.toArray(new String[0]))).map(rows -> {
             Map<String, List<InvoiceApplication>> byInvoice = new HashMap<>();
             for (Row row : rows) {
                 String currency = row.getString("currency");
@@ -154,23 +146,19 @@ public class Queries {
             where.append(" AND ").append(accountStatusCondition(filter.status(), params));
         }
         String direction = filter.ascending() ? " ASC" : " DESC";
-        String sql = "SELECT * FROM (SELECT a.*, coalesce(o.overdue, 0) AS overdue, CASE WHEN a.credit_limit IS NULL "
+        String from = " FROM (SELECT a.*, coalesce(o.overdue, 0) AS overdue, CASE WHEN a.credit_limit IS NULL "
                 + "THEN 0 ELSE greatest(0, a.credit_limit - a.owed - a.held) END AS available FROM account a "
-                + "LEFT JOIN (" + overdue + ") o ON o.account_id = a.account_id) a" + where
-                + " ORDER BY " + filter.sort().column + direction + ", lower(a.name)" + direction + ", a.account_id"
-                + " LIMIT " + param(params, filter.size()) + " OFFSET " + param(params, filter.page() * filter.size());
-        String counting = "SELECT count(*) AS total FROM (SELECT a.*, coalesce(o.overdue, 0) AS overdue FROM account a"
-                + " LEFT JOIN (" + overdue + ") o ON o.account_id = a.account_id) a" + where;
-        List<Object> countParams = params.subList(0, params.size() - 2);
-        return query(sql, params).flatMap(rows -> query(counting, countParams).map(count -> {
-            long total = count.iterator().next().getLong("total");
+                + "LEFT JOIN (" + overdue + ") o ON o.account_id = a.account_id) a" + where;
+        String order = filter.sort().column + direction + ", lower(a.name)" + direction + ", a.account_id";
+        Listing listing = new Listing("SELECT a.*", from, order, params, filter.page(), filter.size());
+        return Snapshot.read(pool, listing::read).map(found -> {
             List<AccountListing> items = new ArrayList<>();
-            for (Row row : rows) {
+            for (Row row : found.rows()) {
                 AccountBalance balance = balance(row);
                 items.add(new AccountListing(balance, money(row, "overdue", balance.currency())));
             }
-            return new Page<>(items, filter.page(), filter.size(), total);
-        }));
+            return new Page<>(items, filter.page(), filter.size(), found.total());
+        });
     }
 
     private static String accountStatusCondition(String status, List<Object> params) {
@@ -192,32 +180,43 @@ public class Queries {
 
     /** What was owed on each of the account's invoices at the end of {@code asOf}. */
     public Uni<List<OwedInvoice>> owedOn(LocalDate asOf, UUID accountId) {
-        return owedOn(asOf, StoreScope.every(), accountId);
-    }
-
-    /** What was owed on each invoice of the accounts of these stores at the end of {@code asOf}. */
-    public Uni<List<OwedInvoice>> owedOn(LocalDate asOf, StoreScope stores) {
-        return owedOn(asOf, stores, null);
-    }
-
-    private Uni<List<OwedInvoice>> owedOn(LocalDate asOf, StoreScope stores, UUID accountId) {
         List<Object> params = new ArrayList<>();
-        String day = param(params, asOf);
-        String sql = "SELECT i.account_id, a.customer_id, a.name, a.currency, i.due_date, i.amount + coalesce("
-                + "(SELECT sum(p.owed_change) FROM invoice_application p WHERE p.invoice_id = i.invoice_id "
-                + "AND p.applied_on <= " + day + "), 0) AS owed FROM invoice i JOIN account a "
-                + "ON a.account_id = i.account_id WHERE i.issued_on <= " + day + " AND " + inStores(stores, params)
-                + (accountId == null ? "" : " AND i.account_id = " + param(params, accountId))
-                + " ORDER BY lower(a.name), i.account_id, i.due_date";
+        String sql = owedOn(asOf, StoreScope.every(), params) + " AND i.account_id = " + param(params, accountId)
+                + " ORDER BY i.due_date";
         return query(sql, params).map(rows -> {
             List<OwedInvoice> owed = new ArrayList<>();
-            for (Row row : rows) {
-                String currency = row.getString("currency");
-                owed.add(new OwedInvoice(row.getUUID("account_id"), row.getString("customer_id"),
-                        row.getString("name"), currency, row.getLocalDate("due_date"), money(row, "owed", currency)));
-            }
+            rows.forEach(row -> owed.add(owedInvoice(row)));
             return owed;
         });
+    }
+
+    /**
+     * The aging of the accounts of these stores at the end of {@code asOf}, folded through a cursor
+     * ({@value #AGING_FETCH} invoices at a time), account after account in the order of their names.
+     */
+    public Uni<StoreAging> storeAging(LocalDate asOf, StoreScope stores) {
+        List<Object> params = new ArrayList<>();
+        String sql = owedOn(asOf, stores, params) + " ORDER BY lower(a.name), i.account_id, i.due_date";
+        return pool.withTransaction(connection -> connection.prepare(sql)
+                .onItem().transformToMulti(statement -> statement.createStream(AGING_FETCH, Tuple.from(params))
+                        .toMulti())
+                .map(Queries::owedInvoice)
+                .collect().in(() -> new StoreAging(asOf), (aging, owed) -> aging.add(owed.accountId(),
+                        owed.customerId(), owed.customerName(), owed.currency(), owed.dueDate(), owed.owed())));
+    }
+
+    private static String owedOn(LocalDate asOf, StoreScope stores, List<Object> params) {
+        String day = param(params, asOf);
+        return "SELECT i.account_id, a.customer_id, a.name, a.currency, i.due_date, i.amount + coalesce("
+                + "(SELECT sum(p.owed_change) FROM invoice_application p WHERE p.invoice_id = i.invoice_id "
+                + "AND p.applied_on <= " + day + "), 0) AS owed FROM invoice i JOIN account a "
+                + "ON a.account_id = i.account_id WHERE i.issued_on <= " + day + " AND " + inStores(stores, params);
+    }
+
+    private static OwedInvoice owedInvoice(Row row) {
+        String currency = row.getString("currency");
+        return new OwedInvoice(row.getUUID("account_id"), row.getString("customer_id"), row.getString("name"),
+                currency, row.getLocalDate("due_date"), money(row, "owed", currency));
     }
 
     /** The sums of the account's entries dated before a day: [net position, deposit balance]. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads account-events from the very beginning with a consumer of its own (partitions assigned by hand, no group,
@@ -41,6 +42,14 @@ final class TopicReplay implements AutoCloseable {
 
     /** Hands every record body up to the current end of the topic to {@code reader}; answers how many. */
     long readToEnd(Consumer<String> reader) {
+        return readToEnd(key -> true, reader);
+    }
+
+    /**
+     * Hands the bodies of the records whose key (the account id) {@code keys} wants, up to the current end of the
+     * topic, to {@code reader}; answers how many records were read. The others are passed over unparsed.
+     */
+    long readToEnd(Predicate<String> keys, Consumer<String> reader) {
         if (partitions.isEmpty()) {
             return 0;
         }
@@ -48,13 +57,18 @@ final class TopicReplay implements AutoCloseable {
         long read = 0;
         while (!reached(end)) {
             for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                if (record.value() != null) {
+                if (record.value() != null && keys.test(record.key())) {
                     reader.accept(record.value());
                 }
                 read++;
             }
         }
         return read;
+    }
+
+    /** Starts again from the very beginning of every partition. */
+    void rewind() {
+        consumer.seekToBeginning(partitions);
     }
 
     private boolean reached(Map<TopicPartition, Long> end) {

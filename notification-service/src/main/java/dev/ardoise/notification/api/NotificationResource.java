@@ -1,6 +1,7 @@
 package dev.ardoise.notification.api;
 
 import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.http.NextPage;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
 import dev.ardoise.http.ProblemException;
@@ -9,10 +10,7 @@ import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.persistence.Notification;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -22,9 +20,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -48,34 +53,41 @@ public class NotificationResource {
     }
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.MANAGER, Roles.VIEWER, Roles.OPERATOR})
     @Operation(operationId = "listNotifications", summary = "List emails and what became of them",
             description = "Emails (invoices, reminders, statements) of the caller's stores' accounts (an operator "
                     + "sees every store): sent, skipped and why, pending, sending or failed, newest first, a page "
-                    + "at a time. Another store's account has no notifications here.")
-    public Uni<NotificationPage> list(
+                    + "at a time. Another store's account has no notifications here. The page and its total are "
+                    + "read from one snapshot: a page that holds the whole list has total items. The Link header "
+                    + "names the next page.")
+    @APIResponse(responseCode = "200", description = "a page of the emails",
+            headers = @Header(name = NextPage.HEADER, description = "<...?page=n&size=m>; rel=\"next\" (the "
+                    + "request's other parameters kept), on every page but the last",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<NotificationPage>> list(
             @Parameter(description = "the account (a UUID)") @QueryParam("accountId") String accountId,
             @Parameter(description = "the invoice") @QueryParam("invoiceId") String invoiceId,
             @Parameter(description = "INVOICE, REMINDER or STATEMENT") @QueryParam("kind") String kind,
             @Parameter(description = "PENDING, SENDING, SENT, SKIPPED or FAILED") @QueryParam("status") String status,
             @Parameter(description = "from 0") @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(description = "1 to 500, 50 by default") @QueryParam("size") String size) {
+            @Parameter(description = "1 to 500, 50 by default") @QueryParam("size") String size,
+            @Context UriInfo request) {
         Caller caller = callers.get();
         NotificationFilter filter = NotificationFilter.of(accountId, invoiceId, kind, status,
                 caller.seesEveryStore() ? null : caller.stores());
         int pageIndex = number("page", page, 0, Integer.MAX_VALUE / MAX_SIZE, 0);
         int pageSize = number("size", size, 1, MAX_SIZE, DEFAULT_SIZE);
         if (filter.seesNothing()) {
-            return Uni.createFrom().item(new NotificationPage(List.of(), pageIndex, pageSize, 0));
+            return Uni.createFrom().item(RestResponse.ok(new NotificationPage(List.of(), pageIndex, pageSize, 0)));
         }
-        Sort newestFirst = Sort.descending("createdAt").and("id");
-        PanacheQuery<Notification> query = filter.isEmpty()
-                ? Notification.findAll(newestFirst)
-                : Notification.find(filter.query(), newestFirst, filter.parameters());
-        return query.page(pageIndex, pageSize).list()
-                .chain(rows -> query.count().map(total -> new NotificationPage(
-                        rows.stream().map(NotificationView::of).toList(), pageIndex, pageSize, total)));
+        return NotificationPages.page(filter, pageIndex, pageSize).map(found -> {
+            var answer = RestResponse.ResponseBuilder.ok(found);
+            if (found.hasNext()) {
+                answer.header(NextPage.HEADER, NextPage.link(request, "page", pageIndex + 1, "size",
+                        pageSize));
+            }
+            return answer.build();
+        });
     }
 
     @POST
