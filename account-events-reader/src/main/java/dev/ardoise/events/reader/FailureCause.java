@@ -38,18 +38,21 @@ enum FailureCause {
         return THE_EVENT;
     }
 
-    /** Why, in a line of at most {@value #LONGEST_REASON} characters: the database's message, or the exception's. */
+    /**
+     * Why, in a line of at most {@value #LONGEST_REASON} characters: the database's own message with its SQL state
+     * (the innermost, without the statement a wrapper adds), or else the innermost exception's.
+     */
     static String describe(Throwable failure) {
         Throwable telling = failure;
+        Throwable fromDatabase = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             telling = cause;
             if (sqlState(cause) != null) {
-                break;
+                fromDatabase = cause;
             }
         }
-        String state = sqlState(telling);
-        String reason = (state == null ? telling.getClass().getSimpleName() + ": " : "SQL state " + state + ": ")
-                + telling.getMessage();
+        String reason = fromDatabase != null ? "SQL state " + sqlState(fromDatabase) + ": " + fromDatabase.getMessage()
+                : telling.getClass().getSimpleName() + ": " + telling.getMessage();
         return reason.length() <= LONGEST_REASON ? reason : reason.substring(0, LONGEST_REASON - 1) + "…";
     }
 

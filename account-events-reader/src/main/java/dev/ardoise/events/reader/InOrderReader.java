@@ -226,7 +226,7 @@ public class InOrderReader {
 
     /** The gauge of parked accounts, from the table: right after each parking or mending, and at the start. */
     Uni<Void> countParked(SafeContext own) {
-        return Uni.createFrom().deferred(() -> own.run(() -> Panache.withSession(ParkedAccount::count)))
+        return Uni.createFrom().deferred(() -> own.run(() -> Panache.withSession(() -> ParkedAccount.count())))
                 .invoke(parkedAccounts::set)
                 .onFailure().invoke(e -> LOG.warnf("could not count the parked accounts: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
