@@ -97,8 +97,8 @@ public class ParkedAccounts {
                 }));
         return reader.drain(own, accountId, handler) // the events before the parked one first, if any wait
                 .chain(() -> skipped)
-                .invoke(() -> LOG.warnf("skipped version %d of account %s, as operator %s asked", request.version(),
-                        accountId, operator))
+                .invoke(() -> LOG.warnf("skipped version %d of account %s, as an operator asked (GET "
+                        + "/admin/skipped-events says who and why)", request.version(), accountId))
                 .chain(() -> reader.drain(own, accountId, handler))
                 .call(() -> reader.countParked(own))
                 .chain(() -> mending(own, accountId, Mending.Outcome.SKIPPED));

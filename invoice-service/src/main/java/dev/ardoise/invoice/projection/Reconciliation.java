@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.projection;
 
 import dev.ardoise.events.MalformedEventException;
+import dev.ardoise.events.reader.SkippedVersions;
 import dev.ardoise.events.reader.StreamEvent;
 import dev.ardoise.invoice.domain.BalanceFold;
 import io.agroal.api.AgroalDataSource;
@@ -43,10 +44,14 @@ public class Reconciliation {
     /** Blocking: reads the whole topic; call it from a worker thread. */
     public Report run() throws SQLException {
         Map<UUID, TreeMap<Long, StreamEvent>> streams = new HashMap<>();
+        SkippedVersions skipped;
+        try (Connection connection = dataSource.getConnection()) {
+            skipped = SkippedVersions.read(connection);
+        }
         try (TopicReplay replay = new TopicReplay(broker)) {
             replay.readToEnd(body -> {
                 try {
-                    StreamEvent event = StreamEvent.read(body);
+                    StreamEvent event = skipped.leftOutIfSkipped(StreamEvent.read(body));
                     streams.computeIfAbsent(event.accountId(), id -> new TreeMap<>()).putIfAbsent(event.version(), event);
                 } catch (MalformedEventException e) {
                     // dead-lettered by the live consumer; not an account's event

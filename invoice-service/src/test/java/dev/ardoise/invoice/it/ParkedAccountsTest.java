@@ -1,5 +1,7 @@
 package dev.ardoise.invoice.it;
 
+import dev.ardoise.events.Allocation;
+import dev.ardoise.events.PaymentReceived;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.InjectKafka;
@@ -17,11 +19,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,25 +121,31 @@ class ParkedAccountsTest {
 
     @Test
     void an_event_the_projection_throws_on_parks_its_account_and_a_retry_says_it_still_cannot_apply() {
-        AccountStream neverOpened = new AccountStream();
+        AccountStream odd = new AccountStream();
         AccountStream good = new AccountStream();
-        Publisher.publish(kafka, neverOpened.depositAdded("20.00"), good.opened(), good.depositAdded("30.00"));
+        RecordedEvent opened = odd.opened();
+        RecordedEvent paymentForNoInvoice = odd.event(new PaymentReceived("P-" + UUID.randomUUID(),
+                new BigDecimal("20.00"), "CASH", null, List.of(new Allocation("no-such-invoice", "MAIN-0",
+                new BigDecimal("20.00")))));
+        RecordedEvent deposit = odd.depositAdded("5.00");
+        Publisher.publish(kafka, opened, paymentForNoInvoice, deposit, good.opened(), good.depositAdded("30.00"));
 
         awaitBalance(good, 2).body("depositBalance", equalTo("30.00"));
-        await().atMost(SOON).untilAsserted(() -> parked(neverOpened)
-                .body("version", equalTo(1))
-                .body("eventType", equalTo("DepositAdded"))
-                .body("reason", containsString("never opened"))
-                .body("waiting", equalTo(0)));
+        await().atMost(SOON).untilAsserted(() -> parked(odd)
+                .body("version", equalTo(2))
+                .body("eventType", equalTo("PaymentReceived"))
+                .body("reason", containsString("has no invoice no-such-invoice"))
+                .body("waiting", equalTo(1)));
 
-        retry(neverOpened).statusCode(200)
+        retry(odd).statusCode(200)
                 .body("outcome", equalTo("STILL_PARKED"))
-                .body("lastVersion", equalTo(0))
-                .body("parked.version", equalTo(1))
-                .body("parked.reason", containsString("never opened"));
-        skip(neverOpened, Map.of("version", 1, "reason", "published by hand in a test, no such account"))
-                .statusCode(200).body("outcome", equalTo("SKIPPED")).body("lastVersion", equalTo(1))
+                .body("lastVersion", equalTo(1))
+                .body("parked.version", equalTo(2))
+                .body("parked.reason", containsString("has no invoice no-such-invoice"));
+        skip(odd, Map.of("version", 2, "reason", "payment recorded against a cancelled invoice; refunded at the till"))
+                .statusCode(200).body("outcome", equalTo("SKIPPED")).body("lastVersion", equalTo(3))
                 .body("parked", nullValue());
+        balance(odd).body("version", equalTo(3)).body("depositBalance", equalTo("5.00"));
     }
 
     @Test
