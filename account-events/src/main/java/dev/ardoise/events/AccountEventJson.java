@@ -73,7 +73,7 @@ public final class AccountEventJson {
         JsonNode body = parse(json);
         UUID eventId = uuid(body, "eventId");
         UUID accountId = uuid(body, "accountId");
-        long version = required(body, "version").asLong();
+        long version = version(body);
         String type = required(body, "type").asText();
         Instant occurredAt = instant(body);
         return new RecordedEvent(eventId, accountId, version, occurredAt, metadata(body),
@@ -141,6 +141,15 @@ public final class AccountEventJson {
             throw new MalformedEventException("missing field " + field, null);
         }
         return node;
+    }
+
+    /** A whole number from 1: versions count an account's events. Not "3", 2.5 or true, which asLong would take. */
+    private static long version(JsonNode body) {
+        JsonNode version = required(body, "version");
+        if (!version.isIntegralNumber() || !version.canConvertToLong() || version.asLong() < 1) {
+            throw new MalformedEventException("version is not a whole number of 1 or more", null);
+        }
+        return version.asLong();
     }
 
     private static UUID uuid(JsonNode body, String field) {

@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -21,31 +23,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Applies each account's events once and in order, the same way in every service that reads account-events.
  * <p>
- * A poll's batch of records is applied in one transaction: lock the positions of its accounts; skip a version
- * already applied; apply the next one with the service's {@link EventHandler}; park an event that comes before
- * versions it follows (logged as an error, never skipped), then apply it when they have arrived; write the
+ * A poll's batch of records is applied in one transaction per partition: lock the positions of its accounts; skip
+ * a version already applied; apply the next one with the service's {@link EventHandler}; park an event that comes
+ * before versions it follows (logged as an error, never skipped), then apply it when they have arrived; write the
  * positions with the changes. Records of one account keep their order (one partition). A record that is not an
- * account event is dead-lettered on its own, with its reason, by the channel's dead-letter strategy. A good event
- * is never dead-lettered: whatever else fails (the database away, the service stopping) rolls the batch back and
- * is retried with back-off for as long as it takes; stopping the service meanwhile leaves the batch uncommitted,
- * and it is read again on the next start.
+ * account event is dead-lettered on its own, with its reason, by the channel's dead-letter strategy.
+ * <p>
+ * A good event is never dead-lettered, and one bad event stops only its own account. When the batch fails on an
+ * event through the event's own fault ({@link FailureCause}), it is tried {@value #TRIES} times within a second or
+ * two; then that event's account is parked ({@link ParkedAccount}: the event and the reason kept, one ERROR line,
+ * the metrics), and the batch is applied again without it: the account's later events wait behind it, every other
+ * account goes on, and the batch is acknowledged. An operator retries or skips the parked event
+ * ({@link ParkedAccounts}). Any other failure (the database away, the service stopping) is nobody's fault: the batch
+ * is rolled back and retried with back-off for as long as it takes, and nothing is parked; stopping the service
+ * meanwhile leaves the batch uncommitted, and it is read again on the next start.
  */
 @ApplicationScoped
 public class InOrderReader {
     private static final Logger LOG = Logger.getLogger(InOrderReader.class);
 
+    static final int TRIES = 3;
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     private final Map<Arrival, Counter> arrivals = new EnumMap<>(Arrival.class);
     private final Counter unparked;
     private final Counter retries;
+    private final Counter parkings;
+    private final AtomicLong parkedAccounts = new AtomicLong();
+    private final AtomicBoolean parkedCounted = new AtomicBoolean();
     private final DistributionSummary batchSizes;
     private final Clock clock = Clock.systemUTC();
+    private volatile boolean stopping;
 
     InOrderReader(MeterRegistry meters) {
         for (Arrival arrival : Arrival.values()) {
@@ -53,7 +69,13 @@ public class InOrderReader {
         }
         unparked = meters.counter("ardoise.reader.unparked");
         retries = meters.counter("ardoise.reader.retries");
+        parkings = meters.counter("ardoise.reader.parkings");
+        meters.gauge("ardoise.reader.parked.accounts", parkedAccounts);
         batchSizes = meters.summary("ardoise.reader.batch.size");
+    }
+
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /** Reads one batch of account-events; to be returned from the service's {@code @Incoming} method. */
@@ -71,7 +93,8 @@ public class InOrderReader {
             }
         }
         SafeContext context = SafeContext.current();
-        return applyUntilDone(context, byPartition.values(), handler)
+        return countParkedOnce(context)
+                .chain(() -> applyEach(context, byPartition.values(), handler))
                 .chain(() -> deadLetter(context, malformed, reasons))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
@@ -80,19 +103,32 @@ public class InOrderReader {
      * Each partition's events in a transaction of their own, side by side: an account's events are all in one
      * partition, so partitions share no account and need not wait for each other's round trips to the database.
      */
-    private Uni<Void> applyUntilDone(SafeContext context, Collection<List<StreamEvent>> partitions,
-                                     EventHandler handler) {
+    private Uni<Void> applyEach(SafeContext context, Collection<List<StreamEvent>> partitions,
+                                EventHandler handler) {
         if (partitions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> applied = partitions.stream().map(events -> {
             batchSizes.record(events.size());
-            SafeContext own = SafeContext.fresh(context);
-            return untilDone(Uni.createFrom().deferred(() -> own.run(() ->
-                            Panache.withTransaction(() -> applyAll(events, handler)))),
-                    "could not apply " + events.size() + " events from " + events.get(0));
+            return applyPartition(SafeContext.fresh(context), events, handler, 1);
         }).toList();
         return Uni.join().all(applied).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> applyPartition(SafeContext own, List<StreamEvent> events, EventHandler handler, int attempt) {
+        Uni<Void> once = transaction(own, () -> applyAll(events, handler));
+        return whileNobodysFault(once, "could not apply " + events.size() + " events from " + events.get(0))
+                .onFailure(EventNotApplied.class).recoverWithUni(failure -> {
+                    retries.increment();
+                    if (attempt < TRIES) {
+                        LOG.warnf("%s; trying again (%d of %d) before parking its account", failure.getMessage(),
+                                attempt + 1, TRIES);
+                        return own.runAfter(FIRST_RETRY.multipliedBy(attempt),
+                                () -> applyPartition(own, events, handler, attempt + 1));
+                    }
+                    return park(own, (EventNotApplied) failure)
+                            .chain(() -> applyPartition(own, events, handler, 1));
+                });
     }
 
     private Uni<Void> deadLetter(SafeContext context, List<KafkaRecord<String, String>> records,
@@ -118,27 +154,111 @@ public class InOrderReader {
                 .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_WAIT).indefinitely();
     }
 
+    /** Retried with back-off for as long as it takes while the failure is nobody's fault; an event's fails. */
+    <T> Uni<T> whileNobodysFault(Uni<T> work, String whatFailed) {
+        return work.onFailure(this::isNobodysFault).invoke(e -> {
+                    retries.increment();
+                    LOG.errorf("%s, retrying until it can: %s", whatFailed, e.toString());
+                })
+                .onFailure(this::isNobodysFault).retry().withBackOff(FIRST_RETRY, LONGEST_WAIT).indefinitely();
+    }
+
+    private boolean isNobodysFault(Throwable failure) {
+        return stopping || FailureCause.of(failure) == FailureCause.NOBODY;
+    }
+
+    static <T> Uni<T> transaction(SafeContext own, Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> own.run(() -> Panache.withTransaction(work)));
+    }
+
     private Uni<Void> applyAll(List<StreamEvent> events, EventHandler handler) {
         return Streams.lockedFor(events.stream().map(StreamEvent::accountId).toList())
                 .chain(streams -> Multi.createFrom().iterable(events)
-                        .onItem().call(event -> route(streams, event, handler))
+                        .onItem().call(event -> route(streams, event, handler, true))
                         .collect().last()
                         .chain(() -> streams.save(clock.instant())));
     }
 
-    private Uni<Void> route(Streams streams, StreamEvent event, EventHandler handler) {
-        Arrival arrival = Arrival.of(streams.lastVersion(event.accountId()), event.version());
+    /**
+     * Parks the account of the event that could not be applied, in a transaction of its own: one ERROR line with
+     * the account, the version, the type and the reason (never the event's content: it may name the customer).
+     */
+    Uni<Void> park(SafeContext own, EventNotApplied failure) {
+        StreamEvent event = failure.event();
+        String reason = FailureCause.describe(failure.getCause());
+        return untilDone(transaction(own, () -> Streams.lockedAlone(event.accountId())
+                        .chain(streams -> streams.parkAccount(event, reason, clock.instant())
+                                .call(parked -> streams.save(clock.instant())))),
+                "could not park the account of " + event)
+                .chain(parked -> {
+                    if (!parked) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    parkings.increment();
+                    LOG.errorf("parked account %s at version %d (%s): %s; its later events wait behind it until an "
+                                    + "operator retries or skips it (GET /admin/parked-accounts)", event.accountId(),
+                            event.version(), event.type(), reason);
+                    return countParked(own);
+                });
+    }
+
+    /**
+     * Applies, one after the other in one transaction, the events waiting after the account's last applied version
+     * (behind an event an operator just mended, or after a gap) up to the next parked one; parks the account at the
+     * first that cannot be applied, and applies those before it.
+     */
+    Uni<Void> drain(SafeContext own, UUID accountId, EventHandler handler) {
+        Uni<Void> once = transaction(own, () -> Streams.lockedAlone(accountId)
+                .call(streams -> applyWaiting(streams, accountId, handler))
+                .chain(streams -> streams.save(clock.instant())));
+        return whileNobodysFault(once, "could not apply the events waiting for account " + accountId)
+                .onFailure(EventNotApplied.class).recoverWithUni(failure -> park(own, (EventNotApplied) failure)
+                        .chain(() -> drain(own, accountId, handler)));
+    }
+
+    private Uni<Void> applyWaiting(Streams streams, UUID accountId, EventHandler handler) {
+        if (streams.lastVersion(accountId) + 1 == streams.parkedAt(accountId)) {
+            return Uni.createFrom().voidItem();
+        }
+        return streams.takeNextWaiting(accountId).chain(next -> next == null ? Uni.createFrom().voidItem()
+                : unparked(streams, next, handler, false).chain(() -> applyWaiting(streams, accountId, handler)));
+    }
+
+    /** The gauge of parked accounts, from the table: right after each parking or mending, and at the start. */
+    Uni<Void> countParked(SafeContext own) {
+        return Uni.createFrom().deferred(() -> own.run(() -> Panache.withSession(() -> ParkedAccount.count())))
+                .invoke(parkedAccounts::set)
+                .onFailure().invoke(e -> LOG.warnf("could not count the parked accounts: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> countParkedOnce(SafeContext context) {
+        return parkedCounted.compareAndSet(false, true) ? countParked(SafeContext.fresh(context))
+                : Uni.createFrom().voidItem();
+    }
+
+    /** Where an event goes, given where its account stands; an event an operator retries goes the same way. */
+    Uni<Void> route(Streams streams, StreamEvent event, EventHandler handler, boolean withWaiting) {
+        long parkedAt = streams.parkedAt(event.accountId());
+        Arrival arrival = Arrival.of(streams.lastVersion(event.accountId()), event.version(), parkedAt);
         arrivals.get(arrival).increment();
         return switch (arrival) {
-            case DUPLICATE -> skip(event);
+            case DUPLICATE -> skip(event, "already applied");
+            case PARKED -> skip(event, "its account is parked at it");
+            case BEHIND -> behind(streams, event, parkedAt);
             case GAP -> park(streams, event);
-            case NEXT -> applyInTurn(streams, event, handler);
+            case NEXT -> applyInTurn(streams, event, handler, withWaiting);
         };
     }
 
-    private static Uni<Void> skip(StreamEvent event) {
-        LOG.debugf("skipping %s: already applied", event);
+    private static Uni<Void> skip(StreamEvent event, String why) {
+        LOG.debugf("skipping %s: %s", event, why);
         return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> behind(Streams streams, StreamEvent event, long parkedAt) {
+        LOG.debugf("%s waits behind version %d, where its account is parked", event, parkedAt);
+        return streams.keepBehind(event, clock.instant()).chain(InOrderReader::flushed);
     }
 
     private Uni<Void> park(Streams streams, StreamEvent event) {
@@ -148,19 +268,23 @@ public class InOrderReader {
                 : streams.park(event, clock.instant()).chain(InOrderReader::flushed);
     }
 
-    private Uni<Void> applyInTurn(Streams streams, StreamEvent event, EventHandler handler) {
-        return change(event, handler)
+    private Uni<Void> applyInTurn(Streams streams, StreamEvent event, EventHandler handler, boolean withWaiting) {
+        Uni<Void> applied = Uni.createFrom().deferred(() -> change(event, handler))
                 .chain(InOrderReader::flushed)
-                .invoke(() -> streams.applied(event))
-                .chain(() -> streams.unparkAfter(event.accountId(), event.version()))
+                .onFailure().transform(e -> e instanceof EventNotApplied ? e : new EventNotApplied(event, e))
+                .invoke(() -> streams.applied(event));
+        if (!withWaiting) {
+            return applied;
+        }
+        return applied.chain(() -> streams.unparkAfter(event.accountId(), event.version()))
                 .chain(parked -> parked == null ? Uni.createFrom().voidItem()
-                        : unparked(streams, StreamEvent.read(parked), handler));
+                        : unparked(streams, StreamEvent.read(parked), handler, true));
     }
 
-    private Uni<Void> unparked(Streams streams, StreamEvent next, EventHandler handler) {
-        LOG.infof("the gap before %s is filled: applying it", next);
+    private Uni<Void> unparked(Streams streams, StreamEvent next, EventHandler handler, boolean withWaiting) {
+        LOG.infof("the wait before %s is over: applying it", next);
         unparked.increment();
-        return applyInTurn(streams, next, handler);
+        return applyInTurn(streams, next, handler, withWaiting);
     }
 
     /**

@@ -25,6 +25,12 @@ public record StreamEvent(UUID accountId, long version, String type, Optional<Re
                     Optional.of(recorded), body);
         } catch (UnknownEventTypeException unknown) {
             return new StreamEvent(unknown.accountId(), unknown.version(), unknown.type(), Optional.empty(), body);
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // whatever else refuses the record (the event's own checks) makes it no account event: never let it stop
+            // the reader, dead-letter it
+            throw new MalformedEventException("not a valid account event: " + e, e);
         }
     }
 

@@ -18,14 +18,16 @@ import java.util.UUID;
 /**
  * Where the accounts of one batch stand, for the length of its transaction: the last version applied of each
  * (their {@link ReaderPosition} rows locked up front, in one query and in the same order in every instance, so
- * that two consumers during a rebalance wait for each other instead of deadlocking) and the events parked
- * ahead of a gap. The positions are written back once, just before the commit.
+ * that two consumers during a rebalance wait for each other instead of deadlocking), the accounts parked at an
+ * event that could not be applied, and the events parked ahead of a gap. The positions are written back once, just
+ * before the commit. The events waiting behind a parked account are not loaded: there may be many.
  */
 final class Streams {
     private final Map<UUID, Long> lastVersions = new HashMap<>();
     private final Set<UUID> stored = new HashSet<>();
     private final Set<UUID> toWrite = new HashSet<>();
     private final Map<UUID, TreeMap<Long, String>> parked = new HashMap<>();
+    private final Map<UUID, ParkedAccount> stuck = new HashMap<>();
 
     private Streams() {
     }
@@ -36,10 +38,34 @@ final class Streams {
         return ReaderPosition.<ReaderPosition>find("accountId in ?1 order by accountId", ordered)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .invoke(positions -> positions.forEach(streams::known))
-                .chain(() -> ParkedEvent.<ParkedEvent>list("accountId in ?1", ordered))
-                .invoke(events -> events.forEach(event -> streams.parkedBody(event.accountId, event.version,
-                        event.body)))
+                .chain(() -> ParkedAccount.<ParkedAccount>list("accountId in ?1", ordered))
+                .invoke(parkedAccounts -> parkedAccounts.forEach(account -> streams.stuck.put(account.accountId,
+                        account)))
+                .chain(() -> streams.loadParkedEvents(ordered))
                 .replaceWith(streams);
+    }
+
+    /** One account's position and parking locked, without loading its parked events: see {@link #takeNextWaiting}. */
+    static Uni<Streams> lockedAlone(UUID accountId) {
+        Streams streams = new Streams();
+        return ReaderPosition.<ReaderPosition>find("accountId", accountId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .invoke(positions -> positions.forEach(streams::known))
+                .chain(() -> ParkedAccount.<ParkedAccount>findById(accountId))
+                .invoke(parked -> {
+                    if (parked != null) {
+                        streams.stuck.put(accountId, parked);
+                    }
+                })
+                .replaceWith(streams);
+    }
+
+    /** The events parked ahead of a gap, none of those waiting behind a parked account. */
+    private Uni<Void> loadParkedEvents(List<UUID> accounts) {
+        return ParkedEvent.<ParkedEvent>list("from ParkedEvent e where e.accountId in ?1 and not exists (from "
+                        + "ParkedAccount a where a.accountId = e.accountId and a.version <= e.version)", accounts)
+                .invoke(events -> events.forEach(event -> parkedBody(event.accountId, event.version, event.body)))
+                .replaceWithVoid();
     }
 
     private void known(ReaderPosition position) {
@@ -56,8 +82,75 @@ final class Streams {
     }
 
     void applied(StreamEvent event) {
-        lastVersions.put(event.accountId(), event.version());
-        toWrite.add(event.accountId());
+        moved(event.accountId(), event.version());
+    }
+
+    /** The account's stream is past this version: applied, or skipped by an operator. */
+    void moved(UUID accountId, long version) {
+        lastVersions.put(accountId, version);
+        toWrite.add(accountId);
+    }
+
+    /** The version the account is parked at, {@link Arrival#NONE} when it is not parked. */
+    long parkedAt(UUID accountId) {
+        ParkedAccount account = stuck.get(accountId);
+        return account == null ? Arrival.NONE : account.version;
+    }
+
+    /** The account's parked event and why, null when it is not parked. */
+    ParkedAccount parkedAccount(UUID accountId) {
+        return stuck.get(accountId);
+    }
+
+    /**
+     * Parks the account at this event, which could not be applied: its later events wait behind it. The event may
+     * have been waiting after a gap: it leaves {@code parked_event}. An account parked at a later event is parked
+     * at this one instead, the later one waiting behind it again.
+     *
+     * @return false when there is nothing to park: the event is applied already, or an earlier one is parked
+     */
+    Uni<Boolean> parkAccount(StreamEvent event, String reason, Instant now) {
+        UUID accountId = event.accountId();
+        ParkedAccount parked = stuck.get(accountId);
+        if (event.version() <= lastVersion(accountId) || parked != null && parked.version <= event.version()) {
+            return Uni.createFrom().item(false);
+        }
+        toWrite.add(accountId); // its position row exists from then on: what an operator's mending locks
+        Uni<Void> taken = ParkedEvent.delete("accountId = ?1 and version = ?2", accountId, event.version())
+                .replaceWithVoid();
+        if (parked == null) {
+            ParkedAccount account = ParkedAccount.at(event, reason, now);
+            stuck.put(accountId, account);
+            return taken.chain(() -> account.persist()).replaceWith(true);
+        }
+        StreamEvent later = StreamEvent.read(parked.body);
+        parked.parkAt(event, reason, now);
+        return taken.chain(() -> keepBehind(later, now))
+                .chain(() -> ParkedAccount.update("version = ?1, eventType = ?2, body = ?3, reason = ?4, "
+                                + "parkedAt = ?5, triedAt = ?5 where accountId = ?6", event.version(), event.type(),
+                        event.body(), reason, now, accountId))
+                .replaceWith(true);
+    }
+
+    /** The account goes on: its parked event was applied or skipped. */
+    Uni<Void> unpark(UUID accountId) {
+        // by query: the session forgets its entities after each event (see InOrderReader.flushed)
+        return stuck.remove(accountId) == null ? Uni.createFrom().voidItem()
+                : ParkedAccount.delete("accountId", accountId).replaceWithVoid();
+    }
+
+    /** Keeps an event that arrives behind its parked account, once however often it is delivered. */
+    Uni<Void> keepBehind(StreamEvent event, Instant now) {
+        return ParkedEvent.find(event.accountId(), event.version()).chain(kept -> kept != null
+                ? Uni.createFrom().voidItem()
+                : ParkedEvent.of(event.accountId(), event.version(), event.body(), now).persist().replaceWithVoid());
+    }
+
+    /** The event waiting right after the last version applied, taken out of the table; null when there is none. */
+    Uni<StreamEvent> takeNextWaiting(UUID accountId) {
+        long next = lastVersion(accountId) + 1;
+        return ParkedEvent.find(accountId, next).chain(waiting -> waiting == null ? Uni.createFrom().nullItem()
+                : waiting.delete().replaceWith(() -> StreamEvent.read(waiting.body)));
     }
 
     boolean isParked(StreamEvent event) {
@@ -67,7 +160,7 @@ final class Streams {
     Uni<Void> park(StreamEvent event, Instant now) {
         parkedBody(event.accountId(), event.version(), event.body());
         toWrite.add(event.accountId()); // its position row exists from then on, even at version 0, as in a rebuild
-        return ParkedEvent.of(event.accountId(), event.version(), event.body(), now).persist().replaceWithVoid();
+        return keepBehind(event, now);
     }
 
     /** The parked event that follows this version, taken out of the table; null when there is none. */

@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.projection;
 
 import dev.ardoise.events.MalformedEventException;
+import dev.ardoise.events.reader.SkippedVersions;
 import dev.ardoise.events.reader.StreamEvent;
 import dev.ardoise.invoice.persistence.InvoiceLinesJson;
 import io.agroal.api.AgroalDataSource;
@@ -90,11 +91,12 @@ public class Rebuild {
         long[] counts = new long[3]; // records read, malformed skipped, records since the start
         try (TopicReplay replay = new TopicReplay(broker); Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            SkippedVersions skipped = SkippedVersions.read(connection);
             ShadowTables.create(connection);
             connection.commit();
             for (int round = 1; round <= MOST_ROUNDS; round++) {
                 counts[0] += replay.readToEnd(body -> {
-                    fold(accounts, body, counts);
+                    fold(accounts, body, counts, skipped);
                     if (++counts[2] % flushEvery == 0) {
                         flush(connection, accounts);
                     }
@@ -124,10 +126,10 @@ public class Rebuild {
         }
     }
 
-    private void fold(Map<UUID, RebuiltAccount> accounts, String body, long[] counts) {
+    private void fold(Map<UUID, RebuiltAccount> accounts, String body, long[] counts, SkippedVersions skipped) {
         StreamEvent event;
         try {
-            event = StreamEvent.read(body);
+            event = skipped.leftOutIfSkipped(StreamEvent.read(body));
         } catch (MalformedEventException e) {
             counts[1]++; // the live consumer dead-lettered it
             return;

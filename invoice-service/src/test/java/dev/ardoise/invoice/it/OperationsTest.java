@@ -72,7 +72,7 @@ class OperationsTest {
             Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
             assertTrue(responses.containsKey("401") && responses.containsKey("403"), name + ": 401 and 403");
         }));
-        assertEquals(11, ids.size(), ids::toString);
+        assertEquals(15, ids.size(), ids::toString);
     }
 
     @Test
