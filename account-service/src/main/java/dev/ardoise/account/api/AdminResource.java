@@ -73,7 +73,7 @@ public class AdminResource {
     @POST
     @Path("/parked-accounts/{accountId}/retry")
     @Operation(operationId = "retryParkedAccount", summary = "Let the relay try the parked account's event again",
-            description = "After a fix (the topic's max.message.bytes and the relay's max.request.size raised, say): "
+            description = "After a fix (the topic's max.message.bytes raised, say): "
                     + "the relay sends the event in its next turn, then the account's later events in order; if it "
                     + "still cannot, it parks the account again. Answers the parking lifted.")
     @APIResponse(responseCode = "200", description = "unparked: the relay takes it up in its next turn",
