@@ -39,12 +39,11 @@ import java.util.UUID;
  */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
 @Tag(name = "Operations", description = "Mend the outbox relay: parked accounts, republish")
 public class AdminResource {
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
+    private static final int DEFAULT_SIZE = 100;
+    private static final int LARGEST_SIZE = 500;
 
     private final ParkedAccounts parkedAccounts;
     private final EventStore eventStore;
@@ -65,9 +64,11 @@ public class AdminResource {
     @Operation(operationId = "listParkedAccounts", summary = "The accounts the outbox relay parked",
             description = "Each account with an event the relay cannot publish for what it is (too large for the "
                     + "topic, refused as invalid): the event's version and type, the reason, since when, how many "
-                    + "of the account's later events wait behind it. Longest parked first; limit 1-1000 (100).")
-    public Uni<List<ParkedAccount>> parked(@QueryParam("limit") String limit) {
-        return parkedAccounts.list(limit(limit));
+                    + "of the account's later events wait behind it. Longest parked first. The same shape as the "
+                    + "readers' (invoice-service, notification-service).")
+    public Uni<List<ParkedAccount>> parked(
+            @Parameter(description = "1 to 500, 100 by default") @QueryParam("size") String size) {
+        return parkedAccounts.list(size(size));
     }
 
     @POST
@@ -80,12 +81,13 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = ParkedAccount.class)))
     @APIResponse(responseCode = "404", description = "not-found: the relay has not parked this account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Uni<ParkedAccount> retry(@PathParam("accountId") UUID accountId) {
-        return parkedAccounts.retry(accountId);
+    public Uni<ParkedAccount> retry(@PathParam("accountId") String accountId) {
+        return parkedAccounts.retry(accountId(accountId));
     }
 
     @POST
     @Path("/parked-accounts/{accountId}/skip")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "skipParkedEvent", summary = "Pass the parked event, with a reason, and go on",
             description = "The event is not published (it stays in the event store, GET /accounts/{id}/events); the "
                     + "account's later events go out in order. The reason, the operator (the token's user) and the "
@@ -94,25 +96,36 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = SkippedEvent.class)))
     @APIResponse(responseCode = "404", description = "not-found: the relay has not parked this account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "409", description = "not-the-parked-event: the account is parked at another "
-            + "version (in `parkedVersion`)",
+    @APIResponse(responseCode = "409", description = "wrong-version: the account is parked at another version "
+            + "(in `parkedAt`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Uni<SkippedEvent> skip(@PathParam("accountId") UUID accountId, SkipRequest request) {
+    public Uni<SkippedEvent> skip(@PathParam("accountId") String accountId, SkipRequest request) {
+        UUID account = accountId(accountId);
         SkipRequest body = Fields.required(request, "body");
         long version = Fields.required(body.version(), "version");
         if (version < 1) {
             throw new InvalidRequestException("version", "must be 1 or more");
         }
         String reason = Fields.requiredText(body.reason(), "reason");
-        return parkedAccounts.skip(accountId, version, reason, caller.get().userId());
+        return parkedAccounts.skip(account, version, reason, caller.get().userId());
     }
 
     @GET
     @Path("/skipped-events")
     @Operation(operationId = "listSkippedEvents", summary = "The events operators skipped, latest first",
-            description = "Each with the reason it was parked, the operator's reason, who and when; limit 1-1000 (100).")
-    public Uni<List<SkippedEvent>> skipped(@QueryParam("limit") String limit) {
-        return parkedAccounts.skipped(limit(limit));
+            description = "Each with the reason it was parked, the operator's reason, who and when.")
+    public Uni<List<SkippedEvent>> skipped(
+            @Parameter(description = "only this account's (a UUID)") @QueryParam("accountId") String accountId,
+            @Parameter(description = "1 to 500, 100 by default") @QueryParam("size") String size) {
+        UUID account = null;
+        if (accountId != null && !accountId.isBlank()) {
+            try {
+                account = UUID.fromString(accountId.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("accountId", "must be an account id (a UUID)");
+            }
+        }
+        return parkedAccounts.skipped(account, size(size));
     }
 
     @POST
@@ -126,11 +139,12 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = EventStore.Republished.class)))
     @APIResponse(responseCode = "404", description = "not-found: no account with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Uni<Response> republish(@PathParam("accountId") UUID accountId,
+    public Uni<Response> republish(@PathParam("accountId") String accountId,
                                    @Parameter(description = "the first version to publish again (1)")
                                    @QueryParam("fromVersion") String fromVersion) {
         long from = number(fromVersion, "fromVersion", 1, Long.MAX_VALUE, 1);
-        return eventStore.republish(accountId, from).map(republished -> {
+        UUID account = accountId(accountId);
+        return eventStore.republish(account, from).map(republished -> {
             if (republished == null) {
                 throw new NotFoundProblem("account", accountId);
             }
@@ -144,15 +158,25 @@ public class AdminResource {
     }
 
     @ServerExceptionMapper
-    public Response notTheParkedEvent(NotTheParkedEventException e) {
-        return Problem.of("not-the-parked-event", "Not the parked event", Response.Status.CONFLICT, e.getMessage())
+    public Response wrongVersion(NotTheParkedEventException e) {
+        return Problem.of("wrong-version", "Wrong version", Response.Status.CONFLICT, e.getMessage())
                 .with("field", "version")
-                .with("parkedVersion", e.parkedVersion())
+                .with("reason", e.getMessage())
+                .with("parkedAt", e.parkedVersion())
                 .toResponse();
     }
 
-    private static int limit(String limit) {
-        return (int) number(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+    private static int size(String size) {
+        return (int) number(size, "size", 1, LARGEST_SIZE, DEFAULT_SIZE);
+    }
+
+    /** An account id that is not a UUID names no account. */
+    private static UUID accountId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundProblem("account", value);
+        }
     }
 
     /** A whole number from the query within [min, max], or the default when absent; else a 400 naming it. */

@@ -32,12 +32,12 @@ public class ParkedAccounts {
     }
 
     /** A parked account as operators see it: its store (if known), where it stopped, why, since when, what waits. */
-    public record ParkedAccount(UUID accountId, String storeId, long version, String type, String reason,
-                                Instant since, long waiting) {
+    public record ParkedAccount(UUID accountId, String storeId, long version, String eventType, String reason,
+                                Instant parkedAt, long waiting) {
     }
 
     /** An event an operator chose not to publish. */
-    public record SkippedEvent(UUID accountId, long version, String type, String parkedReason, Instant parkedAt,
+    public record SkippedEvent(UUID accountId, long version, String eventType, String parkedReason, Instant parkedAt,
                                String reason, String skippedBy, Instant skippedAt) {
     }
 
@@ -113,7 +113,7 @@ public class ParkedAccounts {
                                     insert into outbox_skipped_event (position, account_id, version, event_type,
                                         parked_reason, parked_at, reason, skipped_by, skipped_at)
                                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
-                            .execute(Tuple.tuple(List.of(row.getLong("position"), accountId, version, skipped.type(),
+                            .execute(Tuple.tuple(List.of(row.getLong("position"), accountId, version, skipped.eventType(),
                                     skipped.parkedReason(), row.getOffsetDateTime("parked_at"), reason, operator,
                                     now.atOffset(ZoneOffset.UTC))))
                             .chain(() -> tx.preparedQuery("update outbox set published_at = now() where position = $1")
@@ -125,12 +125,13 @@ public class ParkedAccounts {
                 .invoke(this::refreshCount);
     }
 
-    /** The events operators skipped, latest first. */
-    public Uni<List<SkippedEvent>> skipped(int limit) {
+    /** The events operators skipped, latest first; only one account's when {@code accountId} is not null. */
+    public Uni<List<SkippedEvent>> skipped(UUID accountId, int limit) {
         return pool.preparedQuery("""
                         select account_id, version, event_type, parked_reason, parked_at, reason, skipped_by, skipped_at
-                        from outbox_skipped_event order by skipped_at desc, position desc limit $1""")
-                .execute(Tuple.of(limit))
+                        from outbox_skipped_event where $1::uuid is null or account_id = $1
+                        order by skipped_at desc, position desc limit $2""")
+                .execute(Tuple.of(accountId, limit))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> new SkippedEvent(
                         row.getUUID("account_id"), row.getLong("version"), row.getString("event_type"),
                         row.getString("parked_reason"), row.getOffsetDateTime("parked_at").toInstant(),

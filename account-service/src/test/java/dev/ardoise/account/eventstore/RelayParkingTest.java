@@ -76,10 +76,10 @@ class RelayParkingTest {
             assertEquals(List.of(), ofStuck.toEnd());
             Map<String, Object> parked = parkedAccount(stuck);
             assertEquals(1, number(parked, "version"));
-            assertEquals("RelayTested", parked.get("type"));
+            assertEquals("RelayTested", parked.get("eventType"));
             assertTrue(String.valueOf(parked.get("reason")).startsWith("RecordTooLargeException"), parked.toString());
             assertEquals(1, number(parked, "waiting"), "version 2 waits behind version 1");
-            assertTrue(parked.get("since") != null, parked.toString());
+            assertTrue(parked.get("parkedAt") != null, parked.toString());
             assertEquals(2, outbox.unpublished(List.of(stuck)));
             await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10))
                     .until(() -> metric("ardoise_relay_parked_accounts") >= 1);
@@ -99,8 +99,8 @@ class RelayParkingTest {
                     .until(() -> outbox.unpublished(List.of(stuck)) == 0);
             as(OPERATOR).get("/admin/parked-accounts").then().statusCode(200)
                     .body("accountId", not(hasItem(stuck.toString())));
-            List<Map<String, Object>> skipped = as(OPERATOR).get("/admin/skipped-events").then().statusCode(200)
-                    .extract().jsonPath().getList("$");
+            List<Map<String, Object>> skipped = as(OPERATOR).get("/admin/skipped-events?accountId={id}", stuck)
+                    .then().statusCode(200).extract().jsonPath().getList("$");
             assertEquals(List.of("a test note of 1.1 MB; the customer was told"), skipped.stream()
                     .filter(event -> stuck.toString().equals(event.get("accountId"))).map(event -> event.get("reason"))
                     .toList());
@@ -127,7 +127,7 @@ class RelayParkingTest {
             assertEquals(2, outbox.unpublished(List.of(stuck)));
 
             // retried before the fix: parked again, nothing sent
-            as(OPERATOR).post("/admin/parked-accounts/{id}/retry", stuck).then().statusCode(200)
+            given().auth().oauth2(OPERATOR).post("/admin/parked-accounts/{id}/retry", stuck).then().statusCode(200)
                     .body("version", equalTo(1)).body("waiting", equalTo(1));
             smallLimit.publishEverything();
             assertEquals(2, smallLimit.parked());
@@ -162,8 +162,10 @@ class RelayParkingTest {
         as(OPERATOR).body(Map.of("version", 1, "reason", "r".repeat(501)))
                 .post("/admin/parked-accounts/{id}/skip", notParked).then().statusCode(400)
                 .body("field", equalTo("reason"));
-        as(OPERATOR).get("/admin/parked-accounts?limit=1001").then().statusCode(400).body("field", equalTo("limit"));
-        as(OPERATOR).get("/admin/parked-accounts?limit=ten").then().statusCode(400).body("field", equalTo("limit"));
+        as(OPERATOR).get("/admin/parked-accounts?size=501").then().statusCode(400).body("field", equalTo("size"));
+        as(OPERATOR).get("/admin/parked-accounts?size=ten").then().statusCode(400).body("field", equalTo("size"));
+        as(OPERATOR).post("/admin/parked-accounts/{id}/retry", "not-an-account").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -179,7 +181,7 @@ class RelayParkingTest {
 
             as(OPERATOR).body(Map.of("version", 1, "reason", "the wrong one"))
                     .post("/admin/parked-accounts/{id}/skip", stuck)
-                    .then().statusCode(409).body("parkedVersion", equalTo(2)).body("field", equalTo("version"));
+                    .then().statusCode(409).body("parkedAt", equalTo(2)).body("field", equalTo("version"));
             assertEquals(2, number(parkedAccount(stuck), "version"));
 
             as(OPERATOR).body(Map.of("version", 2, "reason", "too large, told the store"))

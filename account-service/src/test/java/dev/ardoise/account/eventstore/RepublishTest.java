@@ -31,6 +31,7 @@ import java.util.stream.LongStream;
 import static dev.ardoise.account.Register.as;
 import static dev.ardoise.account.Register.charge;
 import static dev.ardoise.account.Register.openAccount;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -61,7 +62,8 @@ class RepublishTest {
         try (RecordsOnTopic onTopic = RecordsOnTopic.of(kafka.getBootstrapServers(), AccountEventsTopic.NAME, account)) {
             List<ConsumerRecord<String, String>> first = onTopic.await(3, Duration.ofSeconds(10));
 
-            as(OPERATOR).post("/admin/accounts/{id}/republish", account).then().statusCode(202)
+            // as an operator sends it with curl -X POST: no body, no content type
+            given().auth().oauth2(OPERATOR).post("/admin/accounts/{id}/republish", account).then().statusCode(202)
                     .body("accountId", equalTo(account)).body("queued", equalTo(3))
                     .body("fromVersion", equalTo(1)).body("toVersion", equalTo(3));
 
