@@ -2,7 +2,6 @@ package dev.ardoise.localstack;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.SaslConfigs;
 
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,10 +34,8 @@ final class KafkaBroker implements AutoCloseable {
     static final String SASL_MECHANISM = "SCRAM-SHA-512";
     /** The principals kcat logs in as: a register, and the stack's own admin. */
     static final List<String> KCAT_USERS = List.of("register", "admin");
-    /** The topics of the contract, with partitions so that readers and the relay can spread by account. */
-    static final List<String> TOPICS = List.of("account-events", "pos-sales", "pos-sale-results", "pos-sales.dlq",
-            "account-events.invoice-service.dlq", "account-events.notification-service.dlq");
-    private static final int PARTITIONS = 3;
+    /** The topics of the contract ({@link Topics}). */
+    static final List<String> TOPICS = Topics.NAMES;
     /** Written after a format with the SASL users: a data folder without it was made by an older stack. */
     private static final String USERS_MARK = "ardoise-sasl-users";
     private final ChildProcess process;
@@ -112,15 +108,12 @@ final class KafkaBroker implements AutoCloseable {
 
     /**
      * Made up front, as {@code admin}, so that the consumers find the topics at once, rather than on their next
-     * metadata refresh; nobody else may create one. The ACLs are granted again at every start: adding one that
-     * exists changes nothing, and a changed table takes effect.
+     * metadata refresh; nobody else may create one. The topics' settings and the ACLs are set again at every start:
+     * setting what is already set changes nothing, and a changed table takes effect.
      */
     private static void createTopicsAndAcls(StackSettings settings, Secrets secrets) {
         try (Admin admin = Admin.create(clientProperties(settings, secrets, "admin"))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            Topics.create(admin);
             admin.createAcls(KafkaAcls.bindings()).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the topics " + TOPICS + " and their ACLs", e);

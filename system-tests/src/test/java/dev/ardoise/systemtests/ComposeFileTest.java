@@ -1,5 +1,6 @@
 package dev.ardoise.systemtests;
 
+import dev.ardoise.localstack.Topics;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -77,6 +78,31 @@ class ComposeFileTest {
 
         SERVICES.values().forEach(expected -> assertTrue(created.contains("create database " + expected.get(0) + ";"),
                 expected.get(0)));
+    }
+
+    @Test
+    void compose_makes_the_topics_the_local_stack_makes_and_keeps_account_events_forever() throws IOException {
+        Map<String, Object> topics = services().get("kafka-topics");
+        String script = String.valueOf(topics.get("command"));
+
+        Topics.NAMES.forEach(topic -> assertTrue(script.contains(" " + topic + " ") || script.contains(" " + topic
+                + ";"), "kafka-topics does not make " + topic));
+        Topics.SETTINGS.forEach((topic, settings) -> settings.forEach((name, value) -> assertTrue(
+                script.contains("--entity-name " + topic + " --add-config ") && script.contains(name + "=" + value),
+                "kafka-topics does not set " + name + "=" + value + " on " + topic)));
+        SERVICES.keySet().forEach(service -> assertEquals("service_completed_successfully",
+                ((Map<?, ?>) ((Map<?, ?>) compose(service).get("depends_on")).get("kafka-topics")).get("condition"),
+                service + " starts before the topics are made"));
+        assertEquals("false", String.valueOf(environment(services().get("kafka"))
+                .get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")), "a topic made by its first client would miss its settings");
+    }
+
+    private static Map<String, Object> compose(String service) {
+        try {
+            return services().get(service);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

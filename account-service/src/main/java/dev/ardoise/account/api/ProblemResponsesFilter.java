@@ -28,7 +28,8 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private void document(String path, PathItem item) {
-        boolean account = path.contains("{accountId}");
+        // an operator's /admin action names an account but is not one of its commands: it declares its own answers
+        boolean account = path.contains("{accountId}") && !path.startsWith("/admin/");
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
             Operation operation = entry.getValue();
             boolean command = entry.getKey() != PathItem.HttpMethod.GET;

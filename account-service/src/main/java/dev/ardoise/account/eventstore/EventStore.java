@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +34,16 @@ import java.util.stream.StreamSupport;
  */
 @ApplicationScoped
 public class EventStore {
+    /**
+     * The most bytes (UTF-8) an event's record value may have. The topic and the relay's producer take records of
+     * up to 1 MiB by default ({@code max.message.bytes}, {@code max.request.size}); an event stored beyond what they
+     * take could never be published. Half of that leaves room for the record's headers and framing, and for a topic
+     * set a little lower, so that whatever is recorded can be published. No sale within the edges' bounds comes
+     * near it; an event this large is refused at append, nothing recorded.
+     */
+    public static final int MAX_EVENT_BYTES = 512 * 1024;
+    /** Events read and queued per transaction by a republish: its memory is one page, whatever the stream's length. */
+    static final int REPUBLISH_PAGE = 100;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
@@ -71,6 +82,7 @@ public class EventStore {
 
     /**
      * @throws ConcurrentAppendException (as the Uni's failure) when another command took one of these versions
+     * @throws EventTooLargeException    (as the Uni's failure) when an event is larger than the topic could take
      */
     public Uni<List<RecordedEvent>> append(SqlClient tx, CreditAccount decidedOn, List<AccountEvent> events,
                                            EventMetadata metadata) {
@@ -83,6 +95,15 @@ public class EventStore {
             long version = decidedOn.version() + recorded.size() + 1;
             recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, metadata, event));
         }
+        List<Tuple> outboxRows = new ArrayList<>();
+        for (RecordedEvent event : recorded) {
+            String body = AccountEventJson.write(event);
+            int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_EVENT_BYTES) {
+                return Uni.createFrom().failure(new EventTooLargeException(event.type(), bytes, MAX_EVENT_BYTES));
+            }
+            outboxRows.add(outboxRow(event, body));
+        }
         return tx.preparedQuery("""
                         insert into account_events (account_id, version, event_id, event_type, data, occurred_at,
                                                     metadata)
@@ -93,9 +114,52 @@ public class EventStore {
                 .chain(() -> tx.preparedQuery("""
                                 insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
                                 values ($1, $2, $3, $4, $5, $6)""")
-                        .executeBatch(recorded.stream().map(EventStore::outboxRow).toList()))
+                        .executeBatch(outboxRows))
                 .chain(() -> keepHolds(tx, decidedOn.id(), events))
                 .replaceWith(recorded);
+    }
+
+    /**
+     * Queues the account's events from {@code fromVersion} on, as the event store holds them, in the outbox again:
+     * the relay publishes them in order on the account's partition, behind what it has already queued (readers skip
+     * what they applied). Pages of {@link #REPUBLISH_PAGE} events, each in a transaction of its own, up to the
+     * version the account had when it began.
+     *
+     * @return null (as the item) when the account has no event
+     */
+    public Uni<Republished> republish(UUID accountId, long fromVersion) {
+        return pool.preparedQuery("select max(version) as last from account_events where account_id = $1")
+                .execute(Tuple.of(accountId))
+                .map(rows -> rows.iterator().next().getLong("last"))
+                .chain(last -> last == null ? Uni.createFrom().nullItem()
+                        : republishPages(accountId, fromVersion, last, 0)
+                        .map(queued -> new Republished(accountId, fromVersion, last, queued)));
+    }
+
+    private Uni<Long> republishPages(UUID accountId, long from, long upTo, long queued) {
+        if (from > upTo) {
+            return Uni.createFrom().item(queued);
+        }
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                                select event_id, version, event_type, data::text as data, occurred_at,
+                                       metadata::text as metadata
+                                from account_events where account_id = $1 and version between $2 and $3
+                                order by version limit $4""")
+                        .execute(Tuple.of(accountId, from, upTo, REPUBLISH_PAGE))
+                        .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                                .map(row -> recordedEvent(accountId, row)).toList())
+                        .call(page -> page.isEmpty() ? Uni.createFrom().voidItem() : tx.preparedQuery("""
+                                        insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
+                                        values ($1, $2, $3, $4, $5, $6)""")
+                                .executeBatch(page.stream().map(event -> outboxRow(event, AccountEventJson.write(event)))
+                                        .toList())))
+                .chain(page -> page.isEmpty() ? Uni.createFrom().item(queued)
+                        : republishPages(accountId, page.get(page.size() - 1).version() + 1, upTo,
+                        queued + page.size()));
+    }
+
+    /** What a republish queued: the account's events {@code fromVersion..toVersion}, {@code queued} of them. */
+    public record Republished(UUID accountId, long fromVersion, long toVersion, long queued) {
     }
 
     /** The holds past their expiry that no event ended yet, oldest first: (account, hold) pairs. */
@@ -162,9 +226,9 @@ public class EventStore {
                 AccountEventJson.writeMetadata(event.metadata())));
     }
 
-    private static Tuple outboxRow(RecordedEvent event) {
-        return Tuple.tuple(List.of(event.eventId(), event.accountId(), event.version(), event.type(),
-                AccountEventJson.write(event), event.occurredAt().atOffset(ZoneOffset.UTC)));
+    private static Tuple outboxRow(RecordedEvent event, String body) {
+        return Tuple.tuple(List.of(event.eventId(), event.accountId(), event.version(), event.type(), body,
+                event.occurredAt().atOffset(ZoneOffset.UTC)));
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

@@ -12,6 +12,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jboss.logging.Logger;
 
@@ -21,7 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +50,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * published without sending them again, and stops at the first record already marked. It marks those rows, not
  * "every position up to the last one on the topic": positions are taken at insert but committed in any order, so
  * a row with a lower position may commit after higher ones were sent, and it must still be sent.
+ * <p>
+ * A row the producer or the broker refuses for what it is (too large, invalid: {@link #followsTheRecord}) would be
+ * refused again at every turn, and would hold back every account of the partition. Its account is parked instead,
+ * in the batch's transaction ({@link ParkedAccounts}): its later rows of the batch are not sent, later batches pass
+ * its rows, and the rest of the batch is published and marked as usual. The producer refuses an oversized record
+ * when it is handed over, before anything later is sent, so the account's order holds. A refusal by the broker
+ * comes with the acknowledgements: a later row of that account in the same batch may then be on the topic ahead of
+ * it (readers put it back in order by version: a gap waits for the missing event). Any other failure (a broker
+ * away) fails the batch as before: nothing is parked, the batch is retried.
  */
 final class OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
@@ -58,6 +73,8 @@ final class OutboxPublisher {
     /** The first key of the partition locks {@code (PARTITION_LOCKS, partition)}, "Outb". */
     static final int PARTITION_LOCKS = 0x4f757462;
     private static final long UNKNOWN = -1;
+    /** A Kafka message is a few hundred characters; a longer one is cut, the table and the log stay small. */
+    private static final int MAX_REASON = 1000;
 
     private final Pool pool;
     private final Producer<String, String> producer;
@@ -66,21 +83,26 @@ final class OutboxPublisher {
     private final int batchSize;
     private final Counter published;
     private final Counter foundOnTopic;
+    private final Counter parkings;
     /** Per partition: where the topic partition ended after this relay's last committed batch, else UNKNOWN. */
     private final AtomicLongArray expectedEnds;
     /** Per partition this relay publishes: how old its oldest unpublished row was when the last batch began. */
     private final AtomicLongArray lagMillis;
     private final Runnable beforeCommit;
+    private final Runnable afterParking;
 
     OutboxPublisher(Pool pool, Producer<String, String> producer, TopicTail tail, int partitions, int batchSize,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, Runnable afterParking) {
         this(pool, producer, tail, partitions, batchSize, meters, () -> {
-        });
+        }, afterParking);
     }
 
-    /** @param beforeCommit runs after the acknowledgements and before the commit: a test's crash */
+    /**
+     * @param beforeCommit runs after the acknowledgements and before the commit: a test's crash
+     * @param afterParking runs after a batch that parked an account committed
+     */
     OutboxPublisher(Pool pool, Producer<String, String> producer, TopicTail tail, int partitions, int batchSize,
-                    MeterRegistry meters, Runnable beforeCommit) {
+                    MeterRegistry meters, Runnable beforeCommit, Runnable afterParking) {
         this.pool = pool;
         this.producer = producer;
         this.tail = tail;
@@ -88,9 +110,11 @@ final class OutboxPublisher {
         this.batchSize = batchSize;
         this.published = meters.counter("ardoise.outbox.published");
         this.foundOnTopic = meters.counter("ardoise.outbox.found.on.topic");
+        this.parkings = meters.counter("ardoise.relay.parked");
         this.expectedEnds = new AtomicLongArray(partitions);
         this.lagMillis = new AtomicLongArray(partitions);
         this.beforeCommit = beforeCommit;
+        this.afterParking = afterParking;
         for (int partition = 0; partition < partitions; partition++) {
             expectedEnds.set(partition, UNKNOWN);
         }
@@ -122,6 +146,7 @@ final class OutboxPublisher {
                 tx.commit().await().indefinitely();
                 published.increment(batch.sent());
                 foundOnTopic.increment(batch.foundOnTopic());
+                parked(batch.parked(), partition);
                 return batch.rows();
             } catch (RuntimeException | Error e) {
                 expectedEnds.set(partition, UNKNOWN);
@@ -133,9 +158,26 @@ final class OutboxPublisher {
         }
     }
 
-    /** What a batch did: rows of the partition it took, how many it sent, how many it found already sent. */
-    private record Batch(int rows, int sent, int foundOnTopic) {
-        static final Batch NONE = new Batch(0, 0, 0);
+    /**
+     * What a batch did: rows of the partition it took, how many it sent, how many it found already sent, the
+     * accounts it parked.
+     */
+    private record Batch(int rows, int sent, int foundOnTopic, List<ParkedAccounts.Parking> parked) {
+        static final Batch NONE = new Batch(0, 0, 0, List.of());
+    }
+
+    /** One ERROR line per parking, once it is committed: operators act on it (GET /admin/parked-accounts). */
+    private void parked(List<ParkedAccounts.Parking> parked, int partition) {
+        for (ParkedAccounts.Parking parking : parked) {
+            LOG.errorf("outbox relay parked account %s at version %d (%s, outbox position %d, partition %d): %s; "
+                            + "its later events wait until an operator retries or skips it",
+                    parking.accountId(), parking.version(), parking.type(), parking.position(), partition,
+                    parking.reason());
+        }
+        if (!parked.isEmpty()) {
+            parkings.increment(parked.size());
+            afterParking.run();
+        }
     }
 
     private Batch notMine(int partition) {
@@ -162,13 +204,14 @@ final class OutboxPublisher {
         long end = tail.end(partition);
         Set<Long> onTopic = end == expectedEnds.get(partition) ? Set.of() : alreadyOnTopic(connection, partition, end);
         List<Row> toSend = batch.stream().filter(row -> !onTopic.contains(row.getLong("position"))).toList();
-        long newEnd = toSend.isEmpty() ? end : sendAndAwaitAcks(toSend, partition);
+        Sent sent = toSend.isEmpty() ? new Sent(List.of(), List.of(), end) : sendAndAwaitAcks(toSend, partition, end);
         markPublished(connection, onTopic);
-        markPublished(connection, toSend.stream().map(row -> row.getLong("position")).toList());
+        markPublished(connection, sent.positions());
+        sent.parked().forEach(parking -> ParkedAccounts.park(connection, parking));
         // Set now, used only if the commit succeeds: a failure resets it to UNKNOWN.
-        expectedEnds.set(partition, newEnd);
+        expectedEnds.set(partition, sent.end());
         beforeCommit.run();
-        return new Batch(batch.size(), toSend.size(), onTopic.size());
+        return new Batch(batch.size(), sent.positions().size(), onTopic.size(), sent.parked());
     }
 
     private List<Row> unpublished(SqlConnection connection, int partition) {
@@ -179,8 +222,10 @@ final class OutboxPublisher {
                 .await().indefinitely();
         List<Row> rows = new ArrayList<>();
         connection.preparedQuery("""
-                        select position, event_id, account_id, event_type, body, occurred_at
+                        select position, event_id, account_id, version, event_type, body, occurred_at
                         from outbox where published_at is null and %s = $2
+                          and not exists (select 1 from outbox_parked_account parked
+                                          where parked.account_id = outbox.account_id)
                         order by position limit $3""".formatted(OutboxPartitions.SQL))
                 .execute(Tuple.of(partitions, partition, batchSize)).await().indefinitely()
                 .forEach(rows::add);
@@ -237,36 +282,97 @@ final class OutboxPublisher {
         }
     }
 
-    /** Sends the rows and waits for every acknowledgement; answers the partition's end offset after them. */
-    private long sendAndAwaitAcks(List<Row> rows, int partition) {
+    /** What a batch sent: the positions the broker acknowledged, the accounts parked, the partition's end after. */
+    private record Sent(List<Long> positions, List<ParkedAccounts.Parking> parked, long end) {
+    }
+
+    /**
+     * Sends the rows and waits for every acknowledgement. A row refused for what it is parks its account, whose later
+     * rows are then not sent; any other failure fails the batch.
+     */
+    private Sent sendAndAwaitAcks(List<Row> rows, int partition, long endBefore) {
+        List<Row> handedOver = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
+        Map<UUID, ParkedAccounts.Parking> parked = new LinkedHashMap<>();
         RuntimeException failure = null;
         for (Row row : rows) {
+            if (parked.containsKey(row.getUUID("account_id"))) {
+                continue;
+            }
             try {
-                acks.add(producer.send(toRecord(row, partition)));
+                Future<RecordMetadata> ack = producer.send(toRecord(row, partition));
+                Throwable refused = refusedAtOnce(ack);
+                if (refused != null) {
+                    park(parked, row, refused);
+                    continue;
+                }
+                handedOver.add(row);
+                acks.add(ack);
             } catch (RuntimeException e) {
+                if (followsTheRecord(e)) {
+                    park(parked, row, e);
+                    continue;
+                }
                 failure = new IllegalStateException("the producer did not take the batch", e);
                 break;
             }
         }
         // Waits for all of them even after a failure, so that none is still on its way once the lock is released.
-        long end = UNKNOWN;
-        for (Future<RecordMetadata> ack : acks) {
+        long end = endBefore;
+        List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
             try {
-                end = Math.max(end, ack.get().offset() + 1);
+                end = Math.max(end, acks.get(i).get().offset() + 1);
+                positions.add(handedOver.get(i).getLong("position"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure != null ? failure
                         : new IllegalStateException("interrupted while the broker acknowledged the batch", e);
             } catch (ExecutionException e) {
-                failure = failure != null ? failure
-                        : new IllegalStateException("the broker did not take the batch", e.getCause());
+                if (followsTheRecord(e.getCause())) {
+                    park(parked, handedOver.get(i), e.getCause());
+                } else {
+                    failure = failure != null ? failure
+                            : new IllegalStateException("the broker did not take the batch", e.getCause());
+                }
             }
         }
         if (failure != null) {
             throw failure;
         }
-        return end;
+        return new Sent(positions, List.copyOf(parked.values()), end);
+    }
+
+    /** The producer's refusal of a record it checked as it was handed over (its size), else null. */
+    private static Throwable refusedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return followsTheRecord(e.getCause()) ? e.getCause() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * Whether sending the record again cannot help: it is too large for the producer or the topic, the broker finds
+     * it invalid, or it cannot be serialised. Not a broker that is away, a leader that moved or a timeout.
+     */
+    static boolean followsTheRecord(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidRecordException || failure instanceof SerializationException;
+    }
+
+    private static void park(Map<UUID, ParkedAccounts.Parking> parked, Row row, Throwable refused) {
+        UUID account = row.getUUID("account_id");
+        String reason = refused.getClass().getSimpleName() + ": " + refused.getMessage();
+        parked.putIfAbsent(account, new ParkedAccounts.Parking(account, row.getLong("position"), row.getLong("version"),
+                row.getString("event_type"), reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
     }
 
     private static ProducerRecord<String, String> toRecord(Row row, int partition) {

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a batch of its partition when it gets the partition's lock ({@link OutboxPublisher}). Instances share the
  * partitions; one publishes a given partition, so a given account, at a time. A partition with a full batch goes
  * again at once but behind the others' turns, so a busy partition does not starve the rest; a slow one holds one
- * thread, not all. A failed batch rolls back, is counted, and its partition retries with a growing back-off.
+ * thread, not all. A failed batch rolls back, is counted, and its partition retries with a growing back-off; a
+ * row that cannot be published for what it is parks its account instead ({@link ParkedAccounts}).
  * The relay starts with the application (unless {@code ardoise.outbox.enabled=false}) and can be stopped and
  * started again while it runs.
  */
@@ -33,6 +34,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Holding this lock exclusively (pg_advisory_xact_lock) pauses every relay: see {@link OutboxPublisher}. */
     static final long RELAY_LOCK = OutboxPublisher.RELAY_LOCK;
+    private static final Duration PARKED_COUNT_INTERVAL = Duration.ofSeconds(5);
 
     private final Pool pool;
     private final Producer<String, String> producer;
@@ -43,13 +45,14 @@ public class OutboxRelay {
     private final Duration maxBackoff;
     private final int batchSize;
     private final MeterRegistry meters;
+    private final ParkedAccounts parkedAccounts;
     private final Counter failedBatches;
     private volatile OutboxPublisher publisher;
     private volatile TopicTail tail;
     private ScheduledExecutorService threads;
 
     OutboxRelay(Pool pool, Producer<String, String> producer, MeterRegistry meters,
-                KafkaClientSettings kafka,
+                KafkaClientSettings kafka, ParkedAccounts parkedAccounts,
                 @ConfigProperty(name = "ardoise.outbox.enabled", defaultValue = "true") boolean enabled,
                 @ConfigProperty(name = "ardoise.outbox.threads", defaultValue = "2") int threadCount,
                 @ConfigProperty(name = "ardoise.outbox.poll-interval") Duration pollInterval,
@@ -64,6 +67,7 @@ public class OutboxRelay {
         this.maxBackoff = maxBackoff;
         this.batchSize = batchSize;
         this.meters = meters;
+        this.parkedAccounts = parkedAccounts;
         this.failedBatches = meters.counter("ardoise.outbox.failed.batches");
         meters.gauge("ardoise.outbox.lag.seconds", this, relay -> relay.publisher == null ? 0 : relay.publisher.lagSeconds());
     }
@@ -138,6 +142,9 @@ public class OutboxRelay {
                 return;
             }
             LOG.infof("outbox relay started on the %d partitions of %s", partitions, AccountEventsTopic.NAME);
+            // other instances park and operators unpark too: the gauge counts the table again now and then
+            executor.scheduleWithFixedDelay(parkedAccounts::refreshCount, 0, PARKED_COUNT_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
             for (int partition = 0; partition < partitions; partition++) {
                 int next = partition;
                 schedule(executor, () -> relay(executor, started, next, pollInterval), Duration.ZERO);
@@ -155,7 +162,8 @@ public class OutboxRelay {
         }
         tail = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(), "account-service-outbox-tail",
                 batchSize));
-        publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters);
+        publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters,
+                parkedAccounts::refreshCount);
         return publisher;
     }
 

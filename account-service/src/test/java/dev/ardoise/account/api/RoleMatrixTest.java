@@ -52,7 +52,9 @@ class RoleMatrixTest {
                 Map.entry("POST /accounts/{accountId}/adjustments", Map.of("adjustmentId", "ADJ-1",
                         "direction", "CREDIT", "amount", "1.00", "reasonCode", "GOODWILL")),
                 Map.entry("POST /accounts/{accountId}/write-offs", Map.of("writeOffId", "W-1",
-                        "invoiceId", invoiceId, "reasonCode", "UNCOLLECTABLE")));
+                        "invoiceId", invoiceId, "reasonCode", "UNCOLLECTABLE")),
+                Map.entry("POST /admin/parked-accounts/{accountId}/skip", Map.of("version", 1,
+                        "reason", "the role matrix")));
     }
 
     @Test

@@ -34,10 +34,24 @@ final class Outbox {
                 .replaceWithVoid();
     }
 
+    /** Commits the event {@code version} of the account with a body of about {@code bytes} bytes (a long note). */
+    void appendOfSize(UUID account, long version, int bytes) {
+        pool.withTransaction(tx -> tx.preparedQuery("""
+                                insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
+                                values ($1, $2, $3, 'RelayTested', $4, now())""")
+                        .execute(row(account, version, "x".repeat(bytes))))
+                .await().indefinitely();
+    }
+
     private static Tuple row(UUID account, long version) {
+        return row(account, version, "");
+    }
+
+    private static Tuple row(UUID account, long version, String note) {
         UUID eventId = UUID.randomUUID();
         String body = """
-                {"eventId":"%s","type":"RelayTested","accountId":"%s","version":%d}""".formatted(eventId, account, version);
+                {"eventId":"%s","type":"RelayTested","accountId":"%s","version":%d,"note":"%s"}"""
+                .formatted(eventId, account, version, note);
         return Tuple.of(eventId, account, version, body);
     }
 
@@ -45,6 +59,15 @@ final class Outbox {
         return pool.preparedQuery("select count(*) as n from outbox where account_id = any($1) and published_at is null")
                 .execute(Tuple.of(accounts.toArray(UUID[]::new))).await().indefinitely()
                 .iterator().next().getLong("n");
+    }
+
+    /** A new account id whose events go to this partition. */
+    static UUID accountOnPartition(int partition, int partitions) {
+        UUID account;
+        do {
+            account = UUID.randomUUID();
+        } while (OutboxPartitions.of(account, partitions) != partition);
+        return account;
     }
 
     static List<UUID> newAccounts(int count) {

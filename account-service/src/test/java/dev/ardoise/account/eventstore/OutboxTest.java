@@ -25,12 +25,17 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import static dev.ardoise.account.Register.cashier;
 import static dev.ardoise.account.Register.charge;
 import static dev.ardoise.account.Register.openAccount;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,6 +164,43 @@ class OutboxTest {
         try (RecordsOnTopic published = accountEvents(accountId.toString())) {
             assertEquals(List.of(), published.toEnd());
         }
+    }
+
+    @Test
+    void a_sale_whose_event_would_be_larger_than_the_topic_takes_is_refused_and_nothing_is_recorded() {
+        String accountId = openAccount("100.00");
+        // 1,100 lines of 480 characters: an event of about 600 kB, more than MAX_EVENT_BYTES
+        List<Map<String, String>> lines = IntStream.range(0, 1100).mapToObj(i -> Map.of(
+                "description", "%04d ".formatted(i) + "d".repeat(475), "quantity", "1", "unitPrice", "0.01")).toList();
+
+        cashier().body(Map.of("saleId", "big-sale", "amount", "11.00", "lines", lines))
+                .post("/accounts/{id}/charges", accountId)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("body"))
+                .body("reason", containsString("takes events of at most 524,288 bytes"));
+
+        assertEquals(2L, eventsOf(UUID.fromString(accountId)));
+        assertEquals(0, unpublished(accountId));
+        charge(accountId, "small-sale", "11.00").statusCode(201).body("version", equalTo(3));
+    }
+
+    @Test
+    void the_event_store_refuses_an_event_larger_than_the_topic_takes_and_records_nothing() {
+        UUID accountId = UUID.randomUUID();
+        AccountOpened huge = new AccountOpened("C-" + accountId, "n".repeat(EventStore.MAX_EVENT_BYTES), null,
+                false, "en", "CAD", "MAIN");
+
+        EventTooLargeException refused = assertThrows(EventTooLargeException.class, () -> pool.withTransaction(tx ->
+                eventStore.append(tx, CreditAccount.replay(accountId, List.of()), List.of(huge))).await().indefinitely());
+
+        assertEquals("body", refused.field());
+        assertEquals(0L, eventsOf(accountId));
+        assertEquals(0, unpublished(accountId.toString()));
+    }
+
+    private long eventsOf(UUID accountId) {
+        return pool.preparedQuery("select count(*) as n from account_events where account_id = $1")
+                .execute(Tuple.of(accountId)).await().indefinitely().iterator().next().getLong("n");
     }
 
     @Test

@@ -26,7 +26,9 @@ final class TestRelay implements AutoCloseable {
         this.producer = producer;
         this.tail = new TopicTail(KafkaProducerFactory.tailConsumer(tailBootstrapServers, name + "-tail", batchSize));
         int partitionCount = partitions > 0 ? partitions : producer.partitionsFor(AccountEventsTopic.NAME).size();
-        this.publisher = new OutboxPublisher(pool, producer, tail, partitionCount, batchSize, meters, beforeCommit);
+        this.publisher = new OutboxPublisher(pool, producer, tail, partitionCount, batchSize, meters, beforeCommit,
+                () -> {
+                });
     }
 
     int partitions() {
@@ -55,6 +57,10 @@ final class TestRelay implements AutoCloseable {
 
     double published() {
         return meters.counter("ardoise.outbox.published").count();
+    }
+
+    double parked() {
+        return meters.counter("ardoise.relay.parked").count();
     }
 
     double foundOnTopic() {

@@ -1,0 +1,64 @@
+package dev.ardoise.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The topics of the contract, made as the stack's {@code admin} with partitions so that readers and the relay can
+ * spread by account. {@code account-events} is kept forever: it is what a reader rebuilds from, read from offset 0
+ * (the event store stays the truth, and a republish mends a gap), so a broker's default retention of 7 days would
+ * take the past from every later rebuild. A topic made earlier with another retention is set right, not refused.
+ */
+public final class Topics {
+    /** The topics of the contract. */
+    public static final List<String> NAMES = List.of("account-events", "pos-sales", "pos-sale-results",
+            "pos-sales.dlq", "account-events.invoice-service.dlq", "account-events.notification-service.dlq");
+    /** Each topic's settings beyond the broker's defaults. */
+    public static final Map<String, Map<String, String>> SETTINGS = Map.of("account-events", Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+    private static final int PARTITIONS = 3;
+
+    private Topics() {
+    }
+
+    /** Makes the missing topics with their settings, and sets the settings of those that exist. */
+    public static void create(Admin admin) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = NAMES.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)
+                            .configs(SETTINGS.getOrDefault(topic, Map.of())))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Collection<AlterConfigOp>> settingsOfExisting = SETTINGS.entrySet().stream()
+                    .filter(topic -> existing.contains(topic.getKey()))
+                    .collect(Collectors.toMap(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.getKey()),
+                            topic -> setting(topic.getValue().entrySet())));
+            admin.incrementalAlterConfigs(settingsOfExisting).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the topics " + NAMES, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Collection<AlterConfigOp> setting(Set<Map.Entry<String, String>> settings) {
+        return settings.stream().map(setting -> new AlterConfigOp(new ConfigEntry(setting.getKey(), setting.getValue()),
+                AlterConfigOp.OpType.SET)).toList();
+    }
+}
