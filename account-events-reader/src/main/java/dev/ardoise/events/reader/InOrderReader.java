@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -46,8 +47,10 @@ public class InOrderReader {
     private final Counter retries;
     private final DistributionSummary batchSizes;
     private final Clock clock = Clock.systemUTC();
+    private final CaughtUp caughtUp;
 
-    InOrderReader(MeterRegistry meters) {
+    InOrderReader(MeterRegistry meters, @Readiness CaughtUp caughtUp) {
+        this.caughtUp = caughtUp;
         for (Arrival arrival : Arrival.values()) {
             arrivals.put(arrival, meters.counter("ardoise.reader.events", "arrival", arrival.name().toLowerCase()));
         }
@@ -73,7 +76,8 @@ public class InOrderReader {
         SafeContext context = SafeContext.current();
         return applyUntilDone(context, byPartition.values(), handler)
                 .chain(() -> deadLetter(context, malformed, reasons))
-                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+                .chain(() -> Uni.createFrom().completionStage(batch::ack))
+                .invoke(() -> caughtUp.applied(batch));
     }
 
     /**
