@@ -6,7 +6,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * instead of "not found" while the reader is still joining its group or working through a backlog. Once ready it
  * stays ready: a reader that falls behind later is still serving, and says so per read ({@code minVersion}).
  * <p>
+ * Before it says so the first time, it rehearses an account's history with the service's handler in a transaction
+ * that it rolls back ({@link Rehearsal}): the first event otherwise pays for loading the database path.
+ * <p>
  * account-events is written without Kafka transactions (the relay's exactly-once comes from the outbox), so a
  * partition's end offset is the offset after its last record.
  */
@@ -33,12 +38,16 @@ public class CaughtUp implements AsyncHealthCheck {
     static final String CHANNEL = "account-events";
 
     private final KafkaClientService kafka;
+    private final Vertx vertx;
+    private final Instance<EventHandler> handlers;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private volatile StartingPoint start;
     private volatile boolean caughtUp;
 
-    CaughtUp(KafkaClientService kafka) {
+    CaughtUp(KafkaClientService kafka, Vertx vertx, Instance<EventHandler> handlers) {
         this.kafka = kafka;
+        this.vertx = vertx;
+        this.handlers = handlers;
     }
 
     /** Notes how far the reader has applied each partition; called once a batch is acknowledged. */
@@ -59,14 +68,22 @@ public class CaughtUp implements AsyncHealthCheck {
         if (caughtUp) {
             return Uni.createFrom().item(response.up().build());
         }
-        return startingPoint().map(point -> {
+        return startingPoint().chain(point -> {
             if (point == null) {
-                return response.down().withData("waiting", "for its partitions of " + CHANNEL).build();
+                return Uni.createFrom().item(response.down().withData("waiting", "for its partitions of " + CHANNEL)
+                        .build());
             }
-            caughtUp = point.reachedBy(applied);
             point.describe(applied, response);
-            return response.status(caughtUp).build();
+            if (!point.reachedBy(applied)) {
+                return Uni.createFrom().item(response.down().build());
+            }
+            return rehearsed().invoke(() -> caughtUp = true).replaceWith(() -> response.up().build());
         }).onFailure().recoverWithItem(e -> response.down().withData("error", e.toString()).build());
+    }
+
+    private Uni<Void> rehearsed() {
+        return SafeContext.fresh(vertx).run(() -> handlers.isResolvable() ? Rehearsal.of(handlers.get())
+                : Uni.createFrom().voidItem());
     }
 
     /** Where each assigned partition ended and where the group stood, taken once the reader has partitions. */
