@@ -12,6 +12,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -62,8 +63,10 @@ public class InOrderReader {
     private final DistributionSummary batchSizes;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
+    private final CaughtUp caughtUp;
 
-    InOrderReader(MeterRegistry meters) {
+    InOrderReader(MeterRegistry meters, @Readiness CaughtUp caughtUp) {
+        this.caughtUp = caughtUp;
         for (Arrival arrival : Arrival.values()) {
             arrivals.put(arrival, meters.counter("ardoise.reader.events", "arrival", arrival.name().toLowerCase()));
         }
@@ -96,7 +99,8 @@ public class InOrderReader {
         return countParkedOnce(context)
                 .chain(() -> applyEach(context, byPartition.values(), handler))
                 .chain(() -> deadLetter(context, malformed, reasons))
-                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+                .chain(() -> Uni.createFrom().completionStage(batch::ack))
+                .invoke(() -> caughtUp.applied(batch));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ardoise.invoice.api;
 
 import dev.ardoise.http.NotFoundProblem;
+import dev.ardoise.http.Problem;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.invoice.persistence.AccountView;
@@ -45,13 +46,19 @@ public class BalanceResource {
     @Operation(operationId = "getBalance",
             summary = "The account's balance, deposit balance, available credit and overdue amount, as of today",
             description = "Balance is minus what is owed (-700.00); available is the credit limit minus what is owed "
-                    + "and held, deposits not counted. An account of a store the token does not name is 404, like "
-                    + "an unknown one, whatever minVersion says.")
+                    + "and held, deposits not counted. An account of a store the token does not name is answered "
+                    + "exactly like an unknown one: 404 without minVersion; with minVersion, 503 lagging after the "
+                    + "wait, since the caller says it wrote that version and the read model has not seen it yet.")
     @APIResponse(responseCode = "200", description = "the account's balance as of today",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BalanceResponse.class)),
             headers = @Header(name = LAGGING_HEADER, description = "true when the projection had not reached "
                     + "minVersion in time; absent otherwise", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = "minVersion given and the read model has not seen the account "
+            + "yet after the wait (it is still catching up with account-events): ask again after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE),
+            headers = {@Header(name = LAGGING_HEADER, description = "true", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER))})
     public Uni<Response> balance(
             @PathParam("accountId") String accountId,
             @Parameter(description = "Wait up to about 2 s for the projection to reach this account version; "
@@ -63,6 +70,9 @@ public class BalanceResource {
     }
 
     private Response respond(UUID accountId, AccountView view, long minVersion) {
+        if (view == null && minVersion > 0) {
+            return lagging(accountId, minVersion);
+        }
         if (view == null) {
             throw new NotFoundProblem("account", accountId);
         }
@@ -72,5 +82,17 @@ public class BalanceResource {
             response.header(LAGGING_HEADER, "true");
         }
         return response.build();
+    }
+
+    /** Not "not found": the caller says it wrote this version, and the reader has simply not got to it yet. */
+    private static Response lagging(UUID accountId, long minVersion) {
+        Problem problem = Problem.of("projection-lagging", "Not caught up yet", Response.Status.SERVICE_UNAVAILABLE,
+                        "invoice-service has not yet applied version " + minVersion + " of account " + accountId
+                                + "; ask again in a moment")
+                .with("minVersion", minVersion);
+        return Response.fromResponse(problem.toResponse())
+                .header(LAGGING_HEADER, "true")
+                .header("Retry-After", "1")
+                .build();
     }
 }

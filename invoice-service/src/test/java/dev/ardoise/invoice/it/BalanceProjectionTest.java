@@ -30,8 +30,10 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -172,6 +174,25 @@ class BalanceProjectionTest {
         given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 7).get(account.path("/balance")).then()
                 .statusCode(200)
                 .header("X-Projection-Lagging", equalTo("true"))
+                .body("version", equalTo(1));
+    }
+
+    @Test
+    void min_version_on_an_account_not_seen_yet_answers_lagging_never_not_found() {
+        AccountStream account = new AccountStream();
+
+        given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 1).get(account.path("/balance")).then()
+                .statusCode(503)
+                .contentType(startsWith("application/problem+json"))
+                .header("X-Projection-Lagging", equalTo("true"))
+                .header("Retry-After", equalTo("1"))
+                .body("type", endsWith("/projection-lagging"))
+                .body("minVersion", equalTo(1));
+
+        Publisher.publish(kafka, account.opened());
+        given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 1).get(account.path("/balance")).then()
+                .statusCode(200)
+                .header("X-Projection-Lagging", nullValue())
                 .body("version", equalTo(1));
     }
 

@@ -9,12 +9,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +36,10 @@ class OperationsTest {
     URL metrics;
 
     @Test
-    void health_reports_up_on_the_management_port() {
-        given().get(health).then().statusCode(200).body("status", equalTo("UP"));
+    void health_reports_up_on_the_management_port_once_the_reader_has_caught_up() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(health).then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'account-events reader caught up' }.status", equalTo("UP")));
     }
 
     @Test

@@ -114,10 +114,16 @@ class StoreWallTest {
 
     @Test
     void min_version_does_not_see_through_the_wall() {
-        given().auth().oauth2(managerOf("MAIN")).queryParam("minVersion", 1).get(ofOther.path("/balance")).then()
-                .statusCode(404).body("type", equalTo(NOT_FOUND));
-        given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 3).get(ofOther.path("/balance")).then()
-                .statusCode(404);
+        UUID unknown = UUID.randomUUID();
+        String missing = given().auth().oauth2(managerOf("MAIN")).queryParam("minVersion", 3)
+                .get("/accounts/" + unknown + "/balance").then()
+                .statusCode(503).header("X-Projection-Lagging", "true")
+                .extract().asString().replace(unknown.toString(), "ID");
+        String walled = given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 3)
+                .get(ofOther.path("/balance")).then()
+                .statusCode(503).header("X-Projection-Lagging", "true")
+                .extract().asString().replace(ofOther.accountId.toString(), "ID");
+        org.junit.jupiter.api.Assertions.assertEquals(missing, walled);
     }
 
     @Test
