@@ -60,7 +60,7 @@ class ReadmeTourIT {
     private static Map<String, Consumer<String>> expectations() {
         Map<String, Consumer<String>> steps = new LinkedHashMap<>();
         steps.put("CASHIER=$(./token.sh", output -> assertEquals("", output.strip()));
-        steps.put("# Without a token", shows("HTTP/1.1 401 Unauthorized", "\"status\": \"UP\""));
+        steps.put("# Without a token nothing answers", shows("HTTP/1.1 401 Unauthorized", "\"status\": \"UP\""));
         steps.put("# A manager opens an account", output -> assertTrue(
                 output.strip().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), output));
         steps.put("# Two sales charged", shows("\"invoiceNumber\":\"MAIN-000001\",\"amount\":\"400.00\"",
@@ -71,7 +71,7 @@ class ReadmeTourIT {
         steps.put("# The balance, as the back office sees it", shows("\"balance\":\"-700.00\"",
                 "\"depositBalance\":\"200.00\"", "\"available\":\"300.00\"", "\"version\":5"));
         steps.put("# One cent over the available credit", shows("\"status\":422", "\"available\":\"300.00\""));
-        steps.put("# The invoices, and the account's full history", shows("\"invoiceNumber\":\"MAIN-000001\"",
+        steps.put("# The invoices, and the account's history", shows("\"invoiceNumber\":\"MAIN-000001\"",
                 "\"invoiceNumber\":\"MAIN-000002\"", "\"type\":\"AccountOpened\"", "\"userId\":\"lea\""));
         steps.put("# Each invoice email leaves", shows("\"subject\":\"Facture MAIN-000001",
                 "\"subject\":\"Facture MAIN-000002", "\"status\":\"SENT\""));
