@@ -1,0 +1,183 @@
+package dev.ardoise.account.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ardoise.account.Hostile;
+import dev.ardoise.account.RecordsOnTopic;
+import dev.ardoise.testing.InjectKafka;
+import dev.ardoise.testing.KafkaResource;
+import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.ardoise.account.Register.cashier;
+import static dev.ardoise.account.Register.manager;
+import static dev.ardoise.account.Register.openAccount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The generated requests of {@code CommandProperties} and {@code PosSaleProperties}, a sample of each over the real
+ * edges: 60 charges and 6 bodies for each of the other 16 command endpoints over HTTP (about 160 requests, each
+ * sent twice when accepted), 20 POS
+ * messages through {@code pos-sales}. Never a 5xx; every refusal a problem+json (a 400 naming its field) that leaves
+ * the account's version as it was; an accepted command recorded once (sent again: replayed, version unchanged).
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class GeneratedRequestsTest {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Map<String, List<String>> ENDPOINTS = endpoints();
+
+    @InjectKafka
+    KafkaCompanion kafka;
+
+    private static Map<String, List<String>> endpoints() {
+        Map<String, List<String>> endpoints = new LinkedHashMap<>();
+        endpoints.put("POST holds", List.of("holdId", "amount", "expiresInSeconds"));
+        endpoints.put("POST holds/h1/void", List.of("reason"));
+        endpoints.put("POST overrides", List.of("overrideId", "amount", "reasonCode", "note", "expiresInSeconds"));
+        endpoints.put("POST deposits", List.of("depositId", "amount", "purpose", "reference"));
+        endpoints.put("POST deposit-applications", List.of("applicationId", "amount", "invoiceId"));
+        endpoints.put("POST deposit-returns", List.of("returnId", "amount", "method", "reason"));
+        endpoints.put("POST payments", List.of("paymentId", "amount", "method", "reference", "invoiceId"));
+        endpoints.put("POST refunds", List.of("refundId", "invoiceId", "amount", "reasonCode"));
+        endpoints.put("POST adjustments", List.of("adjustmentId", "direction", "amount", "reasonCode", "note", "invoiceId"));
+        endpoints.put("POST write-offs", List.of("writeOffId", "invoiceId", "reasonCode", "note"));
+        endpoints.put("PUT customer", List.of("name", "email", "language"));
+        endpoints.put("PUT email-consent", List.of("consent"));
+        endpoints.put("PUT credit-limit", List.of("creditLimit"));
+        endpoints.put("POST suspension", List.of("reason"));
+        endpoints.put("POST closure", List.of("reason"));
+        endpoints.put("POST ", List.of("customerId", "name", "email", "emailConsent", "language", "currency",
+                "creditLimit", "storeId"));
+        return endpoints;
+    }
+
+    /** Any JSON value a field may be sent: a hostile string, an amount as a string or a number, another type. */
+    private static Arbitrary<Object> anyValue() {
+        return Arbitraries.frequencyOf(Tuple.of(4, Hostile.texts(100).map(Object.class::cast)),
+                Tuple.of(3, Hostile.amounts().map(amount -> amount == null ? null : (Object) amount.toString())),
+                Tuple.of(1, Hostile.amounts().map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.of("CASH", "CREDIT", "DEBIT", "LAYAWAY", "fr-CA", "CAD", "XAU", "h1", "inv-1")
+                        .map(Object.class::cast)),
+                Tuple.of(1, Arbitraries.of(true, 0, -1, Long.MAX_VALUE, 1e308, List.of(), Map.of("a", 1))
+                        .map(Object.class::cast)),
+                Tuple.of(1, Hostile.seconds().map(Object.class::cast)));
+    }
+
+    private static int version(String accountId) {
+        return cashier().get("/accounts/{id}", accountId).then().statusCode(200).extract().path("version");
+    }
+
+    /** Sends the body; asserts no 5xx, a problem naming the field on a 400, nothing changed on any refusal. */
+    private static void send(RequestSpecification who, String method, String path, String body, String accountId) {
+        int before = version(accountId);
+        Response response = who.body(body).request(method, path);
+        int status = response.statusCode();
+        assertTrue(status < 500, () -> method + " " + path + " " + body + " answered " + response.asString());
+        if (status >= 400) {
+            assertEquals("application/problem+json", response.contentType().split(";")[0], body);
+            if (status == 400) {
+                assertNotNull(response.path("field"), () -> response.asString());
+            }
+            assertEquals(before, version(accountId), () -> "a refusal changed the account: " + body);
+        } else if (path.equals("/accounts")) {
+            assertEquals(200, who.body(body).request(method, path).statusCode(), () -> "opened twice: " + body);
+        } else if (status == 200) {
+            int after = version(accountId);
+            who.body(body).request(method, path).then().statusCode(200);
+            assertEquals(after, version(accountId), () -> "the same change recorded twice: " + body);
+        } else if (status == 201) {
+            int after = version(accountId);
+            boolean replayed = "true".equals(response.header("Idempotent-Replayed"));
+            assertTrue(replayed ? after == before : after > before, body);
+            Response again = who.body(body).request(method, path);
+            assertEquals("true", again.header("Idempotent-Replayed"), () -> body + " sent again: " + again.asString());
+            assertEquals(after, version(accountId), () -> "recorded twice: " + body);
+        }
+    }
+
+    @Test
+    void generated_charges_over_http() throws Exception {
+        String accountId = openAccount("5000.00");
+        List<ChargeRequest> charges = new CommandProperties().chargeRequests().sampleStream().limit(60).toList();
+        for (ChargeRequest charge : charges) {
+            send(cashier(), "POST", "/accounts/" + accountId + "/charges", JSON.writeValueAsString(charge), accountId);
+        }
+    }
+
+    @Test
+    void generated_bodies_for_every_other_command_endpoint() throws Exception {
+        String accountId = openAccount("5000.00");
+        cashier().body(Map.of("saleId", "s0", "amount", "400.00")).post("/accounts/{id}/charges", accountId)
+                .then().statusCode(201);
+        Arbitrary<Object> values = anyValue();
+        for (var endpoint : ENDPOINTS.entrySet()) {
+            String[] methodAndPath = endpoint.getKey().split(" ", 2);
+            String path = methodAndPath[1].isEmpty() ? "/accounts" : "/accounts/" + accountId + "/" + methodAndPath[1];
+            for (int i = 0; i < 6; i++) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                for (String field : endpoint.getValue()) {
+                    body.put(field, values.sample());
+                }
+                send(manager(), methodAndPath[0], path, JSON.writeValueAsString(body), accountId);
+            }
+        }
+    }
+
+    @Test
+    void generated_pos_messages_through_the_topic_then_a_good_sale_is_still_charged() {
+        String accountId = openAccount("5000.00");
+        String register = Tokens.of("CASHIER").user("cashier-9").register("R9").sign();
+        List<String> messages = new dev.ardoise.account.pos.PosSaleSamples().sample(20);
+        String good = "{\"saleId\":\"good-1\",\"amount\":\"12.00\"}";
+        List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
+        for (String message : java.util.stream.Stream.concat(messages.stream(), java.util.stream.Stream.of(good)).toList()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("pos-sales", accountId, message);
+            record.headers().add("authorization", ("Bearer " + register).getBytes(StandardCharsets.UTF_8));
+            records.add(record);
+        }
+        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+        try (RecordsOnTopic answers = RecordsOnTopic.of(kafka.getBootstrapServers(), "pos-sale-results", accountId)) {
+            answers.await(1, Duration.ofSeconds(60));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> answers.toEnd().stream().anyMatch(r -> r.value().contains("\"good-1\"")));
+            List<ConsumerRecord<String, String>> answered = answers.toEnd();
+            for (ConsumerRecord<String, String> answer : answered) {
+                assertTrue(Set.of("CHARGED", "DECLINED", "REJECTED").contains(JsonPath.from(answer.value())
+                        .getString("outcome")), answer.value());
+            }
+            JsonPath last = JsonPath.from(answered.stream().filter(r -> r.value().contains("\"good-1\"")).findFirst()
+                    .orElseThrow().value());
+            assertEquals("CHARGED", last.getString("outcome"));
+            long charged = answered.stream().filter(r -> r.value().contains("\"CHARGED\"")).map(r -> JsonPath.from(
+                    r.value()).getString("saleId")).distinct().count();
+            // one SaleCharged per charged sale, nothing for the others
+            assertEquals(2 + charged, version(accountId));
+        }
+    }
+}

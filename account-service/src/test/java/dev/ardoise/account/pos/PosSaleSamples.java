@@ -1,0 +1,10 @@
+package dev.ardoise.account.pos;
+
+import java.util.List;
+
+/** A sample of the generated POS messages of {@link PosSaleProperties}, for the tests that publish them on the topic. */
+public final class PosSaleSamples {
+    public List<String> sample(int count) {
+        return new PosSaleProperties().messages().sampleStream().limit(count).toList();
+    }
+}
