@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The generated requests of {@code CommandProperties} and {@code PosSaleProperties}, a sample of each over the real
+ * The generated requests of {@code CommandPropertiesTest} and {@code PosSalePropertiesTest}, a sample of each over the real
  * edges: 60 charges and 6 bodies for each of the other 16 command endpoints over HTTP (about 160 requests, each
  * sent twice when accepted), 20 POS
  * messages through {@code pos-sales}. Never a 5xx; every refusal a problem+json (a 400 naming its field) that leaves
@@ -124,7 +124,7 @@ class GeneratedRequestsTest {
     @Test
     void generated_charges_over_http() throws Exception {
         String accountId = openAccount("5000.00");
-        List<ChargeRequest> charges = new CommandProperties().chargeRequests().sampleStream().limit(60).toList();
+        List<ChargeRequest> charges = new CommandPropertiesTest().chargeRequests().sampleStream().limit(60).toList();
         for (ChargeRequest charge : charges) {
             send(cashier(), "POST", "/accounts/" + accountId + "/charges", JSON.writeValueAsString(charge), accountId);
         }

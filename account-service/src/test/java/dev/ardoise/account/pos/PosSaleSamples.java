@@ -2,9 +2,9 @@ package dev.ardoise.account.pos;
 
 import java.util.List;
 
-/** A sample of the generated POS messages of {@link PosSaleProperties}, for the tests that publish them on the topic. */
+/** A sample of the generated POS messages of {@link PosSalePropertiesTest}, for the tests that publish them on the topic. */
 public final class PosSaleSamples {
     public List<String> sample(int count) {
-        return new PosSaleProperties().messages().sampleStream().limit(count).toList();
+        return new PosSalePropertiesTest().messages().sampleStream().limit(count).toList();
     }
 }

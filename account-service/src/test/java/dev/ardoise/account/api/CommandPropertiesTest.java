@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * named with its JSON path. Anything else (a NullPointerException, an ArithmeticException, an OutOfMemoryError)
  * fails the property: over HTTP it would be a 500.
  */
-class CommandProperties {
+class CommandPropertiesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     private static final Instant NOW = Instant.parse("2026-11-29T15:00:00Z");
     private static final Moment MOMENT = new Moment(NOW, TODAY);
@@ -177,7 +177,7 @@ class CommandProperties {
         return Combinators.combine(good, Arbitraries.integers().between(0, 9), keys(), Hostile.amounts(),
                         Hostile.quantities(), Hostile.texts(InputRules.MAX_TEXT_LENGTH), Hostile.dates(TODAY),
                         Arbitraries.of(499, 500, 501))
-                .as(CommandProperties::spoiled);
+                .as(CommandPropertiesTest::spoiled);
     }
 
     private static ChargeRequest spoiled(ChargeRequest sale, int field, String key, BigDecimal amount,

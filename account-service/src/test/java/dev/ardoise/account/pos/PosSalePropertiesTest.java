@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * unreadable (dead-lettered), REJECTED naming the field, DECLINED, or CHARGED with every event value in bounds; never
  * another exception. A sample goes through the real topic in {@code GeneratedRequestsTest}.
  */
-class PosSaleProperties {
+class PosSalePropertiesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     private static final Moment MOMENT = new Moment(Instant.parse("2026-11-29T15:00:00Z"), TODAY);
     private static final ObjectMapper MAPPER = new ObjectMapper();
