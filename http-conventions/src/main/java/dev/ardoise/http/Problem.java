@@ -3,6 +3,7 @@ package dev.ardoise.http;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +38,11 @@ public final class Problem {
     public Problem with(String member, Object value) {
         members.put(member, value);
         return this;
+    }
+
+    /** The members, for an answer written outside JAX-RS (a Vert.x route). */
+    Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     public Response toResponse() {

@@ -4,13 +4,12 @@ import dev.ardoise.account.domain.InputRules;
 import dev.ardoise.http.InvalidRequestException;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
-/** Checks of the fields of a request, each failing with a 400 that names the field and the reason. */
+/**
+ * Checks of the fields of a request, each failing with a 400 that names the field and the reason. The bounds are
+ * the domain's {@link InputRules}, the same for a sale on {@code pos-sales}.
+ */
 final class Fields {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final int MAX_KEY_LENGTH = 100;
-    private static final int MAX_TEXT_LENGTH = 500;
     private static final long MAX_SECONDS = Duration.ofDays(30).toSeconds();
 
     private Fields() {
@@ -24,39 +23,26 @@ final class Fields {
     }
 
     static String requiredText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field, "is required");
-        }
-        return text(value, field);
+        return InputRules.text(field, value);
     }
 
     /** Free text that may be absent; null when blank. */
     static String optionalText(String value, String field) {
-        return value == null || value.isBlank() ? null : text(value, field);
+        return InputRules.optionalText(field, value);
     }
 
     /** A register's idempotency key (saleId, depositId...). */
     static String key(String value, String field) {
-        String key = requiredText(value, field);
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidRequestException(field, "is longer than " + MAX_KEY_LENGTH + " characters");
-        }
-        return key;
+        return InputRules.key(field, value);
     }
 
     /** An optional id naming something (an invoice, a hold); null when absent. */
     static String optionalKey(String value, String field) {
-        return value == null || value.isBlank() ? null : key(value, field);
+        return InputRules.optionalKey(field, value);
     }
 
     static String optionalEmail(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!EMAIL.matcher(value.strip()).matches()) {
-            throw new InvalidRequestException(field, "is not an email address");
-        }
-        return value.strip();
+        return InputRules.optionalEmail(field, value);
     }
 
     /** A positive number of seconds, or the default when absent. */
@@ -71,16 +57,5 @@ final class Fields {
             throw new InvalidRequestException(field, "must be at most " + MAX_SECONDS + " (30 days)");
         }
         return Duration.ofSeconds(seconds);
-    }
-
-    private static String text(String value, String field) {
-        String text = value.strip();
-        if (InputRules.hasControlCharacters(text)) {
-            throw new InvalidRequestException(field, "contains control characters");
-        }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidRequestException(field, "is longer than " + MAX_TEXT_LENGTH + " characters");
-        }
-        return text;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Documents the problem+json answers of every operation in /q/openapi, so they need not be repeated on each
  * method: 401 without a valid token, 403 for a role the operation does not allow, 400 for bad input, 404 for an
- * unknown account (or another store's), 409 and 422 for commands.
+ * unknown account (or another store's), 413, 409 and 422 for commands.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -39,6 +39,10 @@ public class ProblemResponsesFilter implements OASFilter {
             add(operation, "400", "invalid-request: a field (named in `field`) is missing or wrong");
             if (account) {
                 add(operation, "404", "not-found: no such account in the caller's stores");
+            }
+            if (command) {
+                add(operation, "413", "body-too-large: the body (`field` body) is larger than the service accepts "
+                        + "(`limit`, in bytes; HTTP_MAX_BODY_SIZE)");
             }
             if (command && account) {
                 add(operation, "409", "idempotency-key-reused (the key, in `key`, was used for another request) "

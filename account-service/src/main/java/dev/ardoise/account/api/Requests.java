@@ -2,6 +2,7 @@ package dev.ardoise.account.api;
 
 import dev.ardoise.account.domain.AccountStatus;
 import dev.ardoise.account.domain.Commands;
+import dev.ardoise.account.domain.InputRules;
 import dev.ardoise.events.AdjustmentDirection;
 import dev.ardoise.http.InvalidRequestException;
 
@@ -130,11 +131,7 @@ public final class Requests {
     }
 
     static String language(String value) {
-        String language = Fields.requiredText(value, "language");
-        if (Locale.forLanguageTag(language).getLanguage().isEmpty()) {
-            throw new InvalidRequestException("language", "is not a language tag such as fr-CA or en");
-        }
-        return language;
+        return InputRules.language("language", value);
     }
 
     private static String oneOf(String value, String field, Set<String> allowed) {

@@ -92,11 +92,17 @@ public final class Keeping {
         return Decision.of(new AccountClosed(command.reason()));
     }
 
+    /** A currency prices are written in: gold (XAU) or "no currency" (XXX) have no decimals to keep amounts at. */
     private static String currencyCode(String code) {
+        Currency currency;
         try {
-            return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT)).getCurrencyCode();
+            currency = Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidCommandException("currency", "is not an ISO 4217 currency code");
         }
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new InvalidCommandException("currency", "is not the currency of a price (it has no decimals)");
+        }
+        return currency.getCurrencyCode();
     }
 }

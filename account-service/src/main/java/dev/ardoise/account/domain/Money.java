@@ -18,6 +18,9 @@ public final class Money {
      * @throws InvalidCommandException when it has more decimals than the currency allows, or is absurdly large
      */
     public static BigDecimal inCurrency(String field, BigDecimal amount, String currency) {
+        if (amount == null) {
+            throw new InvalidCommandException(field, "is required");
+        }
         int scale = Currency.getInstance(currency).getDefaultFractionDigits();
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.precision() - stripped.scale() > MAX_WHOLE_DIGITS) {
@@ -32,7 +35,7 @@ public final class Money {
 
     /** A positive amount at the currency's scale. */
     public static BigDecimal positive(String field, BigDecimal amount, String currency) {
-        if (amount.signum() <= 0) {
+        if (amount != null && amount.signum() <= 0) {
             throw new InvalidCommandException(field, "must be greater than zero");
         }
         return inCurrency(field, amount, currency);
@@ -40,7 +43,7 @@ public final class Money {
 
     /** Zero or more, at the currency's scale. */
     public static BigDecimal notNegative(String field, BigDecimal amount, String currency) {
-        if (amount.signum() < 0) {
+        if (amount != null && amount.signum() < 0) {
             throw new InvalidCommandException(field, "must not be negative");
         }
         return inCurrency(field, amount, currency);

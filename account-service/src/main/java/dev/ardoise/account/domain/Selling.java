@@ -52,6 +52,7 @@ public final class Selling {
      */
     public Decision charge(ChargeSale command, InvoiceIdentity invoice, Moment moment, OverdueRule rule) {
         String currency = account.currency();
+        requireKeys(command);
         BigDecimal amount = Money.positive("amount", command.amount(), currency);
         List<InvoiceLine> lines = invoiceLines(command.lines(), amount);
         LocalDate dueDate = dueDate(command.terms(), command.dueDate(), moment.today());
@@ -137,6 +138,13 @@ public final class Selling {
                 command.note(), command.expiresAt()));
     }
 
+    /** The register's keys, as bounded at every edge (HTTP and pos-sales). */
+    private static void requireKeys(ChargeSale command) {
+        InputRules.key("saleId", command.saleId());
+        InputRules.optionalKey("holdId", command.holdId());
+        InputRules.optionalKey("overrideId", command.overrideId());
+    }
+
     private void requireChargeable() {
         if (account.status() == AccountStatus.CLOSED) {
             throw new ChargeDeclinedException(DeclineReason.ACCOUNT_CLOSED, account.zero(), "the account is closed");
@@ -215,14 +223,19 @@ public final class Selling {
     private List<InvoiceLine> invoiceLines(List<ChargeSale.SaleLine> lines, BigDecimal amount) {
         String currency = account.currency();
         int scale = amount.scale();
+        InputRules.lineCount(lines.size());
         List<InvoiceLine> invoiceLines = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             ChargeSale.SaleLine line = lines.get(i);
-            BigDecimal unitPrice = Money.inCurrency("lines[" + i + "].unitPrice", line.unitPrice(), currency);
+            String prefix = "lines[" + i + "].";
+            String description = InputRules.text(prefix + "description", line.description());
+            // bounded before it is multiplied: 1e999999999 units would make a number of a billion digits
+            BigDecimal quantity = InputRules.quantity(prefix + "quantity", line.quantity());
+            BigDecimal unitPrice = Money.inCurrency(prefix + "unitPrice", line.unitPrice(), currency);
             BigDecimal tax = line.tax() == null ? account.zero()
-                    : Money.notNegative("lines[" + i + "].tax", line.tax(), currency);
-            invoiceLines.add(new InvoiceLine(line.description(), line.quantity(), unitPrice,
-                    line.quantity().multiply(unitPrice).setScale(scale, RoundingMode.HALF_UP), tax));
+                    : Money.notNegative(prefix + "tax", line.tax(), currency);
+            invoiceLines.add(new InvoiceLine(description, quantity, unitPrice,
+                    quantity.multiply(unitPrice).setScale(scale, RoundingMode.HALF_UP), tax));
         }
         BigDecimal total = invoiceLines.stream().map(InvoiceLine::total).reduce(account.zero(), BigDecimal::add);
         if (!invoiceLines.isEmpty() && total.compareTo(amount) != 0) {
@@ -241,10 +254,7 @@ public final class Selling {
         if (customDueDate == null) {
             throw new InvalidCommandException("dueDate", "is required with CUSTOM terms");
         }
-        if (customDueDate.isBefore(today)) {
-            throw new InvalidCommandException("dueDate", "is before the invoice date " + today);
-        }
-        return customDueDate;
+        return InputRules.dueDate("dueDate", customDueDate, today);
     }
 
     static boolean sameAmount(BigDecimal first, BigDecimal requested) {

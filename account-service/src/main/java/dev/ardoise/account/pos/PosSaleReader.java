@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ardoise.account.domain.ChargeSale;
 import dev.ardoise.account.domain.InputRules;
+import dev.ardoise.account.domain.InvalidCommandException;
 import dev.ardoise.events.PaymentTerms;
 
 import java.math.BigDecimal;
@@ -22,7 +23,9 @@ import java.util.Map;
  * ({@code ce_subject} = saleId, {@code ce_id} = correlation) as fallbacks when the body does not say.
  */
 final class PosSaleReader {
-    private static final int MAX_ID_LENGTH = 100;
+    private static final int MAX_ID_LENGTH = InputRules.MAX_KEY_LENGTH;
+    /** Longer than any amount or quantity in bounds (InputRules, Money): a million digits take seconds to parse. */
+    private static final int MAX_NUMBER_LENGTH = 40;
 
     private final ObjectReader json;
 
@@ -92,7 +95,7 @@ final class PosSaleReader {
     }
 
     private static boolean isPlainId(String id) {
-        return id.length() <= MAX_ID_LENGTH && !InputRules.hasControlCharacters(id);
+        return InputRules.isPlainKey(id);
     }
 
     private static String text(JsonNode body, String field, String fallback) {
@@ -107,13 +110,18 @@ final class PosSaleReader {
         if (node == null || node.isNull()) {
             return null;
         }
+        String text = node.asText().strip();
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw new InvalidPosSaleException(field, "is longer than " + MAX_NUMBER_LENGTH + " characters");
+        }
         try {
-            return new BigDecimal(node.asText().strip());
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new InvalidPosSaleException(field, "is not an amount");
         }
     }
 
+    /** The lines as sent; their fields are checked by the domain (InputRules), as an HTTP charge's. */
     private static List<ChargeSale.SaleLine> lines(JsonNode node) {
         if (node == null || node.isNull()) {
             return List.of();
@@ -121,22 +129,21 @@ final class PosSaleReader {
         if (!node.isArray()) {
             throw new InvalidPosSaleException("lines", "is not an array");
         }
+        try {
+            InputRules.lineCount(node.size());
+        } catch (InvalidCommandException e) {
+            throw new InvalidPosSaleException(e.field(), e.reason());
+        }
         List<ChargeSale.SaleLine> lines = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode line = node.get(i);
             String prefix = "lines[" + i + "].";
-            String description = text(line, "description", null);
-            if (description != null && InputRules.hasControlCharacters(description)) {
-                throw new InvalidPosSaleException("lines", "a description has control characters");
+            if (!line.isObject()) {
+                throw new InvalidPosSaleException("lines[" + i + "]", "is not an object");
             }
-            BigDecimal quantity = amount(line.get("quantity"), prefix + "quantity");
-            BigDecimal unitPrice = amount(line.get("unitPrice"), prefix + "unitPrice");
-            if (description == null || quantity == null || unitPrice == null || quantity.signum() <= 0) {
-                throw new InvalidPosSaleException("lines[" + i + "]",
-                        "needs a description, a quantity above zero and a unitPrice");
-            }
-            BigDecimal tax = amount(line.get("tax"), prefix + "tax");
-            lines.add(new ChargeSale.SaleLine(description, quantity, unitPrice, tax));
+            lines.add(new ChargeSale.SaleLine(text(line, "description", null),
+                    amount(line.get("quantity"), prefix + "quantity"), amount(line.get("unitPrice"), prefix + "unitPrice"),
+                    amount(line.get("tax"), prefix + "tax")));
         }
         return lines;
     }

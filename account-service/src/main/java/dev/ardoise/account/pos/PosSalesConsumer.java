@@ -1,6 +1,7 @@
 package dev.ardoise.account.pos;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.account.application.AccountNotFoundException;
 import dev.ardoise.account.application.CreditAccounts;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -202,13 +204,38 @@ public class PosSalesConsumer {
         return false;
     }
 
-    /** Answers the sale from its recorded answer, or decides, records and sends the answer. */
+    /**
+     * Answers the sale from its recorded answer, or decides, records and sends the answer. The same saleId with
+     * another amount is not the same sale: it is refused as HTTP refuses it (409 idempotency-key-reused), REJECTED
+     * naming saleId, and that refusal is not recorded (the first answer stays the sale's).
+     */
     private Uni<Void> answerOnce(PosSale sale, java.util.function.Supplier<Uni<PosSaleResult>> decide) {
         return answers.find(sale.accountId(), sale.saleId())
-                .chain(previous -> previous.map(answer -> Uni.createFrom().item(answer))
+                .chain(previous -> previous.map(answer -> Uni.createFrom().item(reusedFor(sale, answer)
+                                .map(amount -> answer(PosSaleResult.rejected(sale.saleId(), sale.accountId(), "saleId",
+                                        new IdempotencyConflictException("saleId", sale.saleId()).getMessage()
+                                                + " (a sale of " + amount + ")")))
+                                .orElse(answer)))
                         .orElseGet(() -> decide.get()
                                 .chain(result -> answers.record(sale.accountId(), sale.saleId(), answer(result)))))
                 .chain(answer -> send(sale.accountId(), sale.saleId(), answer));
+    }
+
+    /** The amount the sale id was first answered for, when this message asks for another one. */
+    private Optional<BigDecimal> reusedFor(PosSale sale, PosSaleAnswers.Answer answer) {
+        if (sale.amount() == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode first = mapper.readTree(answer.json()).get("amount");
+            if (first == null || !first.isTextual() && !first.isNumber()) {
+                return Optional.empty();
+            }
+            BigDecimal amount = new BigDecimal(first.asText());
+            return amount.compareTo(sale.amount()) == 0 ? Optional.empty() : Optional.of(amount);
+        } catch (JsonProcessingException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private Uni<PosSaleResult> charge(PosSale sale, UUID accountId, Requester requester) {

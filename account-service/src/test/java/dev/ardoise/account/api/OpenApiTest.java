@@ -74,6 +74,9 @@ class OpenApiTest {
                 assertPresent(responses.path(status).path("content").path("application/problem+json"),
                         operation + " " + status);
             }
+            if (!method.equals("get")) {
+                assertPresent(responses.path("413").path("content").path("application/problem+json"), operation);
+            }
             if (path.startsWith("/accounts/{accountId}") && !method.equals("get")) {
                 assertPresent(responses.path("422"), operation);
                 assertPresent(responses.path("409"), operation);

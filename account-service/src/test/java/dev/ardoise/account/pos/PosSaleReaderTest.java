@@ -77,8 +77,19 @@ class PosSaleReaderTest {
                 "{\"saleId\":\"s\",\"amount\":\"1\",\"dueDate\":\"soon\"}", Map.of())).getMessage()
                 .startsWith("dueDate"));
         assertTrue(assertThrows(InvalidPosSaleException.class, () -> reader.read("k",
-                "{\"saleId\":\"s\",\"amount\":\"1\",\"lines\":[{\"description\":\"x\"}]}", Map.of())).getMessage()
+                "{\"saleId\":\"s\",\"amount\":\"1\",\"lines\":[\"x\"]}", Map.of())).getMessage()
                 .startsWith("lines[0]"));
+        assertTrue(assertThrows(InvalidPosSaleException.class, () -> reader.read("k",
+                "{\"saleId\":\"s\",\"amount\":\"" + "9".repeat(100_000) + "\"}", Map.of())).getMessage()
+                .startsWith("amount"));
+    }
+
+    @Test
+    void a_line_is_read_as_sent_and_its_fields_are_left_to_the_rules_every_edge_shares() {
+        PosSale sale = reader.read("k", "{\"saleId\":\"s\",\"amount\":\"1\",\"lines\":[{\"description\":\"x\"}]}",
+                Map.of());
+        assertEquals("x", sale.lines().get(0).description());
+        assertNull(sale.lines().get(0).quantity());
     }
 
     @Test

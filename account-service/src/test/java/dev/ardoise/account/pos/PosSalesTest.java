@@ -118,6 +118,35 @@ class PosSalesTest {
     }
 
     @Test
+    void the_same_sale_id_again_with_another_amount_is_rejected_naming_the_sale_id_and_nothing_more_is_charged() {
+        String accountId = openAccount("1000.00");
+
+        publish(accountId, sale("pos-9", accountId, "2.00"));
+        publish(accountId, sale("pos-9", accountId, "900.00"));
+        publish(accountId, sale("pos-9", accountId, "900.00"));
+
+        List<ConsumerRecord<String, String>> records;
+        try (RecordsOnTopic answers = answers(accountId)) {
+            records = answers.await(3, Duration.ofSeconds(60));
+        }
+        assertEquals("CHARGED", JsonPath.from(records.get(0).value()).getString("outcome"));
+        for (ConsumerRecord<String, String> reused : records.subList(1, 3)) {
+            JsonPath answer = JsonPath.from(reused.value());
+            assertEquals("REJECTED", answer.getString("outcome"));
+            assertEquals("saleId", answer.getString("reason"));
+            assertEquals("saleId pos-9 was already used for a different request (a sale of 2.00)",
+                    answer.getString("detail"));
+            assertEquals("PosSaleRejected", header(reused, "ce_type"));
+        }
+        cashier().get("/accounts/{id}", accountId).then().body("balance", equalTo("-2.00")).body("version", equalTo(3));
+        // the first answer stays the sale's
+        publish(accountId, sale("pos-9", accountId, "2.00"));
+        try (RecordsOnTopic answers = answers(accountId)) {
+            assertEquals(records.get(0).value(), answers.await(4, Duration.ofSeconds(60)).get(3).value());
+        }
+    }
+
+    @Test
     void a_declined_sale_says_why_and_what_is_available_and_is_declined_again_the_same_way() {
         String accountId = openAccount("100.00");
         List<ConsumerRecord<String, String>> records;
