@@ -12,13 +12,16 @@ import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Ready once the reader has its partitions of account-events and has applied every record that was on them when
@@ -41,7 +44,7 @@ public class CaughtUp implements AsyncHealthCheck {
     private final Vertx vertx;
     private final Instance<EventHandler> handlers;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
-    private volatile StartingPoint start;
+    private volatile StartingPoint known = StartingPoint.NONE;
     private volatile boolean caughtUp;
 
     CaughtUp(KafkaClientService kafka, Vertx vertx, Instance<EventHandler> handlers) {
@@ -86,23 +89,26 @@ public class CaughtUp implements AsyncHealthCheck {
                 : Uni.createFrom().voidItem());
     }
 
-    /** Where each assigned partition ended and where the group stood, taken once the reader has partitions. */
+    /**
+     * Where each partition the reader holds now ended, and where its group had got to, when the reader first got it:
+     * a partition taken away by a rebalance before the reader caught up no longer counts, one given later does.
+     */
     private Uni<StartingPoint> startingPoint() {
-        if (start != null) {
-            return Uni.createFrom().item(start);
-        }
         KafkaConsumer<String, String> consumer = kafka.getConsumer(CHANNEL);
         if (consumer == null) {
             return Uni.createFrom().nullItem();
         }
         return consumer.runOnPollingThread((Consumer<String, String> polling) -> {
-            if (polling.assignment().isEmpty()) {
+            Set<TopicPartition> assigned = polling.assignment();
+            if (assigned.isEmpty()) {
                 return null;
             }
-            StartingPoint point = StartingPoint.of(polling.endOffsets(polling.assignment()),
-                    polling.committed(polling.assignment()));
-            start = point;
-            return point;
+            Set<TopicPartition> firstSeen = assigned.stream()
+                    .filter(partition -> !known.covers(partition.partition())).collect(Collectors.toSet());
+            if (!firstSeen.isEmpty()) {
+                known = known.and(StartingPoint.of(polling.endOffsets(firstSeen), polling.committed(firstSeen)));
+            }
+            return known.only(assigned.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
         });
     }
 }

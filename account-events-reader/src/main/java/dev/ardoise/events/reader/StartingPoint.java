@@ -5,6 +5,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -12,6 +13,7 @@ import java.util.TreeMap;
  * moment, and where its group had already got to (a restarted reader has nothing to catch up on).
  */
 record StartingPoint(Map<Integer, Long> endOffsets, Map<Integer, Long> committed) {
+    static final StartingPoint NONE = new StartingPoint(Map.of(), Map.of());
 
     static StartingPoint of(Map<TopicPartition, Long> ends,
                             Map<TopicPartition, OffsetAndMetadata> committed) {
@@ -23,6 +25,28 @@ record StartingPoint(Map<Integer, Long> endOffsets, Map<Integer, Long> committed
             done.put(partition.partition(), offset == null ? 0L : offset.offset());
         });
         return new StartingPoint(endOffsets, done);
+    }
+
+    boolean covers(int partition) {
+        return endOffsets.containsKey(partition);
+    }
+
+    /** This and the partitions of the other, first seen later. */
+    StartingPoint and(StartingPoint later) {
+        Map<Integer, Long> ends = new TreeMap<>(later.endOffsets);
+        Map<Integer, Long> done = new TreeMap<>(later.committed);
+        ends.putAll(endOffsets);
+        done.putAll(committed);
+        return new StartingPoint(ends, done);
+    }
+
+    /** Only the partitions the reader holds now. */
+    StartingPoint only(Set<Integer> partitions) {
+        Map<Integer, Long> ends = new TreeMap<>(endOffsets);
+        Map<Integer, Long> done = new TreeMap<>(committed);
+        ends.keySet().retainAll(partitions);
+        done.keySet().retainAll(partitions);
+        return new StartingPoint(ends, done);
     }
 
     /** @param applied per partition, the offset after the last record the reader applied */

@@ -35,4 +35,23 @@ class StartingPointTest {
 
         assertTrue(start.reachedBy(Map.of()));
     }
+
+    @Test
+    void a_partition_taken_away_before_the_reader_caught_up_no_longer_holds_it_back() {
+        StartingPoint first = StartingPoint.of(Map.of(P0, 40L, P1, 12L), Map.of());
+        StartingPoint now = first.only(java.util.Set.of(0));
+
+        assertTrue(now.reachedBy(Map.of(0, 40L)));
+        assertFalse(first.reachedBy(Map.of(0, 40L)));
+        assertTrue(first.covers(1));
+        assertFalse(now.covers(1));
+    }
+
+    @Test
+    void a_partition_given_later_counts_from_where_it_stood_when_it_came() {
+        StartingPoint first = StartingPoint.of(Map.of(P0, 40L), Map.of());
+        StartingPoint both = first.and(StartingPoint.of(Map.of(P0, 99L, P1, 7L), Map.of(P1, new OffsetAndMetadata(7))));
+
+        assertTrue(both.reachedBy(Map.of(0, 40L)), "partition 0 keeps the end it had first; partition 1 had nothing to do");
+    }
 }
