@@ -83,7 +83,9 @@ class RelayParkingTest {
             assertEquals(2, outbox.unpublished(List.of(stuck)));
             await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10))
                     .until(() -> metric("ardoise_relay_parked_accounts") >= 1);
-            assertEquals(parkedBefore + 1, metric("ardoise_relay_parked_total"));
+            // the counter is shared with every test of this application: this parking raised it, others may have too
+            double parkedAfter = metric("ardoise_relay_parked_total");
+            assertTrue(parkedAfter >= parkedBefore + 1, "ardoise_relay_parked_total " + parkedBefore + " -> " + parkedAfter);
 
             as(OPERATOR).body(Map.of("version", 1, "reason", "a test note of 1.1 MB; the customer was told"))
                     .post("/admin/parked-accounts/{id}/skip", stuck)

@@ -15,11 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -34,6 +36,10 @@ import java.util.UUID;
  * are passed over unparsed) before that batch's read models are read and compared. What is held at once is one
  * batch's folds and a poll of records; the price is one read of the topic per batch. At most
  * {@value #MOST_LISTED} differences are listed; all are counted.
+ * <p>
+ * What agrees yet is not whole is reported beside the differences: the events operators skipped (left out of both
+ * sides, their amounts missing from the balance) and the accounts whose events wait after a gap (both sides stop
+ * before it).
  */
 @ApplicationScoped
 public class Reconciliation {
@@ -53,12 +59,33 @@ public class Reconciliation {
     public record Difference(UUID accountId, String field, String expected, String actual) {
     }
 
+    /** An event an operator skipped, as recorded ({@code skipped_event}): left out of the fold as of the read models. */
+    public record Skipped(UUID accountId, long version, String eventType, String parkedReason, String reason,
+                          String skippedBy, Instant skippedAt) {
+    }
+
+    /**
+     * An account whose fold stops before events that wait for a missing version: the read models stop there too, so
+     * they agree, yet the account is behind what account-service recorded.
+     *
+     * @param foldedTo     the last version folded
+     * @param firstWaiting the first version read after the gap
+     * @param waiting      how many versions wait after it
+     */
+    public record Gap(UUID accountId, long foldedTo, long firstWaiting, int waiting) {
+    }
+
     /**
      * @param accountsChecked  the accounts found on account-events
      * @param batches          how many batches of accounts the topic was folded in
      * @param differencesFound every difference found; the first {@value #MOST_LISTED} are listed
+     * @param differences      where the read models and the events disagree
+     * @param skipped          every event operators skipped (the first {@value #MOST_LISTED}): left out on both sides
+     *                         so not a difference, but money the read models do not show
+     * @param gaps             the accounts stopped before events that wait (the first {@value #MOST_LISTED})
      */
-    public record Report(int accountsChecked, int batches, long differencesFound, List<Difference> differences) {
+    public record Report(int accountsChecked, int batches, long differencesFound, List<Difference> differences,
+                         List<Skipped> skipped, List<Gap> gaps) {
     }
 
     /** Blocking: reads the whole topic once per batch; call it from a worker thread. */
@@ -70,8 +97,10 @@ public class Reconciliation {
     public Report run(int accountsPerBatch) throws SQLException {
         Findings findings = new Findings();
         int batches = 0;
+        List<Skipped> skippedEvents;
         try (TopicReplay replay = new TopicReplay(broker); Connection connection = dataSource.getConnection()) {
             SkippedVersions skipped = SkippedVersions.read(connection);
+            skippedEvents = skippedEvents(connection);
             UUID after = null;
             do {
                 AccountRange batch = new AccountRange(after, upperBound(connection, after,
@@ -85,7 +114,22 @@ public class Reconciliation {
                 after = batch.last();
             } while (after != null);
         }
-        return new Report(findings.accountsChecked, batches, findings.found, List.copyOf(findings.listed));
+        return new Report(findings.accountsChecked, batches, findings.found, List.copyOf(findings.listed),
+                skippedEvents, List.copyOf(findings.gaps));
+    }
+
+    private static List<Skipped> skippedEvents(Connection connection) throws SQLException {
+        List<Skipped> skipped = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT account_id, version, event_type, "
+                + "parked_reason, reason, skipped_by, skipped_at FROM skipped_event ORDER BY account_id, version "
+                + "LIMIT " + MOST_LISTED); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                skipped.add(new Skipped(rows.getObject("account_id", UUID.class), rows.getLong("version"),
+                        rows.getString("event_type"), rows.getString("parked_reason"), rows.getString("reason"),
+                        rows.getString("skipped_by"), rows.getTimestamp("skipped_at").toInstant()));
+            }
+        }
+        return skipped;
     }
 
     /** The last account id of the batch that starts after {@code after}; null when the batch runs to the end. */
@@ -125,7 +169,10 @@ public class Reconciliation {
     private static void compare(Map<UUID, AccountFold> expected, Map<UUID, BalanceFold.Figures> actual,
                                 Findings findings) {
         findings.accountsChecked += expected.size();
-        expected.forEach((accountId, fold) -> compare(accountId, fold.figures(), actual.get(accountId), findings));
+        expected.forEach((accountId, fold) -> {
+            compare(accountId, fold.figures(), actual.get(accountId), findings);
+            fold.gap(accountId).ifPresent(findings::add);
+        });
         actual.keySet().stream().filter(accountId -> !expected.containsKey(accountId)).forEach(accountId ->
                 findings.add(new Difference(accountId, "account", "absent from account-events", "present")));
     }
@@ -263,12 +310,24 @@ public class Reconciliation {
         BalanceFold.Figures figures() {
             return fold.figures();
         }
+
+        Optional<Gap> gap(UUID accountId) {
+            return waiting == null || waiting.isEmpty() ? Optional.empty()
+                    : Optional.of(new Gap(accountId, next - 1, waiting.firstKey(), waiting.size()));
+        }
     }
 
     private static final class Findings {
         private final List<Difference> listed = new ArrayList<>();
+        private final List<Gap> gaps = new ArrayList<>();
         private long found;
         private int accountsChecked;
+
+        void add(Gap gap) {
+            if (gaps.size() < MOST_LISTED) {
+                gaps.add(gap);
+            }
+        }
 
         void add(Difference difference) {
             found++;

@@ -4,6 +4,7 @@ import dev.ardoise.invoice.domain.AccountBalance;
 import dev.ardoise.invoice.domain.Invoice;
 import dev.ardoise.invoice.domain.InvoiceApplication;
 import dev.ardoise.invoice.domain.LedgerEntry;
+import dev.ardoise.events.reader.Arrival;
 import dev.ardoise.events.reader.StreamEvent;
 
 import java.sql.Connection;
@@ -72,7 +73,7 @@ final class ShadowTables {
                      + "invoice_id, account_id, version, applied_on, kind, reference, amount, owed_change) "
                      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (RebuiltAccount account : accounts) {
-                if (account.lastVersion > 0 || !account.parked.isEmpty()) {
+                if (account.lastVersion > 0 || !account.parked.isEmpty() || account.parkedAt() != Arrival.NONE) {
                     positions.add(account.accountId, account.lastVersion, now);
                 }
                 for (StreamEvent event : account.parked.values()) {
@@ -105,9 +106,9 @@ final class ShadowTables {
                 balance.currency(), balance.creditLimit(), balance.owed(), balance.depositBalance(), balance.held(),
                 balance.accountStatus().name());
         for (Invoice invoice : account.projection.invoices().values()) {
-            String[] issued = account.issued.get(invoice.invoiceId());
+            RebuiltAccount.IssuedWith issued = account.issued.get(invoice.invoiceId());
             invoices.add(invoice.invoiceId(), invoice.invoiceNumber(), invoice.saleId(), balance.accountId(),
-                    invoice.version(), invoice.amount(), invoice.paid(), issued[0], issued[1],
+                    invoice.version(), invoice.amount(), invoice.paid(), issued.lines(), issued.terms(),
                     Date.valueOf(invoice.issuedOn()), Date.valueOf(invoice.dueDate()), invoice.storeId(),
                     invoice.credited(), invoice.debited(), invoice.refunded(), invoice.writtenOffAmount(),
                     invoice.writtenOff(), invoice.owed());
@@ -119,22 +120,23 @@ final class ShadowTables {
 
     /**
      * Under an exclusive lock on the live tables (the live consumer and queries wait, for milliseconds), switches
-     * the shadow tables in if every account is at least as far in them as in the live ones. Answers whether it did;
-     * when not, nothing changed and the caller reads on and tries again.
+     * the shadow tables in if every account is at least as far in them as in the live ones, and parked at the same
+     * event as in {@code parked_account} (which is not switched: operators' mending goes on through the rebuild).
+     * The accounts the rebuild itself stopped at an event it could not apply are left out of the first check and
+     * added to {@code parked_account}, so that they are parked after the switch as the live reader parks. Answers
+     * whether it switched; when not, nothing changed and the caller reads on and tries again.
      */
-    static boolean switchIfCaughtUp(Connection connection) throws SQLException {
+    static boolean switchIfCaughtUp(Connection connection, Map<UUID, RebuiltAccount> accounts) throws SQLException {
+        List<RebuiltAccount> stoppedHere = accounts.values().stream()
+                .filter(account -> account.stopped() != null).toList();
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '10s'");
-            statement.execute("LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
-            try (ResultSet behind = statement.executeQuery("SELECT count(*) FROM reader_position l "
-                    + "LEFT JOIN reader_position_next n ON n.account_id = l.account_id "
-                    + "WHERE n.account_id IS NULL OR n.last_version < l.last_version")) {
-                behind.next();
-                if (behind.getLong(1) > 0) {
-                    connection.rollback();
-                    return false;
-                }
+            statement.execute("LOCK TABLE " + String.join(", ", TABLES) + ", parked_account IN ACCESS EXCLUSIVE MODE");
+            if (behind(connection, stoppedHere) > 0 || !sameParkings(LiveParkings.read(connection), accounts)) {
+                connection.rollback();
+                return false;
             }
+            parkWhereStopped(connection, stoppedHere);
             for (String table : TABLES) {
                 statement.execute("ALTER TABLE " + table + " RENAME TO " + table + "_old");
                 statement.execute("ALTER TABLE " + table + "_next RENAME TO " + table);
@@ -143,6 +145,43 @@ final class ShadowTables {
         }
         connection.commit();
         return true;
+    }
+
+    /** How many accounts are further in the live tables than in the shadow ones, those stopped here aside. */
+    private static long behind(Connection connection, List<RebuiltAccount> stoppedHere) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM reader_position l "
+                + "LEFT JOIN reader_position_next n ON n.account_id = l.account_id "
+                + "WHERE (n.account_id IS NULL OR n.last_version < l.last_version) AND NOT l.account_id = ANY(?)")) {
+            query.setArray(1, connection.createArrayOf("uuid",
+                    stoppedHere.stream().map(account -> account.accountId).toArray()));
+            try (ResultSet behind = query.executeQuery()) {
+                behind.next();
+                return behind.getLong(1);
+            }
+        }
+    }
+
+    /** Every account parked live is parked at the same version in the rebuild, and the other way round. */
+    private static boolean sameParkings(Map<UUID, Long> live, Map<UUID, RebuiltAccount> accounts) {
+        boolean liveHeld = live.entrySet().stream().allMatch(parked -> {
+            RebuiltAccount account = accounts.get(parked.getKey());
+            return account != null && account.parkedAt() == parked.getValue();
+        });
+        return liveHeld && accounts.values().stream().allMatch(account -> account.parkedAt() == Arrival.NONE
+                || account.stopped() != null || Long.valueOf(account.parkedAt()).equals(live.get(account.accountId)));
+    }
+
+    private static void parkWhereStopped(Connection connection, List<RebuiltAccount> stoppedHere)
+            throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Batch parked = new Batch(connection, "INSERT INTO parked_account (account_id, version, event_type, "
+                + "body, reason, parked_at, tried_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (RebuiltAccount account : stoppedHere) {
+                StreamEvent event = account.stopped().event();
+                parked.add(account.accountId, event.version(), event.type(), event.body(),
+                        "rebuild: " + account.stopped().reason(), now, now);
+            }
+        }
     }
 
     /** A batched insert. */

@@ -190,10 +190,11 @@ class BalanceProjectionTest {
                 .body("minVersion", equalTo(1));
 
         Publisher.publish(kafka, account.opened());
-        given().auth().oauth2(Tokens.cashier()).queryParam("minVersion", 1).get(account.path("/balance")).then()
+        await().atMost(PROJECTED).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.cashier()).queryParam("minVersion", 1).get(account.path("/balance")).then()
                 .statusCode(200)
                 .header("X-Projection-Lagging", nullValue())
-                .body("version", equalTo(1));
+                .body("version", equalTo(1)));
     }
 
     private long parkedEvents(UUID accountId) throws SQLException {
