@@ -59,6 +59,8 @@ public class InOrderReader {
     private final Counter retries;
     private final Counter parkings;
     private final AtomicLong parkedAccounts = new AtomicLong();
+    private final AtomicLong waitingAccounts = new AtomicLong();
+    private final AtomicBoolean waitingChanged = new AtomicBoolean();
     private final AtomicBoolean parkedCounted = new AtomicBoolean();
     private final DistributionSummary batchSizes;
     private final Clock clock = Clock.systemUTC();
@@ -74,6 +76,7 @@ public class InOrderReader {
         retries = meters.counter("ardoise.reader.retries");
         parkings = meters.counter("ardoise.reader.parkings");
         meters.gauge("ardoise.reader.parked.accounts", parkedAccounts);
+        meters.gauge("ardoise.reader.waiting.accounts", waitingAccounts);
         batchSizes = meters.summary("ardoise.reader.batch.size");
     }
 
@@ -98,6 +101,8 @@ public class InOrderReader {
         SafeContext context = SafeContext.current();
         return countParkedOnce(context)
                 .chain(() -> applyEach(context, byPartition.values(), handler))
+                .chain(() -> waitingChanged.compareAndSet(true, false) ? countParked(SafeContext.fresh(context))
+                        : Uni.createFrom().voidItem())
                 .chain(() -> deadLetter(context, malformed, reasons))
                 .chain(() -> Uni.createFrom().completionStage(batch::ack))
                 .invoke(() -> caughtUp.applied(batch));
@@ -228,10 +233,15 @@ public class InOrderReader {
                 : unparked(streams, next, handler, false).chain(() -> applyWaiting(streams, accountId, handler)));
     }
 
-    /** The gauge of parked accounts, from the table: right after each parking or mending, and at the start. */
+    /**
+     * The gauges of parked accounts and of accounts waiting for a missing version, from the tables: right after each
+     * parking or mending, after a batch that left events waiting or applied waiting ones, and at the start.
+     */
     Uni<Void> countParked(SafeContext own) {
-        return Uni.createFrom().deferred(() -> own.run(() -> Panache.withSession(() -> ParkedAccount.count())))
-                .invoke(parkedAccounts::set)
+        return Uni.createFrom().deferred(() -> own.run(() -> Panache.withSession(() -> ParkedAccount.count()
+                        .invoke(parkedAccounts::set)
+                        .chain(WaitingAccount::count))))
+                .invoke(waitingAccounts::set)
                 .onFailure().invoke(e -> LOG.warnf("could not count the parked accounts: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
@@ -266,8 +276,9 @@ public class InOrderReader {
     }
 
     private Uni<Void> park(Streams streams, StreamEvent event) {
-        LOG.errorf("gap before %s: last applied version is %d; parked until the missing versions arrive",
-                event, streams.lastVersion(event.accountId()));
+        LOG.errorf("gap before %s: last applied version is %d; parked until the missing versions arrive (or an "
+                + "operator skips them: GET /admin/parked-accounts)", event, streams.lastVersion(event.accountId()));
+        waitingChanged.set(true);
         return streams.isParked(event) ? Uni.createFrom().voidItem()
                 : streams.park(event, clock.instant()).chain(InOrderReader::flushed);
     }
@@ -288,6 +299,7 @@ public class InOrderReader {
     private Uni<Void> unparked(Streams streams, StreamEvent next, EventHandler handler, boolean withWaiting) {
         LOG.infof("the wait before %s is over: applying it", next);
         unparked.increment();
+        waitingChanged.set(true);
         return applyInTurn(streams, next, handler, withWaiting);
     }
 

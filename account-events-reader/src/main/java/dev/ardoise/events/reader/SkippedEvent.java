@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * An event an operator chose not to apply, kept for good with why it could not be applied, the operator's reason,
- * who and when. Each reader's database has the table {@code skipped_event} (see its Flyway migration).
+ * who and when; or a version that never arrived, left out the same way (no type, no body). Each reader's database has the table {@code skipped_event} (see its Flyway migration).
  */
 @Entity
 @Table(name = "skipped_event")
@@ -41,6 +41,19 @@ public class SkippedEvent extends PanacheEntityBase {
         skipped.eventType = parked.eventType;
         skipped.body = parked.body;
         skipped.parkedReason = parked.reason;
+        skipped.reason = reason;
+        skipped.skippedBy = operator;
+        skipped.skippedAt = now;
+        return skipped;
+    }
+
+    /** A version that never arrived: no type, no body, only why it was missing. */
+    static SkippedEvent missing(UUID accountId, long version, String missingReason, String reason, String operator,
+                                Instant now) {
+        SkippedEvent skipped = new SkippedEvent();
+        skipped.accountId = accountId;
+        skipped.version = version;
+        skipped.parkedReason = missingReason;
         skipped.reason = reason;
         skipped.skippedBy = operator;
         skipped.skippedAt = now;

@@ -175,6 +175,60 @@ class ParkedAccountsTest {
         retry(stuck).statusCode(404).body("title", equalTo("parked account not found"));
     }
 
+    /** As after account-service's relay skipped version 3: versions 1, 2, 4 and 5 arrive, 3 never does. */
+    @Test
+    void an_account_waiting_for_a_version_that_never_arrives_is_listed_and_a_skip_of_that_version_lets_it_go_on() {
+        AccountStream relaySkipped = new AccountStream();
+        AccountStream good = new AccountStream();
+        RecordedEvent opened = relaySkipped.opened();
+        RecordedEvent first = relaySkipped.charged("40.00");
+        RecordedEvent neverPublished = relaySkipped.charged("999.00");
+        RecordedEvent afterIt = relaySkipped.charged("25.00");
+        RecordedEvent deposit = relaySkipped.depositAdded("10.00");
+        Publisher.publish(kafka, opened, first, afterIt, deposit, good.opened(), good.charged("30.00"));
+
+        awaitBalance(good, 2).body("balance", equalTo("-30.00"));
+        await().atMost(SOON).untilAsserted(() -> parked(relaySkipped)
+                .body("storeId", equalTo("MAIN"))
+                .body("version", equalTo(3))
+                .body("eventType", nullValue())
+                .body("reason", equalTo("version 3 never arrived (skipped by the relay's operator, or not yet "
+                        + "published)"))
+                .body("parkedAt", not(nullValue()))
+                .body("triedAt", nullValue())
+                .body("waiting", equalTo(2)));
+        balance(relaySkipped).body("version", equalTo(2)).body("balance", equalTo("-40.00"));
+        assertTrue(meters.get("ardoise.reader.waiting.accounts").gauge().value() >= 1);
+
+        skip(relaySkipped, Map.of("version", 4, "reason", "wrong version")).statusCode(409)
+                .body("field", equalTo("version")).body("parkedAt", equalTo(3))
+                .body("detail", containsString("waits for version 3"));
+        retry(relaySkipped).statusCode(404);
+        balance(relaySkipped).body("version", equalTo(2));
+
+        skip(relaySkipped, Map.of("version", 3, "reason", "relay skipped it: sale voided at the till"))
+                .statusCode(200)
+                .body("outcome", equalTo("SKIPPED"))
+                .body("lastVersion", equalTo(5))
+                .body("parked", nullValue());
+        balance(relaySkipped).body("version", equalTo(5)).body("balance", equalTo("-65.00"))
+                .body("depositBalance", equalTo("10.00"));
+        balance(good).body("version", equalTo(2)).body("balance", equalTo("-30.00"));
+        operator().get("/admin/parked-accounts").then().statusCode(200)
+                .body("accountId", not(hasItem(relaySkipped.accountId.toString())));
+        operator().queryParam("accountId", relaySkipped.accountId.toString()).get("/admin/skipped-events").then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].version", equalTo(3))
+                .body("[0].eventType", nullValue())
+                .body("[0].parkedReason", containsString("version 3 never arrived"))
+                .body("[0].reason", equalTo("relay skipped it: sale voided at the till"))
+                .body("[0].skippedBy", equalTo("operator-test"));
+
+        Publisher.publish(kafka, neverPublished, relaySkipped.depositAdded("5.00"));
+        awaitBalance(relaySkipped, 6).body("balance", equalTo("-65.00")).body("depositBalance", equalTo("15.00"));
+    }
+
     @Test
     void only_operators_see_and_mend_parked_accounts_and_unknown_accounts_are_problems() {
         given().auth().oauth2(Tokens.manager()).get("/admin/parked-accounts").then().statusCode(403);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.ardoise.notification.it.AccountEventsFixture.charged;
+import static dev.ardoise.notification.it.AccountEventsFixture.deposit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.uniqueDomain;
 import static org.awaitility.Awaitility.await;
@@ -150,6 +151,64 @@ class ParkedAccountsTest {
         await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> stuckMail.emails().size() == 1);
         assertTrue(stuckMail.emails().get(0).subject().contains(sale.invoiceNumber()));
         retry(stuck).statusCode(404).contentType("application/problem+json");
+    }
+
+    /** As after account-service's relay skipped version 3: versions 1, 2, 4 and 5 arrive, 3 never does. */
+    @Test
+    void an_account_waiting_for_a_version_that_never_arrives_is_listed_and_a_skip_of_that_version_lets_it_go_on()
+            throws SQLException {
+        AccountEventsFixture events = new AccountEventsFixture(kafka);
+        UUID relaySkipped = UUID.randomUUID();
+        String skippedDomain = uniqueDomain();
+        UUID good = UUID.randomUUID();
+        String goodDomain = uniqueDomain();
+        SaleCharged first = charged("40.00");
+        SaleCharged afterTheGap = charged("70.00");
+        events.publish(relaySkipped, 1, opened("marie@" + skippedDomain, true, "fr-CA"));
+        events.publish(relaySkipped, 2, first);
+        events.publish(relaySkipped, 4, afterTheGap);
+        events.publish(relaySkipped, 5, deposit("10.00"));
+        events.publish(good, 1, opened("zoe@" + goodDomain, true, "fr-CA"));
+        events.publish(good, 2, charged("30.00"));
+
+        Mailbox goodMail = new Mailbox(smtp, goodDomain);
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> goodMail.emails().size() == 1);
+        assertTrue(goodMail.emails().get(0).text().contains("30,00 $"));
+        await().atMost(SOON).untilAsserted(() -> parked(relaySkipped)
+                .body("storeId", equalTo("MAIN"))
+                .body("version", equalTo(3))
+                .body("eventType", nullValue())
+                .body("reason", equalTo("version 3 never arrived (skipped by the relay's operator, or not yet "
+                        + "published)"))
+                .body("triedAt", nullValue())
+                .body("waiting", equalTo(2)));
+        assertEquals(2, lastVersion(relaySkipped));
+        Mailbox skippedMail = new Mailbox(smtp, skippedDomain);
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> skippedMail.emails().size() == 1);
+        assertTrue(skippedMail.emails().get(0).subject().contains(first.invoiceNumber()));
+
+        skip(relaySkipped, Map.of("version", 2, "reason", "wrong version")).statusCode(409)
+                .body("field", equalTo("version")).body("parkedAt", equalTo(3));
+        skip(relaySkipped, Map.of("version", 3, "reason", "relay skipped it: sale voided at the till"))
+                .statusCode(200)
+                .body("outcome", equalTo("SKIPPED"))
+                .body("lastVersion", equalTo(5))
+                .body("parked", nullValue());
+
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> skippedMail.emails().size() == 2);
+        assertTrue(skippedMail.emails().get(1).subject().contains(afterTheGap.invoiceNumber()),
+                skippedMail.emails().get(1).subject());
+        assertTrue(skippedMail.emails().get(1).text().contains("70,00 $"));
+        assertEquals(1, goodMail.emails().size());
+        As.operator().get("/admin/parked-accounts").then().statusCode(200)
+                .body("accountId", not(hasItem(relaySkipped.toString())));
+        As.operator().queryParam("accountId", relaySkipped.toString()).get("/admin/skipped-events").then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].version", equalTo(3))
+                .body("[0].eventType", nullValue())
+                .body("[0].reason", equalTo("relay skipped it: sale voided at the till"))
+                .body("[0].skippedBy", equalTo("operator-test"));
     }
 
     @Test

@@ -1,19 +1,11 @@
-package dev.ardoise.invoice.api;
+package dev.ardoise.events.reader;
 
-import dev.ardoise.events.reader.Mending;
-import dev.ardoise.events.reader.ParkedAccountView;
-import dev.ardoise.events.reader.ParkedAccounts;
-import dev.ardoise.events.reader.SkipRequest;
-import dev.ardoise.events.reader.SkippedEventView;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
 import dev.ardoise.http.ProblemException;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
-import dev.ardoise.invoice.persistence.AccountRow;
-import dev.ardoise.invoice.projection.AccountEventsConsumer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -28,14 +20,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The accounts whose next event the live reader could not apply, and the operators' mending of them (the same paths
- * and shapes in both reader services): list, retry after a fix, skip with a recorded reason.
+ * The accounts whose next event the live reader could not apply, or whose next version never arrived, and the
+ * operators' mending of them: list, retry after a fix, skip with a recorded reason. One resource for every service
+ * that reads account-events, so the paths, the shapes and the rules are the same; each service only says where an
+ * account's store is ({@link AccountStores}) and how an event is applied (its {@link EventHandler}).
  */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,32 +37,32 @@ public class ParkedAccountsResource {
     private static final int LARGEST_SIZE = 500;
 
     private final ParkedAccounts parkedAccounts;
-    private final AccountEventsConsumer reader;
+    private final EventHandler handler;
+    private final AccountStores stores;
     private final VerifiedCaller callers;
 
-    ParkedAccountsResource(ParkedAccounts parkedAccounts, AccountEventsConsumer reader, VerifiedCaller callers) {
+    ParkedAccountsResource(ParkedAccounts parkedAccounts, EventHandler handler, AccountStores stores,
+                           VerifiedCaller callers) {
         this.parkedAccounts = parkedAccounts;
-        this.reader = reader;
+        this.handler = handler;
+        this.stores = stores;
         this.callers = callers;
     }
 
     @GET
     @Path("parked-accounts")
     @Operation(operationId = "listParkedAccounts", summary = "The accounts whose next event could not be applied",
-            description = "Longest parked first: the account, its store, the event's version and type (never its "
+            description = "Longest stopped first: the account, its store, the event's version and type (never its "
                     + "content), the reason, since when, when last tried, and how many of its events wait behind it. "
-                    + "Every other account is projected as usual.")
+                    + "An account whose next version never arrived (account-service's relay skipped it) is listed "
+                    + "too: version is the missing one, eventType and triedAt null, the reason says so. "
+                    + "Every other account is read as usual.")
     public Uni<List<ParkedAccountView>> list(
             @Parameter(description = "1 to 500, 100 by default") @QueryParam("size") String size) {
         return parkedAccounts.list(size("size", size)).chain(parked -> parked.isEmpty() ? Uni.createFrom().item(parked)
-                : Panache.withSession(() -> AccountRow.<AccountRow>list("accountId in ?1",
-                                parked.stream().map(ParkedAccountView::accountId).toList())
-                        .map(rows -> {
-                            Map<UUID, String> stores = new HashMap<>();
-                            rows.forEach(row -> stores.put(row.accountId, row.storeId));
-                            return parked.stream().map(account -> account.inStore(stores.get(account.accountId())))
-                                    .toList();
-                        })));
+                : stores.of(parked.stream().map(ParkedAccountView::accountId).toList())
+                        .map(stored -> parked.stream().map(account -> account.inStore(stored.get(account.accountId())))
+                                .toList()));
     }
 
     @POST
@@ -81,17 +73,18 @@ public class ParkedAccountsResource {
                     + "is the new one. 404 when the account is not parked.")
     public Uni<Mending> retry(@PathParam("accountId") String accountId) {
         UUID account = accountId(accountId);
-        return answered(account, reader.retry(account));
+        return answered(account, parkedAccounts.retry(account, handler));
     }
 
     @POST
     @Path("parked-accounts/{accountId}/skip")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "skipParkedEvent", summary = "Leave out the event a parked account is stopped at",
-            description = "Body {\"version\": n, \"reason\": \"...\"}: the version it is parked at, and why (1 to "
-                    + "500 characters), recorded for good with your user and the time (GET /admin/skipped-events). "
-                    + "The events that waited behind it are then applied in order. 404 when the account is not "
-                    + "parked, 409 when it is parked at another version.")
+            description = "Body {\"version\": n, \"reason\": \"...\"}: the version it is parked at (or, for an "
+                    + "account waiting for a version that never arrived, that version), and why (1 to 500 "
+                    + "characters), recorded for good with your user and the time (GET /admin/skipped-events). "
+                    + "The events that waited behind it are then applied in order. 404 when the account is neither "
+                    + "parked nor waiting, 409 when it is parked at (or waits for) another version.")
     public Uni<Mending> skip(@PathParam("accountId") String accountId, SkipRequest request) {
         UUID account = accountId(accountId);
         if (request == null) {
@@ -101,7 +94,7 @@ public class ParkedAccountsResource {
         if (refusal != null) {
             throw new InvalidRequestException(refusal.field(), refusal.reason());
         }
-        return answered(account, reader.skip(account, request, callers.get().userId()));
+        return answered(account, parkedAccounts.skip(account, request, callers.get().userId(), handler));
     }
 
     @GET
