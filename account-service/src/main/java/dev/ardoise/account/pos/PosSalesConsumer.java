@@ -17,6 +17,8 @@ import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.security.Caller;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -67,10 +69,11 @@ public class PosSalesConsumer {
     private final PosSaleReader reader;
     private final JWTParser tokens;
     private final Clock clock;
+    private final Counter tooLargeToDeadLetter;
 
     PosSalesConsumer(CreditAccounts accounts, PosSaleAnswers answers,
                      @Channel("pos-sale-results") MutinyEmitter<String> results, ObjectMapper mapper,
-                     JWTParser tokens, Clock clock) {
+                     JWTParser tokens, Clock clock, MeterRegistry meters) {
         this.accounts = accounts;
         this.answers = answers;
         this.results = results;
@@ -78,6 +81,7 @@ public class PosSalesConsumer {
         this.reader = new PosSaleReader(mapper);
         this.tokens = tokens;
         this.clock = clock;
+        this.tooLargeToDeadLetter = meters.counter("ardoise.pos.sales.too.large.to.dead.letter");
     }
 
     @Incoming("pos-sales")
@@ -91,7 +95,7 @@ public class PosSalesConsumer {
             sale = reader.read(key, message.getPayload(), headers);
         } catch (UnreadablePosSaleException e) {
             LOG.warnf("pos-sales message dead-lettered: %s", e.getMessage());
-            return Uni.createFrom().completionStage(() -> message.nack(e));
+            return deadLetter(message, e);
         } catch (InvalidPosSaleException e) {
             sale = reader.identify(key, message.getPayload(), headers);
             invalid = e;
@@ -167,7 +171,7 @@ public class PosSalesConsumer {
                 refused.getMessage());
         return retriedUntilAnswered(sale, Uni.createFrom().deferred(
                         () -> send(sale.accountId(), sale.saleId(), answer(declined))))
-                .chain(() -> Uni.createFrom().completionStage(() -> message.nack(refused)));
+                .chain(() -> deadLetter(message, refused));
     }
 
     /** A failure of the database or the broker is retried: a sale must be answered. */
@@ -190,8 +194,27 @@ public class PosSalesConsumer {
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf("pos sale %s dead-lettered: the database refuses it: %s", sale.saleId(),
                             e.getMessage());
-                    return Uni.createFrom().completionStage(() -> message.nack(e));
+                    return deadLetter(message, e);
                 });
+    }
+
+    /**
+     * Sends the record to pos-sales.dlq with the reason, unless it is too large to be copied there
+     * ({@link DeadLetterSize}): such a record is acknowledged, with one ERROR line saying where it stays on
+     * pos-sales, so that the sales behind it go on.
+     */
+    private Uni<Void> deadLetter(Message<String> message, Throwable reason) {
+        Optional<IncomingKafkaRecordMetadata> record = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        boolean fits = record.map(meta -> DeadLetterSize.fits(meta.getKey() == null ? null : meta.getKey().toString(),
+                message.getPayload(), meta.getHeaders())).orElse(true);
+        if (fits) {
+            return Uni.createFrom().completionStage(() -> message.nack(reason));
+        }
+        tooLargeToDeadLetter.increment();
+        LOG.errorf("pos-sales record at partition %d offset %d skipped, not dead-lettered: larger than %d bytes, "
+                        + "more than pos-sales.dlq takes; it stays on pos-sales at that offset (%s)",
+                record.get().getPartition(), record.get().getOffset(), DeadLetterSize.MOST_BYTES, reason.getMessage());
+        return Uni.createFrom().completionStage(message::ack);
     }
 
     private static boolean isRefusedForGood(Throwable failure) {
