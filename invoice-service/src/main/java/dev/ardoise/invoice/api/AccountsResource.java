@@ -93,7 +93,7 @@ public class AccountsResource {
             @Context UriInfo request) {
         AccountSort sortBy = RequestParameters.oneOf("sort", sort, AccountSort.class);
         sortBy = sortBy == null ? AccountSort.NAME : sortBy;
-        AccountFilter filter = new AccountFilter(StoreWalls.scope(caller.get(), storeId), RequestParameters.text(q),
+        AccountFilter filter = new AccountFilter(StoreWalls.scope(caller.get(), storeId), RequestParameters.text("q", q),
                 status(status), sortBy, RequestParameters.ascending(order, sortBy == AccountSort.NAME),
                 RequestParameters.page(page), RequestParameters.size(size));
         return queries.accounts(filter, LocalDate.now(clock)).map(found -> PagedAnswers.of(new Page<>(
@@ -102,7 +102,7 @@ public class AccountsResource {
     }
 
     private static String status(String value) {
-        String status = RequestParameters.text(value);
+        String status = RequestParameters.text("status", value);
         if (status == null) {
             return null;
         }

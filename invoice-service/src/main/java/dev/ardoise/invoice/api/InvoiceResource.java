@@ -124,7 +124,7 @@ public class InvoiceResource {
     public Uni<InvoiceResponse> invoice(@PathParam("invoiceId") String invoiceId) {
         LocalDate today = today();
         Caller who = caller.get();
-        return queries.invoice(invoiceId).map(view -> {
+        return queries.invoice(RequestParameters.invoiceId(invoiceId)).map(view -> {
             if (view == null) {
                 throw new NotFoundProblem("invoice", invoiceId);
             }

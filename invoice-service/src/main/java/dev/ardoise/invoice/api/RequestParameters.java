@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
 final class RequestParameters {
     static final int DEFAULT_SIZE = 50;
     static final int LARGEST_SIZE = 500;
+    /** What PostgreSQL's date type holds with room to spare, and more than any account's life needs. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    private static final int LONGEST_TEXT = 500;
 
     private RequestParameters() {
     }
@@ -79,11 +83,24 @@ final class RequestParameters {
         if (absent(value)) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(field, "must be a date like 2026-10-31");
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidRequestException(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return date;
+    }
+
+    /** An invoice id that could never have been issued (control characters, absurd length) names no invoice. */
+    static String invoiceId(String value) {
+        if (value == null || value.length() > LONGEST_TEXT || hasControlCharacters(value)) {
+            throw new NotFoundProblem("invoice", "(unreadable id)");
+        }
+        return value;
     }
 
     static void inOrder(LocalDate from, LocalDate to) {
@@ -127,8 +144,20 @@ final class RequestParameters {
         throw new InvalidRequestException(field, "must be a whole number from " + least + " to " + most);
     }
 
-    static String text(String value) {
-        return absent(value) ? null : value.strip();
+    /** Free text of a query: at most 500 characters, no control characters (PostgreSQL refuses NUL). */
+    static String text(String field, String value) {
+        if (absent(value)) {
+            return null;
+        }
+        if (value.length() > LONGEST_TEXT || hasControlCharacters(value)) {
+            throw new InvalidRequestException(field, "must be at most " + LONGEST_TEXT
+                    + " characters, without control characters");
+        }
+        return value.strip();
+    }
+
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     private static boolean absent(String value) {

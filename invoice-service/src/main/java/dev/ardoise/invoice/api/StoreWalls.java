@@ -16,7 +16,7 @@ final class StoreWalls {
     /** The stores a list shows to this caller, narrowed to {@code storeId} when one is asked for. */
     static StoreScope scope(Caller caller, String storeId) {
         StoreScope scope = caller.seesEveryStore() ? StoreScope.every() : StoreScope.only(caller.stores());
-        return scope.narrowedTo(RequestParameters.text(storeId));
+        return scope.narrowedTo(RequestParameters.text("storeId", storeId));
     }
 
     /**

@@ -8,6 +8,10 @@ import java.time.format.DateTimeParseException;
 
 /** A statement's period read from a request: each date named when unreadable, from after to refused. */
 final class Dates {
+    /** What PostgreSQL's date type holds with room to spare, and more than any account's life needs. */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
     private Dates() {
     }
 
@@ -24,10 +28,15 @@ final class Dates {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(field, "is required (an ISO date such as 2026-10-31)");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(field, "not an ISO date: " + value);
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidRequestException(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return date;
     }
 }

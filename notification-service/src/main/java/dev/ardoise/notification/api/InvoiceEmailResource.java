@@ -142,6 +142,9 @@ public class InvoiceEmailResource {
 
     /** The invoice, if the caller works for its account's store; otherwise as absent as an unknown one. */
     private static Uni<LedgerInvoice> invoice(String invoiceId, Caller caller) {
+        if (invoiceId.length() > 500 || invoiceId.chars().anyMatch(Character::isISOControl)) {
+            return Uni.createFrom().failure(new NotFoundProblem("invoice", "(unreadable id)")); // never issued
+        }
         return LedgerInvoice.<LedgerInvoice>findById(invoiceId).chain(found -> {
             if (found == null) {
                 throw new NotFoundProblem("invoice", invoiceId);
