@@ -3,6 +3,7 @@ package dev.ardoise.events.reader;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
+import dev.ardoise.http.QueryParameters;
 import dev.ardoise.http.ProblemException;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
@@ -104,14 +105,7 @@ public class ParkedAccountsResource {
     public Uni<List<SkippedEventView>> skipped(
             @Parameter(description = "only this account's (a UUID)") @QueryParam("accountId") String accountId,
             @Parameter(description = "1 to 500, 100 by default") @QueryParam("size") String size) {
-        UUID account = null;
-        if (accountId != null && !accountId.isBlank()) {
-            try {
-                account = UUID.fromString(accountId.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("accountId", "must be an account id (a UUID)");
-            }
-        }
+        UUID account = QueryParameters.accountFilter(accountId);
         return parkedAccounts.skipped(account, size("size", size));
     }
 
@@ -139,19 +133,7 @@ public class ParkedAccountsResource {
             throw new NotFoundProblem("parked account", value);
         }
     }
-
     private static int size(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_SIZE;
-        }
-        try {
-            int size = Integer.parseInt(value.strip());
-            if (size >= 1 && size <= LARGEST_SIZE) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(field, "must be a whole number from 1 to " + LARGEST_SIZE);
+        return (int) QueryParameters.whole(field, value, 1, LARGEST_SIZE, DEFAULT_SIZE);
     }
 }

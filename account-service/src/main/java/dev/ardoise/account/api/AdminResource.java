@@ -9,6 +9,7 @@ import dev.ardoise.account.eventstore.ParkedAccounts.SkippedEvent;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
+import dev.ardoise.http.QueryParameters;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
 import io.smallrye.mutiny.Uni;
@@ -117,14 +118,7 @@ public class AdminResource {
     public Uni<List<SkippedEvent>> skipped(
             @Parameter(description = "only this account's (a UUID)") @QueryParam("accountId") String accountId,
             @Parameter(description = "1 to 500, 100 by default") @QueryParam("size") String size) {
-        UUID account = null;
-        if (accountId != null && !accountId.isBlank()) {
-            try {
-                account = UUID.fromString(accountId.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("accountId", "must be an account id (a UUID)");
-            }
-        }
+        UUID account = QueryParameters.accountFilter(accountId);
         return parkedAccounts.skipped(account, size(size));
     }
 
@@ -142,7 +136,7 @@ public class AdminResource {
     public Uni<Response> republish(@PathParam("accountId") String accountId,
                                    @Parameter(description = "the first version to publish again (1)")
                                    @QueryParam("fromVersion") String fromVersion) {
-        long from = number(fromVersion, "fromVersion", 1, Long.MAX_VALUE, 1);
+        long from = QueryParameters.whole("fromVersion", fromVersion, 1, Long.MAX_VALUE, 1);
         UUID account = accountId(accountId);
         return eventStore.republish(account, from).map(republished -> {
             if (republished == null) {
@@ -167,7 +161,7 @@ public class AdminResource {
     }
 
     private static int size(String size) {
-        return (int) number(size, "size", 1, LARGEST_SIZE, DEFAULT_SIZE);
+        return (int) QueryParameters.whole("size", size, 1, LARGEST_SIZE, DEFAULT_SIZE);
     }
 
     /** An account id that is not a UUID names no account. */
@@ -177,22 +171,5 @@ public class AdminResource {
         } catch (IllegalArgumentException e) {
             throw new NotFoundProblem("account", value);
         }
-    }
-
-    /** A whole number from the query within [min, max], or the default when absent; else a 400 naming it. */
-    private static long number(String value, String field, long min, long max, long byDefault) {
-        if (value == null || value.isBlank()) {
-            return byDefault;
-        }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below, as out of range
-        }
-        throw new InvalidRequestException(field, max == Long.MAX_VALUE ? "must be a whole number, " + min + " or more"
-                : "must be a whole number from " + min + " to " + max);
     }
 }
