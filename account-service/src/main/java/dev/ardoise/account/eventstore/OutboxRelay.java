@@ -129,6 +129,14 @@ public class OutboxRelay {
         LOG.info("outbox relay stopped");
     }
 
+    /**
+     * A command committed new events of this account: its partition is published now rather than at the next poll.
+     * Must be called after the commit, never inside the transaction.
+     */
+    public void committed(java.util.UUID accountId) {
+        // the relay's wake-up (issue 12) replaces this stub
+    }
+
     synchronized boolean running() {
         return threads != null;
     }
