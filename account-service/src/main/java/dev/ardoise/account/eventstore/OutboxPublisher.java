@@ -82,6 +82,7 @@ final class OutboxPublisher {
     private final int partitions;
     private final int batchSize;
     private final Counter published;
+    private final Counter batches;
     private final Counter foundOnTopic;
     private final Counter parkings;
     /** Per partition: where the topic partition ended after this relay's last committed batch, else UNKNOWN. */
@@ -109,6 +110,7 @@ final class OutboxPublisher {
         this.partitions = partitions;
         this.batchSize = batchSize;
         this.published = meters.counter("ardoise.outbox.published");
+        this.batches = meters.counter("ardoise.outbox.batches");
         this.foundOnTopic = meters.counter("ardoise.outbox.found.on.topic");
         this.parkings = meters.counter("ardoise.relay.parked");
         this.expectedEnds = new AtomicLongArray(partitions);
@@ -142,8 +144,12 @@ final class OutboxPublisher {
         try {
             Transaction tx = connection.begin().await().indefinitely();
             try {
-                Batch batch = holdsLock(connection, partition) ? publish(connection, partition) : notMine(partition);
+                boolean held = holdsLock(connection, partition);
+                Batch batch = held ? publish(connection, partition) : notMine(partition);
                 tx.commit().await().indefinitely();
+                if (held) {
+                    batches.increment();
+                }
                 published.increment(batch.sent());
                 foundOnTopic.increment(batch.foundOnTopic());
                 parked(batch.parked(), partition);
