@@ -4,6 +4,7 @@ import dev.ardoise.account.eventstore.TopicTail.Published;
 import dev.ardoise.events.AccountEventsTopic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -88,6 +89,7 @@ final class OutboxPublisher {
     private final int batchSize;
     private final Counter published;
     private final Counter batches;
+    private final Timer delays;
     private final Counter foundOnTopic;
     private final Counter parkings;
     /** Per partition: the turn of this relay's last committed batch, else UNKNOWN. */
@@ -116,6 +118,9 @@ final class OutboxPublisher {
         this.batchSize = batchSize;
         this.published = meters.counter("ardoise.outbox.published");
         this.batches = meters.counter("ardoise.outbox.batches");
+        this.delays = Timer.builder("ardoise.outbox.delay")
+                .description("from an event's occurred_at to the broker's acknowledgement of its record")
+                .publishPercentileHistogram().register(meters);
         this.foundOnTopic = meters.counter("ardoise.outbox.found.on.topic");
         this.parkings = meters.counter("ardoise.relay.parked");
         this.lastTurns = new AtomicLongArray(partitions);
@@ -359,6 +364,8 @@ final class OutboxPublisher {
             try {
                 acks.get(i).get();
                 positions.add(handedOver.get(i).getLong("position"));
+                delays.record(Duration.between(handedOver.get(i).getOffsetDateTime("occurred_at").toInstant(),
+                        Instant.now()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure != null ? failure

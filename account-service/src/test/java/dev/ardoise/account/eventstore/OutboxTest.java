@@ -230,6 +230,8 @@ class OutboxTest {
 
         assertTrue(metric(metrics, "ardoise_outbox_published_total") >= 2, metrics);
         assertTrue(metric(metrics, "ardoise_outbox_lag_seconds") >= 0, metrics);
+        assertTrue(metric(metrics, "ardoise_outbox_batches_total") >= 1, metrics);
+        assertTrue(metric(metrics, "ardoise_outbox_delay_seconds_count") >= 2, metrics);
     }
 
     private int partitionsOfTheTopic() {
