@@ -186,10 +186,16 @@ public class OutboxRelay {
         if (executor.isShutdown()) {
             return null;
         }
-        tail = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(), "account-service-outbox-tail",
-                batchSize));
-        publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters,
-                parkedAccounts::refreshCount);
+        TopicTail reader = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(),
+                "account-service-outbox-tail", batchSize));
+        try {
+            publisher = new OutboxPublisher(pool, producer, reader, partitions, batchSize, meters,
+                    parkedAccounts::refreshCount);
+        } catch (RuntimeException databaseAway) {
+            reader.close();
+            throw databaseAway;
+        }
+        tail = reader;
         return publisher;
     }
 
