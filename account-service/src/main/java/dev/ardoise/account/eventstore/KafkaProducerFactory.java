@@ -43,7 +43,10 @@ public class KafkaProducerFactory {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
+                // A batch of the relay is handed over at once and awaited: lingering would only delay it, and a
+                // batch.size that holds the whole of it sends it in one request instead of one per 16 kB.
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000)),

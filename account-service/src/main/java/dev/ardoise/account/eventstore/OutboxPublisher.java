@@ -4,6 +4,7 @@ import dev.ardoise.account.eventstore.TopicTail.Published;
 import dev.ardoise.events.AccountEventsTopic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -40,14 +41,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>
  * A batch is one transaction: take the partition's lock ({@code pg_try_advisory_xact_lock(PARTITION_LOCKS, k)}),
  * read its oldest unpublished rows, send them with an idempotent acks=all producer, wait for every
- * acknowledgement, mark them published, commit. Each record carries its outbox position in a header.
+ * acknowledgement, mark them published (delete them), commit. Each record carries its outbox position in a header.
  * <p>
  * Exactly once on the topic: a relay that stopped between send and commit (crash, lost connection, failed commit)
  * leaves rows on the topic but unmarked, always after the last record a committed batch wrote, since one relay at
- * a time writes a partition and waits for its acks before it commits. So before sending, a relay checks that the
- * partition ends where its own last committed batch left it; if not (it just took the partition, or its last batch
- * failed), it reads the partition backwards from the end, marks the rows it finds there still unmarked as
- * published without sending them again, and stops at the first record already marked. It marks those rows, not
+ * a time writes a partition and waits for its acks before it commits. So a relay checks that no batch but its own
+ * last committed one held the partition since: every batch that gets the lock takes the partition's next turn, a
+ * PostgreSQL sequence ({@code outbox_relay_turns_k}: not rolled back with a failed batch, so a relay that died
+ * still used its turn). If the turn is not the one after its own last committed batch's (it just took the
+ * partition, another relay had it meanwhile, or its own last batch failed), it reads the partition backwards from
+ * the end, marks the rows it finds there still unmarked as published without sending them again, and stops at the
+ * first record already marked. Only then does it ask the broker anything before sending. It marks those rows, not
  * "every position up to the last one on the topic": positions are taken at insert but committed in any order, so
  * a row with a lower position may commit after higher ones were sent, and it must still be sent.
  * <p>
@@ -73,6 +77,8 @@ final class OutboxPublisher {
     /** The first key of the partition locks {@code (PARTITION_LOCKS, partition)}, "Outb". */
     static final int PARTITION_LOCKS = 0x4f757462;
     private static final long UNKNOWN = -1;
+    /** The sequence of a partition's turns. */
+    static final String TURNS = "outbox_relay_turns_";
     /** A Kafka message is a few hundred characters; a longer one is cut, the table and the log stay small. */
     private static final int MAX_REASON = 1000;
 
@@ -82,10 +88,12 @@ final class OutboxPublisher {
     private final int partitions;
     private final int batchSize;
     private final Counter published;
+    private final Counter batches;
+    private final Timer delays;
     private final Counter foundOnTopic;
     private final Counter parkings;
-    /** Per partition: where the topic partition ended after this relay's last committed batch, else UNKNOWN. */
-    private final AtomicLongArray expectedEnds;
+    /** Per partition: the turn of this relay's last committed batch, else UNKNOWN. */
+    private final AtomicLongArray lastTurns;
     /** Per partition this relay publishes: how old its oldest unpublished row was when the last batch began. */
     private final AtomicLongArray lagMillis;
     private final Runnable beforeCommit;
@@ -109,15 +117,20 @@ final class OutboxPublisher {
         this.partitions = partitions;
         this.batchSize = batchSize;
         this.published = meters.counter("ardoise.outbox.published");
+        this.batches = meters.counter("ardoise.outbox.batches");
+        this.delays = Timer.builder("ardoise.outbox.delay")
+                .description("from an event's occurred_at to the broker's acknowledgement of its record")
+                .publishPercentileHistogram().register(meters);
         this.foundOnTopic = meters.counter("ardoise.outbox.found.on.topic");
         this.parkings = meters.counter("ardoise.relay.parked");
-        this.expectedEnds = new AtomicLongArray(partitions);
+        this.lastTurns = new AtomicLongArray(partitions);
         this.lagMillis = new AtomicLongArray(partitions);
         this.beforeCommit = beforeCommit;
         this.afterParking = afterParking;
         for (int partition = 0; partition < partitions; partition++) {
-            expectedEnds.set(partition, UNKNOWN);
+            lastTurns.set(partition, UNKNOWN);
         }
+        createTurns(pool, partitions);
     }
 
     int partitions() {
@@ -142,14 +155,18 @@ final class OutboxPublisher {
         try {
             Transaction tx = connection.begin().await().indefinitely();
             try {
-                Batch batch = holdsLock(connection, partition) ? publish(connection, partition) : notMine(partition);
+                Long turn = turnIfLocked(connection, partition);
+                Batch batch = turn != null ? publish(connection, partition, turn) : notMine(partition);
                 tx.commit().await().indefinitely();
+                if (turn != null) {
+                    batches.increment();
+                }
                 published.increment(batch.sent());
                 foundOnTopic.increment(batch.foundOnTopic());
                 parked(batch.parked(), partition);
                 return batch.rows();
             } catch (RuntimeException | Error e) {
-                expectedEnds.set(partition, UNKNOWN);
+                lastTurns.set(partition, UNKNOWN);
                 rollBack(tx);
                 throw e;
             }
@@ -182,44 +199,64 @@ final class OutboxPublisher {
 
     private Batch notMine(int partition) {
         lagMillis.set(partition, 0);
-        expectedEnds.set(partition, UNKNOWN);
+        lastTurns.set(partition, UNKNOWN);
         return Batch.NONE;
     }
 
-    private static boolean holdsLock(SqlConnection connection, int partition) {
+    /**
+     * The partition's next turn if this relay gets its lock, else null; in the same round trip, the planner settings
+     * of {@link #unpublished}.
+     */
+    private static Long turnIfLocked(SqlConnection connection, int partition) {
+        // PostgreSQL cannot estimate how many rows the partition filter keeps, and by default reads every unpublished
+        // row and sorts them (bitmap scan): the cost of each batch would grow with the backlog. Walking the index of
+        // unpublished rows in position order stops once the batch is full.
         return connection.preparedQuery("""
-                        select pg_try_advisory_xact_lock_shared($1::bigint)
-                           and pg_try_advisory_xact_lock($2::int, $3::int) as locked""")
-                .execute(Tuple.of(RELAY_LOCK, PARTITION_LOCKS, partition)).await().indefinitely()
-                .iterator().next().getBoolean("locked");
+                        select case when pg_try_advisory_xact_lock_shared($1::bigint)
+                                      and pg_try_advisory_xact_lock($2::int, $3::int)
+                                    then nextval($4::text::regclass) end as turn,
+                               set_config('enable_bitmapscan', 'off', true) as bitmapscan,
+                               set_config('enable_seqscan', 'off', true) as seqscan""")
+                .execute(Tuple.of(RELAY_LOCK, PARTITION_LOCKS, partition, TURNS + partition)).await().indefinitely()
+                .iterator().next().getLong("turn");
     }
 
-    private Batch publish(SqlConnection connection, int partition) {
+    /** Makes the partitions' turn sequences that do not exist yet (the topic's partitions are known only now). */
+    private static void createTurns(Pool pool, int partitions) {
+        pool.withTransaction(tx -> {
+            // two instances starting at once would both create a sequence: the second would fail
+            var creations = tx.preparedQuery("select pg_advisory_xact_lock($1::int, -1)")
+                    .execute(Tuple.of(PARTITION_LOCKS)).replaceWithVoid();
+            for (int partition = 0; partition < partitions; partition++) {
+                String create = "create sequence if not exists " + TURNS + partition;
+                creations = creations.chain(() -> tx.query(create).execute()).replaceWithVoid();
+            }
+            return creations;
+        }).await().indefinitely();
+    }
+
+    private Batch publish(SqlConnection connection, int partition, long turn) {
         List<Row> batch = unpublished(connection, partition);
         lagMillis.set(partition, batch.isEmpty() ? 0
                 : Duration.between(batch.get(0).getOffsetDateTime("occurred_at").toInstant(), Instant.now()).toMillis());
+        boolean alone = lastTurns.get(partition) != UNKNOWN && turn == lastTurns.get(partition) + 1;
+        // Set now, used only if the commit succeeds: a failure resets it to UNKNOWN.
+        lastTurns.set(partition, turn);
         if (batch.isEmpty()) {
             return Batch.NONE;
         }
-        long end = tail.end(partition);
-        Set<Long> onTopic = end == expectedEnds.get(partition) ? Set.of() : alreadyOnTopic(connection, partition, end);
+        Set<Long> onTopic = alone ? Set.of() : alreadyOnTopic(connection, partition, tail.end(partition));
         List<Row> toSend = batch.stream().filter(row -> !onTopic.contains(row.getLong("position"))).toList();
-        Sent sent = toSend.isEmpty() ? new Sent(List.of(), List.of(), end) : sendAndAwaitAcks(toSend, partition, end);
-        markPublished(connection, onTopic);
-        markPublished(connection, sent.positions());
+        Sent sent = toSend.isEmpty() ? new Sent(List.of(), List.of()) : sendAndAwaitAcks(toSend, partition);
+        List<Long> published = new ArrayList<>(onTopic);
+        published.addAll(sent.positions());
+        markPublished(connection, published);
         sent.parked().forEach(parking -> ParkedAccounts.park(connection, parking));
-        // Set now, used only if the commit succeeds: a failure resets it to UNKNOWN.
-        expectedEnds.set(partition, sent.end());
         beforeCommit.run();
         return new Batch(batch.size(), sent.positions().size(), onTopic.size(), sent.parked());
     }
 
     private List<Row> unpublished(SqlConnection connection, int partition) {
-        // PostgreSQL cannot estimate how many rows the partition filter keeps, and by default reads every unpublished
-        // row and sorts them (bitmap scan): the cost of each batch would grow with the backlog. Walking the index of
-        // unpublished rows in position order stops once the batch is full.
-        connection.query("set local enable_bitmapscan = off; set local enable_seqscan = off").execute()
-                .await().indefinitely();
         List<Row> rows = new ArrayList<>();
         connection.preparedQuery("""
                         select position, event_id, account_id, version, event_type, body, occurred_at
@@ -275,22 +312,26 @@ final class OutboxPublisher {
         return unmarked;
     }
 
+    /**
+     * A published row leaves the outbox (the topic keeps the record, the event store the event): a delete writes
+     * less than an update, which copies the row and its primary key entry, and the table stays the size of the backlog.
+     */
     private static void markPublished(SqlConnection connection, Collection<Long> positions) {
         if (!positions.isEmpty()) {
-            connection.preparedQuery("update outbox set published_at = now() where position = any($1)")
+            connection.preparedQuery("delete from outbox where position = any($1)")
                     .execute(Tuple.of(positions.toArray(Long[]::new))).await().indefinitely();
         }
     }
 
-    /** What a batch sent: the positions the broker acknowledged, the accounts parked, the partition's end after. */
-    private record Sent(List<Long> positions, List<ParkedAccounts.Parking> parked, long end) {
+    /** What a batch sent: the positions the broker acknowledged, the accounts parked. */
+    private record Sent(List<Long> positions, List<ParkedAccounts.Parking> parked) {
     }
 
     /**
      * Sends the rows and waits for every acknowledgement. A row refused for what it is parks its account, whose later
      * rows are then not sent; any other failure fails the batch.
      */
-    private Sent sendAndAwaitAcks(List<Row> rows, int partition, long endBefore) {
+    private Sent sendAndAwaitAcks(List<Row> rows, int partition) {
         List<Row> handedOver = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         Map<UUID, ParkedAccounts.Parking> parked = new LinkedHashMap<>();
@@ -318,12 +359,13 @@ final class OutboxPublisher {
             }
         }
         // Waits for all of them even after a failure, so that none is still on its way once the lock is released.
-        long end = endBefore;
         List<Long> positions = new ArrayList<>();
         for (int i = 0; i < acks.size(); i++) {
             try {
-                end = Math.max(end, acks.get(i).get().offset() + 1);
+                acks.get(i).get();
                 positions.add(handedOver.get(i).getLong("position"));
+                delays.record(Duration.between(handedOver.get(i).getOffsetDateTime("occurred_at").toInstant(),
+                        Instant.now()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = failure != null ? failure
@@ -340,7 +382,7 @@ final class OutboxPublisher {
         if (failure != null) {
             throw failure;
         }
-        return new Sent(positions, List.copyOf(parked.values()), end);
+        return new Sent(positions, List.copyOf(parked.values()));
     }
 
     /** The producer's refusal of a record it checked as it was handed over (its size), else null. */

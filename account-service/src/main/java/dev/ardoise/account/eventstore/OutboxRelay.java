@@ -13,15 +13,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs this instance's outbox relay on its own threads: one loop per partition of account-events, each publishing
- * a batch of its partition when it gets the partition's lock ({@link OutboxPublisher}). Instances share the
+ * a batch of its partition when it gets the partition's lock ({@link OutboxPublisher}). A commit of this instance
+ * wakes its account's partition at once ({@link #committed}); the poll is for what other instances commit (their
+ * own relays publish it when they hold the partition) and a fallback. Not PostgreSQL's LISTEN/NOTIFY: a NOTIFY
+ * takes a database-wide lock at commit, which every command would then queue on. Instances share the
  * partitions; one publishes a given partition, so a given account, at a time. A partition with a full batch goes
  * again at once but behind the others' turns, so a busy partition does not starve the rest; a slow one holds one
  * thread, not all. A failed batch rolls back, is counted, and its partition retries with a growing back-off; a
@@ -49,6 +54,8 @@ public class OutboxRelay {
     private final Counter failedBatches;
     private volatile OutboxPublisher publisher;
     private volatile TopicTail tail;
+    /** One per partition once the relay reached the broker, else null. */
+    private volatile PartitionLoop[] loops;
     private ScheduledExecutorService threads;
 
     OutboxRelay(Pool pool, Producer<String, String> producer, MeterRegistry meters,
@@ -97,6 +104,8 @@ public class OutboxRelay {
                 runnable -> new Thread(runnable, "outbox-relay-" + number.incrementAndGet()));
         // A stop drops the loops' next turns, and lets a batch under way commit or roll back.
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // A wake-up cancels the partition's polling turn: without this it would stay queued until its time.
+        executor.setRemoveOnCancelPolicy(true);
         threads = executor;
         threads.execute(() -> connect(executor, pollInterval));
     }
@@ -121,6 +130,7 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
         }
         threads = null;
+        loops = null;
         publisher = null;
         if (tail != null) {
             tail.close();
@@ -130,11 +140,15 @@ public class OutboxRelay {
     }
 
     /**
-     * A command committed new events of this account: its partition is published now rather than at the next poll.
-     * Must be called after the commit, never inside the transaction.
+     * A command committed new events of this account: its partition's loop runs its next batch now rather than at
+     * the next poll. Wake-ups that come while a batch of the partition is under way are coalesced into one batch
+     * after it. Must be called after the commit, never inside the transaction; cheap, never blocks on I/O.
      */
-    public void committed(java.util.UUID accountId) {
-        // the relay's wake-up (issue 12) replaces this stub
+    public void committed(UUID accountId) {
+        PartitionLoop[] current = loops;
+        if (current != null) {
+            current[OutboxPartitions.of(accountId, current.length)].wake();
+        }
     }
 
     synchronized boolean running() {
@@ -145,17 +159,21 @@ public class OutboxRelay {
     private void connect(ScheduledExecutorService executor, Duration backoff) {
         try {
             int partitions = producer.partitionsFor(AccountEventsTopic.NAME).size();
-            OutboxPublisher started = connected(executor, partitions);
-            if (started == null) {
+            OutboxPublisher publishing = connected(executor, partitions);
+            if (publishing == null) {
                 return;
             }
             LOG.infof("outbox relay started on the %d partitions of %s", partitions, AccountEventsTopic.NAME);
             // other instances park and operators unpark too: the gauge counts the table again now and then
             executor.scheduleWithFixedDelay(parkedAccounts::refreshCount, 0, PARKED_COUNT_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
+            PartitionLoop[] started = new PartitionLoop[partitions];
             for (int partition = 0; partition < partitions; partition++) {
-                int next = partition;
-                schedule(executor, () -> relay(executor, started, next, pollInterval), Duration.ZERO);
+                started[partition] = new PartitionLoop(executor, publishing, partition);
+            }
+            loops = started;
+            for (PartitionLoop loop : started) {
+                loop.start();
             }
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay cannot reach %s yet, will retry: %s", AccountEventsTopic.NAME, e.getMessage());
@@ -168,28 +186,86 @@ public class OutboxRelay {
         if (executor.isShutdown()) {
             return null;
         }
-        tail = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(), "account-service-outbox-tail",
-                batchSize));
-        publisher = new OutboxPublisher(pool, producer, tail, partitions, batchSize, meters,
-                parkedAccounts::refreshCount);
+        TopicTail reader = new TopicTail(KafkaProducerFactory.tailConsumer(kafka.common(),
+                "account-service-outbox-tail", batchSize));
+        try {
+            publisher = new OutboxPublisher(pool, producer, reader, partitions, batchSize, meters,
+                    parkedAccounts::refreshCount);
+        } catch (RuntimeException databaseAway) {
+            reader.close();
+            throw databaseAway;
+        }
+        tail = reader;
         return publisher;
     }
 
-    private void relay(ScheduledExecutorService executor, OutboxPublisher publisher, int partition, Duration backoff) {
-        Duration delay;
-        Duration nextBackoff = pollInterval;
-        try {
-            int done = publisher.publishBatch(partition);
-            delay = done == batchSize ? Duration.ZERO : pollInterval;
-        } catch (RuntimeException e) {
-            failedBatches.increment();
-            LOG.warnf("outbox relay could not publish a batch of partition %d, will retry in %s: %s",
-                    partition, backoff, e.getMessage());
-            delay = backoff;
-            nextBackoff = longer(backoff);
+    /**
+     * The turns of one partition: one batch at a time, the next one after the poll interval, at once when the last
+     * batch was full or a commit woke the partition meanwhile, after a growing back-off when it failed (a wake-up
+     * does not cut a back-off short: the broker or the database is away).
+     */
+    private final class PartitionLoop {
+        private final ScheduledExecutorService executor;
+        private final OutboxPublisher publisher;
+        private final int partition;
+        private Duration backoff = pollInterval;
+        /** The next turn; null while a batch is under way, or once the relay stops. */
+        private ScheduledFuture<?> next;
+        private boolean woken;
+        private boolean backingOff;
+
+        PartitionLoop(ScheduledExecutorService executor, OutboxPublisher publisher, int partition) {
+            this.executor = executor;
+            this.publisher = publisher;
+            this.partition = partition;
         }
-        Duration retryBackoff = nextBackoff;
-        schedule(executor, () -> relay(executor, publisher, partition, retryBackoff), delay);
+
+        synchronized void start() {
+            next = schedule(Duration.ZERO);
+        }
+
+        synchronized void wake() {
+            if (next == null) {
+                woken = true;
+            } else if (!backingOff && next.getDelay(TimeUnit.NANOSECONDS) > 0 && next.cancel(false)) {
+                // a turn that already began (cancel fails) reads the outbox after this commit anyway
+                next = schedule(Duration.ZERO);
+            }
+        }
+
+        private void turn() {
+            synchronized (this) {
+                next = null;
+                woken = false;
+            }
+            Duration delay;
+            boolean failed = false;
+            try {
+                int done = publisher.publishBatch(partition);
+                backoff = pollInterval;
+                delay = done == batchSize ? Duration.ZERO : pollInterval;
+            } catch (RuntimeException e) {
+                failedBatches.increment();
+                LOG.warnf("outbox relay could not publish a batch of partition %d, will retry in %s: %s",
+                        partition, backoff, e.getMessage());
+                failed = true;
+                delay = backoff;
+                backoff = longer(backoff);
+            }
+            synchronized (this) {
+                backingOff = failed;
+                next = schedule(woken && !failed ? Duration.ZERO : delay);
+            }
+        }
+
+        private ScheduledFuture<?> schedule(Duration delay) {
+            try {
+                return executor.schedule(this::turn, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                LOG.debug("outbox relay stopping");
+                return null;
+            }
+        }
     }
 
     private Duration longer(Duration backoff) {

@@ -94,8 +94,8 @@ public class ParkedAccounts {
     }
 
     /**
-     * Skips the parked event: its row is passed (marked published, recorded in outbox_skipped_event with the
-     * operator and the reason) and the account's later rows go out in order.
+     * Skips the parked event: its row is passed (leaves the outbox as a published row does; recorded in
+     * outbox_skipped_event with the operator and the reason) and the account's later rows go out in order.
      *
      * @throws NotParkedException     when the account is not parked
      * @throws NotTheParkedEventException when {@code version} is not the version it is parked at
@@ -116,7 +116,7 @@ public class ParkedAccounts {
                             .execute(Tuple.tuple(List.of(row.getLong("position"), accountId, version, skipped.eventType(),
                                     skipped.parkedReason(), row.getOffsetDateTime("parked_at"), reason, operator,
                                     now.atOffset(ZoneOffset.UTC))))
-                            .chain(() -> tx.preparedQuery("update outbox set published_at = now() where position = $1")
+                            .chain(() -> tx.preparedQuery("delete from outbox where position = $1")
                                     .execute(Tuple.of(row.getLong("position"))))
                             .chain(() -> tx.preparedQuery("delete from outbox_parked_account where account_id = $1")
                                     .execute(Tuple.of(accountId)))

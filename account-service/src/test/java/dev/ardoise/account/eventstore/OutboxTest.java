@@ -129,22 +129,38 @@ class OutboxTest {
     }
 
     @Test
-    void every_record_carries_its_outbox_position_and_goes_to_the_accounts_partition() {
-        String accountId = openAccount("500.00");
+    void every_record_carries_its_outbox_position_and_goes_to_the_accounts_partition_and_its_row_leaves_the_outbox() {
+        String accountId;
+        List<Long> positions;
+        // the relays are paused while the rows are read: a published row leaves the outbox
+        SqlConnection pausing = pool.getConnection().await().indefinitely();
+        Transaction holdingTheLock = pausing.begin().await().indefinitely();
+        pausing.query("select pg_advisory_xact_lock(" + OutboxRelay.RELAY_LOCK + ")").execute().await().indefinitely();
+        try {
+            accountId = openAccount("500.00");
+            positions = pool.preparedQuery("select position from outbox where account_id = $1 order by version")
+                    .execute(Tuple.of(UUID.fromString(accountId))).await().indefinitely()
+                    .stream().map(row -> row.getLong("position")).toList();
+        } finally {
+            holdingTheLock.rollback().await().indefinitely();
+            pausing.close().await().indefinitely();
+        }
         List<ConsumerRecord<String, String>> records;
         try (RecordsOnTopic published = accountEvents(accountId)) {
             records = published.await(2, Duration.ofSeconds(30));
         }
 
         int partition = OutboxPartitions.of(UUID.fromString(accountId), partitionsOfTheTopic());
-        List<Long> positions = pool.preparedQuery("select position from outbox where account_id = $1 order by version")
-                .execute(Tuple.of(UUID.fromString(accountId))).await().indefinitely()
-                .stream().map(row -> row.getLong("position")).toList();
+        assertEquals(2, positions.size());
         assertEquals(positions, records.stream()
                 .map(record -> Long.valueOf(new String(record.headers().lastHeader(OutboxPublisher.POSITION_HEADER).value(),
                         StandardCharsets.UTF_8)))
                 .toList());
         records.forEach(record -> assertEquals(partition, record.partition()));
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(30))
+                .until(() -> pool.preparedQuery("select count(*) as n from outbox where account_id = $1")
+                        .execute(Tuple.of(UUID.fromString(accountId))).await().indefinitely()
+                        .iterator().next().getLong("n") == 0);
     }
 
     @Test
@@ -214,6 +230,8 @@ class OutboxTest {
 
         assertTrue(metric(metrics, "ardoise_outbox_published_total") >= 2, metrics);
         assertTrue(metric(metrics, "ardoise_outbox_lag_seconds") >= 0, metrics);
+        assertTrue(metric(metrics, "ardoise_outbox_batches_total") >= 1, metrics);
+        assertTrue(metric(metrics, "ardoise_outbox_delay_seconds_count") >= 2, metrics);
     }
 
     private int partitionsOfTheTopic() {

@@ -149,6 +149,59 @@ class RelayPerPartitionTest {
     }
 
     @Test
+    void a_relay_that_published_a_partition_last_still_finds_what_another_relay_sent_there_before_dying() {
+        Outbox outbox = new Outbox(pool);
+        int partition = 0;
+        try (TestRelay a = relay("a-alone", 100, KEEPS_GOING); TestRelay dying = relay("b-dying", 100, DIES_BEFORE_COMMIT)) {
+            List<UUID> accounts = List.of(accountOnPartition(partition, a.partitions()),
+                    accountOnPartition(partition, a.partitions()), accountOnPartition(partition, a.partitions()));
+            outbox.append(accounts, 1);
+            assertEquals(3, a.publishBatch(partition));
+            outbox.append(accounts, 2);
+            assertEquals(3, a.publishBatch(partition));
+
+            outbox.append(accounts, 3);
+            assertThrows(IllegalStateException.class, () -> dying.publishBatch(partition));
+            outbox.append(accounts, 4);
+            a.publishEverything();
+
+            AccountEventsOnTopic.read(bootstrapServers, accounts).assertExactlyOnceInOrder(4, a.partitions());
+            assertEquals(0, outbox.unpublished(accounts));
+            assertEquals(3, a.foundOnTopic(), "version 3, sent by the relay that died, found on the topic");
+            assertEquals(9, a.published());
+        }
+    }
+
+    @Test
+    void two_relays_taking_turns_on_one_partition_publish_each_event_once_even_when_one_dies_in_its_turn() {
+        Outbox outbox = new Outbox(pool);
+        int partition = 2;
+        AtomicInteger batchesB = new AtomicInteger();
+        AtomicInteger deaths = new AtomicInteger();
+        try (TestRelay a = relay("a-turns", 100, KEEPS_GOING);
+             TestRelay b = relay("b-turns", 100, diesEvery(2, batchesB, deaths))) {
+            List<UUID> accounts = List.of(accountOnPartition(partition, a.partitions()),
+                    accountOnPartition(partition, a.partitions()));
+            for (long version = 1; version <= 8; version++) {
+                outbox.append(accounts, version);
+                TestRelay turn = version % 2 == 1 ? a : b;
+                try {
+                    turn.publishBatch(partition);
+                } catch (IllegalStateException died) {
+                    // the other relay's next turn finds what it sent
+                }
+            }
+            a.publishEverything();
+
+            AccountEventsOnTopic.read(bootstrapServers, accounts).assertExactlyOnceInOrder(8, a.partitions());
+            assertEquals(0, outbox.unpublished(accounts));
+            assertEquals(2, deaths.get());
+            assertEquals(4, a.foundOnTopic() + b.foundOnTopic(), "versions 4 and 8, sent by b before it died");
+            assertEquals(12, a.published() + b.published());
+        }
+    }
+
+    @Test
     void two_relays_at_once_that_keep_dying_before_their_commits_publish_every_event_exactly_once_in_order()
             throws Exception {
         Outbox outbox = new Outbox(pool);
