@@ -10,6 +10,7 @@ import dev.ardoise.invoice.domain.Change;
 import dev.ardoise.invoice.domain.Invoice;
 import dev.ardoise.invoice.persistence.AccountRow;
 import dev.ardoise.invoice.persistence.ApplicationRow;
+import dev.ardoise.invoice.persistence.HistoryRows;
 import dev.ardoise.invoice.persistence.HoldRow;
 import dev.ardoise.invoice.persistence.InvoiceLinesJson;
 import dev.ardoise.invoice.persistence.InvoiceRow;
@@ -92,17 +93,20 @@ class EventApplier implements BatchHandler {
         return keys.isEmpty() ? Uni.createFrom().item(List.of()) : query.apply(keys);
     }
 
-    /** Inserts grouped by table, so that each table's rows go out in batches at the flush. */
+    /**
+     * Inserts grouped by table, so that each table's rows go out in batches at the flush; the history rows in
+     * multi-row statements.
+     */
     private static Uni<Void> write(AccountsFold fold) {
         Uni<Void> released = fold.released.isEmpty() ? Uni.createFrom().voidItem()
                 : HoldRow.delete("holdKey in ?1", fold.released).replaceWithVoid();
         List<PanacheEntityBase> created = new ArrayList<>(fold.opened);
         created.addAll(fold.issued);
         created.addAll(fold.placed.values());
-        created.addAll(fold.entries);
-        created.addAll(fold.applications);
         return released.chain(() -> created.isEmpty() ? Uni.createFrom().voidItem()
-                : PanacheEntityBase.persist(created));
+                        : PanacheEntityBase.persist(created))
+                .chain(() -> HistoryRows.insertEntries(fold.entries))
+                .chain(() -> HistoryRows.insertApplications(fold.applications));
     }
 
     private Change project(AccountRow account, Map<String, InvoiceRow> invoices, HoldRow hold,
