@@ -23,7 +23,7 @@ enum FailureCause {
     static final int LONGEST_REASON = 500;
 
     static FailureCause of(Throwable failure) {
-        if (!(failure instanceof EventNotApplied)) {
+        if (!(failure instanceof EventNotApplied || failure instanceof BatchNotApplied)) {
             return NOBODY;
         }
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {

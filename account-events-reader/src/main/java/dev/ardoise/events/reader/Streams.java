@@ -1,11 +1,11 @@
 package dev.ardoise.events.reader;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,8 +23,9 @@ import java.util.UUID;
  * before the commit. The events waiting behind a parked account are not loaded: there may be many.
  */
 final class Streams {
+    private static final int POSITIONS_PER_STATEMENT = 1000;
+
     private final Map<UUID, Long> lastVersions = new HashMap<>();
-    private final Set<UUID> stored = new HashSet<>();
     private final Set<UUID> toWrite = new HashSet<>();
     private final Map<UUID, TreeMap<Long, String>> parked = new HashMap<>();
     private final Map<UUID, ParkedAccount> stuck = new HashMap<>();
@@ -69,7 +70,6 @@ final class Streams {
     }
 
     private void known(ReaderPosition position) {
-        stored.add(position.accountId);
         lastVersions.put(position.accountId, position.lastVersion);
     }
 
@@ -173,19 +173,61 @@ final class Streams {
         return ParkedEvent.delete("accountId = ?1 and version = ?2", accountId, version + 1).replaceWith(body);
     }
 
-    /** Writes the positions that moved; the transaction commits them with everything the events changed. */
-    Uni<Void> save(Instant now) {
-        return Multi.createFrom().iterable(toWrite).onItem().call(accountId -> write(accountId, now))
-                .collect().last()
-                .chain(() -> Panache.getSession()).chain(session -> session.flush());
+    /**
+     * True when each event is applied already or comes next in its account's stream (after the ones before it in
+     * the list), and none of their accounts is parked or has events waiting after a gap: the batch can be applied
+     * set-wise.
+     */
+    boolean allInTurn(List<StreamEvent> events) {
+        Map<UUID, Long> last = new HashMap<>();
+        for (StreamEvent event : events) {
+            UUID accountId = event.accountId();
+            if (stuck.containsKey(accountId) || parked.containsKey(accountId)) {
+                return false;
+            }
+            long applied = last.computeIfAbsent(accountId, this::lastVersion);
+            Arrival arrival = Arrival.of(applied, event.version());
+            if (arrival == Arrival.NEXT) {
+                last.put(accountId, event.version());
+            } else if (arrival != Arrival.DUPLICATE) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private Uni<Void> write(UUID accountId, Instant now) {
-        long version = lastVersion(accountId);
-        if (stored.contains(accountId)) {
-            return ReaderPosition.update("lastVersion = ?1, updatedAt = ?2 where accountId = ?3", version, now,
-                    accountId).replaceWithVoid();
+    /**
+     * Writes the positions that moved, in one statement per {@value #POSITIONS_PER_STATEMENT}; the transaction
+     * commits them with everything the events changed.
+     */
+    Uni<Void> save(Instant now) {
+        List<UUID> moved = new ArrayList<>(toWrite);
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (int from = 0; from < moved.size(); from += POSITIONS_PER_STATEMENT) {
+            List<UUID> part = moved.subList(from, Math.min(moved.size(), from + POSITIONS_PER_STATEMENT));
+            written = written.chain(() -> write(part, now));
         }
-        return ReaderPosition.start(accountId, version, now).persist().replaceWithVoid();
+        return written.chain(() -> Panache.getSession()).chain(session -> session.flush());
+    }
+
+    private Uni<Void> write(List<UUID> accounts, Instant now) {
+        StringBuilder sql = new StringBuilder("insert into reader_position (account_id, last_version, updated_at) "
+                + "values ");
+        for (int i = 0; i < accounts.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
+                    .append(", ?").append(3 * i + 3).append(')');
+        }
+        sql.append(" on conflict (account_id) do update set last_version = excluded.last_version, "
+                + "updated_at = excluded.updated_at");
+        return Panache.getSession().chain(session -> {
+            var statement = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < accounts.size(); i++) {
+                UUID accountId = accounts.get(i);
+                statement.setParameter(3 * i + 1, accountId);
+                statement.setParameter(3 * i + 2, lastVersion(accountId));
+                statement.setParameter(3 * i + 3, now);
+            }
+            return statement.executeUpdate();
+        }).replaceWithVoid();
     }
 }

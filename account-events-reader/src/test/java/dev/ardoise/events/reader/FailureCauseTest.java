@@ -43,6 +43,16 @@ class FailureCauseTest {
     }
 
     @Test
+    void a_set_wise_batch_refused_through_its_events_falls_back_and_one_refused_through_the_database_waits() {
+        assertEquals(FailureCause.THE_EVENT, FailureCause.of(new BatchNotApplied(40,
+                new CompletionException(new SQLException("date out of range", "22008")))));
+        assertEquals(FailureCause.THE_EVENT, FailureCause.of(new BatchNotApplied(40,
+                new IllegalStateException("account has no invoice X"))));
+        assertEquals(FailureCause.NOBODY, FailureCause.of(new BatchNotApplied(40,
+                new SQLException("connection refused", "08001"))));
+    }
+
+    @Test
     void a_failure_no_event_is_named_for_is_nobodys_fault() {
         assertEquals(FailureCause.NOBODY, FailureCause.of(new IllegalStateException("pool closed")));
     }

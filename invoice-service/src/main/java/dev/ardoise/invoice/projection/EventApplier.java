@@ -4,12 +4,13 @@ import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountOpened;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
-import dev.ardoise.events.reader.EventHandler;
+import dev.ardoise.events.reader.BatchHandler;
 import dev.ardoise.invoice.domain.AccountProjection;
 import dev.ardoise.invoice.domain.Change;
 import dev.ardoise.invoice.domain.Invoice;
 import dev.ardoise.invoice.persistence.AccountRow;
 import dev.ardoise.invoice.persistence.ApplicationRow;
+import dev.ardoise.invoice.persistence.HistoryRows;
 import dev.ardoise.invoice.persistence.HoldRow;
 import dev.ardoise.invoice.persistence.InvoiceLinesJson;
 import dev.ardoise.invoice.persistence.InvoiceRow;
@@ -23,6 +24,8 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,9 +36,12 @@ import java.util.stream.Collectors;
 /**
  * Changes the read models for one event, inside the reader's transaction: loads what the event needs (the
  * account, the invoices and the hold it names), lets {@link AccountProjection} decide, writes the {@link Change}.
+ * A batch's events at once ({@link #applyInOrder}): the same, set-wise: the batch's accounts, and the invoices and
+ * holds its events name, loaded in three queries, each account's events folded in memory ({@link AccountsFold}),
+ * the rows written by Hibernate in batches at the reader's flush.
  */
 @ApplicationScoped
-class EventApplier implements EventHandler {
+class EventApplier implements BatchHandler {
     private final InvoiceLinesJson linesJson;
     private final ZoneId storeZone;
     private final String defaultStore;
@@ -59,6 +65,48 @@ class EventApplier implements EventHandler {
                 .flatMap(invoices -> holdNamed(accountId, event)
                         .flatMap(hold -> write(account, invoices, recorded, project(account, invoices, hold,
                                 recorded)))));
+    }
+
+    @Override
+    public Uni<Void> applyInOrder(List<RecordedEvent> events) {
+        Map<UUID, List<RecordedEvent>> byAccount = new LinkedHashMap<>();
+        Set<String> invoiceIds = new HashSet<>();
+        Set<String> holdKeys = new HashSet<>();
+        for (RecordedEvent recorded : events) {
+            byAccount.computeIfAbsent(recorded.accountId(), id -> new ArrayList<>()).add(recorded);
+            invoiceIds.addAll(AccountProjection.invoicesNamedBy(recorded.data()));
+            String holdId = AccountProjection.holdNamedBy(recorded.data());
+            if (holdId != null) {
+                holdKeys.add(HoldRow.key(recorded.accountId(), holdId));
+            }
+        }
+        return AccountRow.<AccountRow>list("accountId in ?1", byAccount.keySet())
+                .chain(accounts -> listed(invoiceIds, ids -> InvoiceRow.<InvoiceRow>list("invoiceId in ?1", ids))
+                        .chain(invoices -> listed(holdKeys, keys -> HoldRow.<HoldRow>list("holdKey in ?1", keys))
+                                .map(holds -> new AccountsFold(storeZone, defaultStore, linesJson, accounts,
+                                        invoices, holds))))
+                .invoke(fold -> byAccount.forEach(fold::apply))
+                .chain(EventApplier::write);
+    }
+
+    private static <T> Uni<List<T>> listed(Set<String> keys, Function<Set<String>, Uni<List<T>>> query) {
+        return keys.isEmpty() ? Uni.createFrom().item(List.of()) : query.apply(keys);
+    }
+
+    /**
+     * Inserts grouped by table, so that each table's rows go out in batches at the flush; the history rows in
+     * multi-row statements.
+     */
+    private static Uni<Void> write(AccountsFold fold) {
+        Uni<Void> released = fold.released.isEmpty() ? Uni.createFrom().voidItem()
+                : HoldRow.delete("holdKey in ?1", fold.released).replaceWithVoid();
+        List<PanacheEntityBase> created = new ArrayList<>(fold.opened);
+        created.addAll(fold.issued);
+        created.addAll(fold.placed.values());
+        return released.chain(() -> created.isEmpty() ? Uni.createFrom().voidItem()
+                        : PanacheEntityBase.persist(created))
+                .chain(() -> HistoryRows.insertEntries(fold.entries))
+                .chain(() -> HistoryRows.insertApplications(fold.applications));
     }
 
     private Change project(AccountRow account, Map<String, InvoiceRow> invoices, HoldRow hold,

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +45,8 @@ final class RebuiltAccount {
     final Map<String, IssuedWith> issued = new HashMap<>();
     final List<LedgerEntry> newEntries = new ArrayList<>();
     final List<InvoiceApplication> newApplications = new ArrayList<>();
+    /** The invoices issued or changed since the last flush: only their rows are written again. */
+    final Set<String> changedInvoices = new HashSet<>();
     boolean dirty;
     /** The version the account is parked at ({@link Arrival#NONE} when it is not): it and later events wait. */
     private long parkedAt;
@@ -147,6 +151,7 @@ final class RebuiltAccount {
                 Change change = next.apply(recorded);
                 change.invoices().forEach(RebuiltAccount::storable);
                 projection = next;
+                change.invoices().forEach(invoice -> changedInvoices.add(invoice.invoiceId()));
                 newEntries.addAll(change.entries());
                 newApplications.addAll(change.applications());
                 if (recorded.data() instanceof SaleCharged charge) {

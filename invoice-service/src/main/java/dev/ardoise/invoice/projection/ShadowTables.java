@@ -45,12 +45,19 @@ final class ShadowTables {
     static void flush(Connection connection, Collection<RebuiltAccount> accounts) throws SQLException {
         UUID[] ids = accounts.stream().map(account -> account.accountId).toArray(UUID[]::new);
         java.sql.Array array = connection.createArrayOf("uuid", ids);
-        for (String table : List.of("reader_position", "parked_event", "account", "invoice", "credit_hold")) {
+        for (String table : List.of("reader_position", "parked_event", "account", "credit_hold")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + "_next WHERE account_id = ANY(?)")) {
                 delete.setArray(1, array);
                 delete.executeUpdate();
             }
+        }
+        // an account's invoices are most of its rows: only those changed since the last flush are written again
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM invoice_next WHERE invoice_id = ANY(?)")) {
+            delete.setArray(1, connection.createArrayOf("text", accounts.stream()
+                    .flatMap(account -> account.changedInvoices.stream()).toArray(String[]::new)));
+            delete.executeUpdate();
         }
         Timestamp now = Timestamp.from(Instant.now());
         try (Batch positions = new Batch(connection, "INSERT INTO reader_position_next (account_id, last_version, "
@@ -92,6 +99,7 @@ final class ShadowTables {
                             application.version(), Date.valueOf(application.date()), application.kind().name(),
                             application.reference(), application.amount(), application.owedChange());
                 }
+                account.changedInvoices.clear();
                 account.newEntries.clear();
                 account.newApplications.clear();
                 account.dirty = false;
@@ -105,7 +113,9 @@ final class ShadowTables {
         rows.add(balance.accountId(), balance.storeId(), balance.customerId(), balance.customerName(),
                 balance.currency(), balance.creditLimit(), balance.owed(), balance.depositBalance(), balance.held(),
                 balance.accountStatus().name());
-        for (Invoice invoice : account.projection.invoices().values()) {
+        Map<String, Invoice> all = account.projection.invoices();
+        for (String invoiceId : account.changedInvoices) {
+            Invoice invoice = all.get(invoiceId);
             RebuiltAccount.IssuedWith issued = account.issued.get(invoice.invoiceId());
             invoices.add(invoice.invoiceId(), invoice.invoiceNumber(), invoice.saleId(), balance.accountId(),
                     invoice.version(), invoice.amount(), invoice.paid(), issued.lines(), issued.terms(),
