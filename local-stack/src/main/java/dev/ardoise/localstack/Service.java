@@ -13,6 +13,16 @@ import java.util.Map;
  * environment variables: every one that profile requires, secrets included, comes from the stack.
  */
 final class Service implements AutoCloseable {
+    /**
+     * What holds a service under 200 MB resident through the benchmark (docs/operations.md, "Memory"): a heap the
+     * read models' batches fit in, bounded metaspace, code cache, direct buffers and thread stacks, and glibc kept to
+     * two malloc arenas ({@link #MEMORY_ENVIRONMENT}) instead of one per core per thread that allocates.
+     */
+    static final List<String> MEMORY_OPTIONS = List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m",
+            "-XX:CICompilerCount=2", "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
+    static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     private final String name;
     private final int port;
     private final int managementPort;
@@ -66,7 +76,9 @@ final class Service implements AutoCloseable {
             environment.put("TOKEN_PUBLIC_KEY_LOCATION", secrets.invoiceServiceVerifyKeys().toString());
             environment.put("SERVICE_TOKEN_KEY_ID", DevTokens.SERVICE_KEY_ID);
         }
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC"));
+        environment.putAll(MEMORY_ENVIRONMENT);
+        List<String> command = new ArrayList<>(List.of(Java.executable()));
+        command.addAll(MEMORY_OPTIONS);
         command.addAll(settings.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(name, command, environment, settings.logs().resolve(name + ".log"));
@@ -92,6 +104,10 @@ final class Service implements AutoCloseable {
     /** The variables it was started with, secrets included. */
     Map<String, String> environment() {
         return environment;
+    }
+
+    ProcessHandle process() {
+        return process.handle();
     }
 
     /** Asks it to stop without waiting, so that several can stop at once; {@link #close()} waits. */
