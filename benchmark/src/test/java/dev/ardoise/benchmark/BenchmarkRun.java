@@ -191,7 +191,7 @@ final class BenchmarkRun {
         }
 
         assertEquals(0, charges.failed(), () -> "charges neither 201 nor 422: " + charges.failureSamples());
-        assertEquals(0, freshness.lost(), "every freshness sample showed within a minute");
+        assertEquals(0, freshness.lost(), () -> "freshness samples lost: " + freshness.problems());
         assertTrue(freshness.balances().count() > 0 && freshness.mails().count() > 0, "freshness was sampled");
     }
 
@@ -224,7 +224,8 @@ final class BenchmarkRun {
     private RawLimits rawLimits(LocalStack stack) throws Exception {
         boolean smoke = sizes.accounts() < 1_000;
         report.tableHead();
-        RawLimits raw = new RawLimits(report, smoke ? 2_000 : 200_000, smoke ? 2_000 : 100_000, sizes.connections());
+        RawLimits raw = new RawLimits(report, smoke ? 2_000 : 200_000, smoke ? 2_000 : 100_000, sizes.connections(),
+                java.time.Duration.ofSeconds(smoke ? 1 : 5));
         PGSimpleDataSource scratch = (PGSimpleDataSource) database(stack, "postgres");
         scratch.setReWriteBatchedInserts(true);
         raw.postgres(scratch);

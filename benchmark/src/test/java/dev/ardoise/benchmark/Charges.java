@@ -32,7 +32,7 @@ final class Charges {
         report.line("%,d accounts opened by the stores' managers (limit %s each) in %s, over %d stores; %d registers "
                 .formatted(accounts.size(), Shop.CREDIT_LIMIT, Latencies.seconds(System.nanoTime() - start),
                         sizes.stores(), sizes.registersPerStore())
-                + "per store. Hot set: 20% of the charges on the first 1% of the accounts (%,d).".formatted(
+                + "per store. Hot set: 20%% of the charges on the first 1%% of the accounts (%,d).".formatted(
                 sizes.hotAccounts()));
     }
 

@@ -30,6 +30,7 @@ final class Freshness {
     private final Latencies balances = new Latencies();
     private final Latencies mails = new Latencies();
     private final AtomicInteger lost = new AtomicInteger();
+    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean sampling = new AtomicBoolean();
     private final List<Thread> samplers = new ArrayList<>();
     private List<Shop.Account> balanceAccounts;
@@ -53,8 +54,15 @@ final class Freshness {
         samplers.add(sampler("freshness-mail", this::mailSamples));
     }
 
-    /** Stops sampling and waits for the samples under way (each ends within a minute). */
+    /**
+     * Stops sampling once each kind has at least one sample (or has given one up), and waits for the samples under
+     * way (each ends within a minute).
+     */
     void stop() throws InterruptedException {
+        long deadline = System.nanoTime() + 2 * TIMEOUT_NANOS;
+        while (lost.get() == 0 && (balances.count() == 0 || mails.count() == 0) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
         sampling.set(false);
         for (Thread sampler : samplers) {
             sampler.join();
@@ -69,9 +77,13 @@ final class Freshness {
         return mails;
     }
 
-    /** Samples that never showed within a minute. */
+    /** Samples that never showed within a minute, or whose charge was not accepted. */
     int lost() {
         return lost.get();
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     private Thread sampler(String name, Runnable samples) {
@@ -97,6 +109,8 @@ final class Freshness {
                 }, BALANCE_POLL_NANOS)) {
                     balances.add(System.nanoTime() - answered);
                 }
+            } else {
+                notAccepted(charged);
             }
             LockSupport.parkNanos(begin + BALANCE_EVERY_NANOS - System.nanoTime());
         }
@@ -121,8 +135,17 @@ final class Freshness {
                 }, MAIL_POLL_NANOS)) {
                     mails.add(System.nanoTime() - sent);
                 }
+            } else {
+                notAccepted(answer);
             }
             LockSupport.parkNanos(begin + MAIL_EVERY_NANOS - System.nanoTime());
+        }
+    }
+
+    private void notAccepted(AsyncHttp.Answer answer) {
+        lost.incrementAndGet();
+        if (problems.size() < 5) {
+            problems.add(answer.status() + " " + answer.text());
         }
     }
 
@@ -130,6 +153,7 @@ final class Freshness {
         while (!shown.getAsBoolean()) {
             if (System.nanoTime() - from > TIMEOUT_NANOS) {
                 lost.incrementAndGet();
+                problems.add("not shown within a minute");
                 return false;
             }
             LockSupport.parkNanos(pollNanos);

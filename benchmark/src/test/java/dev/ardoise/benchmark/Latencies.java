@@ -43,7 +43,7 @@ final class Latencies {
         if (histogram.getTotalCount() == 0) {
             return "none";
         }
-        return "%.1f / %.1f / %.1f / %.1f ms".formatted(millisAt(50), millisAt(99), millisAt(99.9), maxMillis());
+        return "%.2f / %.2f / %.2f / %.1f ms".formatted(millisAt(50), millisAt(99), millisAt(99.9), maxMillis());
     }
 
     static String millis(long nanos) {

@@ -30,7 +30,6 @@ final class RawLimits {
     private static final String SCRATCH_TOPIC = "benchmark-scratch";
     /** About the size of an account event on the topic (a generated history's average is ~490 bytes). */
     static final int RECORD_BYTES = 500;
-    private static final long SINGLE_COMMITS_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final String INSERT =
             "INSERT INTO benchmark_scratch (id, account_id, amount, body) VALUES (?, ?, ?, ?)";
 
@@ -38,13 +37,18 @@ final class RawLimits {
     private final int kafkaRecords;
     private final int batchedRows;
     private final int connections;
+    private final long timedNanos;
     double kafkaRecordsPerSecond;
     double commitsPerSecondOne;
     double commitsPerSecondMany;
     double batchedRowsPerSecond;
 
-    /** @param connections N of the single-row commits at N connections */
-    RawLimits(Report report, int kafkaRecords, int batchedRows, int connections) {
+    /**
+     * @param connections N of the single-row commits at N connections
+     * @param timed       how long the single-row commits and the disk's flushes run, each
+     */
+    RawLimits(Report report, int kafkaRecords, int batchedRows, int connections, java.time.Duration timed) {
+        this.timedNanos = timed.toNanos();
         this.report = report;
         this.kafkaRecords = kafkaRecords;
         this.batchedRows = batchedRows;
@@ -111,7 +115,7 @@ final class RawLimits {
         ByteBuffer page = ByteBuffer.allocate(8 * 1024);
         long start = System.nanoTime();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            while (System.nanoTime() - start < SINGLE_COMMITS_NANOS) {
+            while (System.nanoTime() - start < timedNanos) {
                 long begin = System.nanoTime();
                 channel.write(page.clear());
                 channel.force(false);
@@ -144,7 +148,7 @@ final class RawLimits {
                     try (Connection connection = database.getConnection();
                          PreparedStatement insert = connection.prepareStatement(INSERT)) {
                         connection.setAutoCommit(true);
-                        for (int row = first; System.nanoTime() - start < SINGLE_COMMITS_NANOS; row++) {
+                        for (int row = first; System.nanoTime() - start < timedNanos; row++) {
                             long begin = System.nanoTime();
                             bind(insert, row);
                             insert.executeUpdate();
@@ -162,8 +166,8 @@ final class RawLimits {
             threads.shutdownNow();
         }
         long elapsed = System.nanoTime() - start;
-        report.row("PostgreSQL single-row INSERT, each committed (autocommit), %d connection%s at once".formatted(
-                clients, clients == 1 ? "" : "s"), rows.get(), elapsed, "commits", latencies);
+        report.row("PostgreSQL single-row INSERT, each committed (autocommit), %s".formatted(
+                clients == 1 ? "1 connection" : clients + " connections at once"), rows.get(), elapsed, "commits", latencies);
         return Latencies.perSecond(rows.get(), elapsed);
     }
 

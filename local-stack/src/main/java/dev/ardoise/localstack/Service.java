@@ -14,13 +14,17 @@ import java.util.Map;
  */
 final class Service implements AutoCloseable {
     /**
-     * What holds a service under 200 MB resident through the benchmark (docs/operations.md, "Memory"): a heap the
-     * read models' batches fit in, bounded metaspace, code cache, direct buffers and thread stacks, and glibc kept to
-     * two malloc arenas ({@link #MEMORY_ENVIRONMENT}) instead of one per core per thread that allocates.
+     * The services' memory (docs/operations.md, "Memory"). Measured by the benchmark: ~100 MB of each is metaspace
+     * (19,000 classes; capped well above, as a guard only), ~20 MB code, the rest heap and native. So: a heap of
+     * 64 MB that grows from 32 MB and is given back after a full collection, thread stacks of 512 KB, direct
+     * buffers and Netty's pools bounded, the native heap trimmed every 5 s (C2's compilations leave tens of MB in
+     * malloc otherwise) and glibc kept to two malloc arenas ({@link #MEMORY_ENVIRONMENT}).
      */
-    static final List<String> MEMORY_OPTIONS = List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m",
-            "-XX:CICompilerCount=2", "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
+    static final List<String> MEMORY_OPTIONS = List.of("-Xms32m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:CICompilerCount=2",
+            "-XX:TrimNativeHeapInterval=5000", "-Dio.netty.allocator.numDirectArenas=1",
+            "-Dio.netty.allocator.numHeapArenas=1");
     static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final String name;
