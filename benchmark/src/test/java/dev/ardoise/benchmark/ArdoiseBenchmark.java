@@ -9,6 +9,6 @@ import org.junit.jupiter.api.Test;
 class ArdoiseBenchmark {
     @Test
     void measures_the_system_against_the_machine_and_rebuilds_equal_to_the_live_read_models() throws Exception {
-        new BenchmarkRun(Sizes.fromSystemProperties(), "benchmark-report.md").run();
+        new BenchmarkRun(Sizes.fromSystemProperties(), "benchmark").run();
     }
 }

@@ -27,15 +27,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class BenchmarkRun {
     private final Sizes sizes;
     private final Path home;
+    private final String name;
     private final Report report;
     private final List<String[]> targets = new ArrayList<>();
     private final List<String[]> ratios = new ArrayList<>();
     private final AtomicReference<LocalStack> running = new AtomicReference<>();
 
-    BenchmarkRun(Sizes sizes, String reportName) {
+    /**
+     * @param name the run's report is {@code target/<name>-report.md}, its copy of the built system
+     *             {@code target/<name>-built}, its stack's folder {@code target/<name>-stack}: a smoke run and a full
+     *             run do not share them
+     */
+    BenchmarkRun(Sizes sizes, String name) {
         this.sizes = sizes;
+        this.name = name;
         this.home = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
-        this.report = new Report(home.resolve("benchmark/target").resolve(reportName));
+        this.report = new Report(home.resolve("benchmark/target").resolve(name + "-report.md"));
     }
 
     void run() throws Exception {
@@ -45,10 +52,10 @@ final class BenchmarkRun {
         report.line("- Machine: " + Machine.describe());
         report.line("- Load average (1, 5, 15 min) at the start: " + Machine.load());
         report.line("- Sizes: " + sizes);
-        report.line("- Services as built at: " + BuiltSystem.buildTimes(home) + " (copied to `benchmark/target/built` "
-                + "before the start, so that a rebuild during the run changes nothing)");
-        Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/built"));
-        StackSettings settings = StackSettings.onFreePorts(built, home.resolve("benchmark/target/stack"));
+        report.line("- Services as built at: " + BuiltSystem.buildTimes(home) + " (copied to `benchmark/target/" + name
+                + "-built` before the start, so that a rebuild during the run changes nothing)");
+        Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/" + name + "-built"));
+        StackSettings settings = StackSettings.onFreePorts(built, home.resolve("benchmark/target/" + name + "-stack"));
         ProcessSampler sampler = new ProcessSampler(() -> running.get() == null ? Map.of()
                 : running.get().processes());
         Thread stopOnInterrupt = new Thread(() -> {
@@ -114,6 +121,12 @@ final class BenchmarkRun {
                 .formatted(maximum) + "201 or 422, at most 1% failed, p99 under 100 ms).");
         Freshness freshness = new Freshness(shop, invoiceService, settings.mailApiUrl());
         freshness.openAccounts();
+        Readers readers = new Readers(database(stack, "ardoise_accounts"), database(stack, "ardoise_invoices"),
+                database(stack, "ardoise_notifications"));
+        long settling = readers.awaitCaughtUp(charges.accounts().stream().map(Shop.Account::id).toList());
+        report.line("");
+        report.line("Before the half run, both readers applied every event of the sweep (waited %s), so that freshness "
+                .formatted(Latencies.seconds(settling)) + "is measured without a backlog left by the sweep.");
         freshness.start();
         OpenLoop.Result half = charges.steady(maximum / 2);
         freshness.stop();

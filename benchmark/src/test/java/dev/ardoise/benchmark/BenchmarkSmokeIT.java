@@ -11,6 +11,6 @@ import org.junit.jupiter.api.Test;
 class BenchmarkSmokeIT {
     @Test
     void every_part_of_the_benchmark_runs_and_what_it_checks_holds() throws Exception {
-        new BenchmarkRun(Sizes.smoke(), "benchmark-smoke-report.md").run();
+        new BenchmarkRun(Sizes.smoke(), "benchmark-smoke").run();
     }
 }
