@@ -55,7 +55,8 @@ final class BenchmarkRun {
         report.line("- Services as built at: " + BuiltSystem.buildTimes(home) + " (copied to `benchmark/target/" + name
                 + "-built` before the start, so that a rebuild during the run changes nothing)");
         Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/" + name + "-built"));
-        StackSettings settings = StackSettings.onFreePorts(built, home.resolve("benchmark/target/" + name + "-stack"));
+        StackSettings settings = StackSettings.onFreePorts(built, home.resolve("benchmark/target/" + name + "-stack"))
+                .withJvmOptions(sizes.jvmOptions().toArray(String[]::new));
         ProcessSampler sampler = new ProcessSampler(() -> running.get() == null ? Map.of()
                 : running.get().processes());
         Thread stopOnInterrupt = new Thread(() -> {
@@ -74,16 +75,18 @@ final class BenchmarkRun {
                 running.set(null);
                 withFsyncOn(settings, sampler);
             }
+        } finally {
+            LocalStack stack = running.get();
+            if (stack != null) {
+                stack.close();
+                running.set(null);
+            }
+            // also when a part failed: the targets measured so far, the memory and the CPU up to there
             sampler.close();
             summary(sampler);
             report.line("");
             report.line("Load average (1, 5, 15 min) at the end: " + Machine.load() + "; the whole run took "
                     + Latencies.seconds(System.nanoTime() - began) + ".");
-        } finally {
-            LocalStack stack = running.get();
-            if (stack != null) {
-                stack.close();
-            }
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             System.out.println("\n" + report.text());
         }

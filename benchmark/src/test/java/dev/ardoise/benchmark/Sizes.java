@@ -22,10 +22,12 @@ import java.time.Duration;
  * @param connections       N of the raw PostgreSQL limits at N connections
  * @param durableRun        whether the charges are measured again with fsync on (a second stack)
  * @param rebuild           whether invoice-service's rebuild is run and compared
+ * @param jvmOptions        added to the stack's JVMs (broker, mail server, services), e.g. to try memory settings
  */
 record Sizes(int stores, int accounts, int registersPerStore, double sweepStart, double sweepLimit, Duration step,
              Duration halfRun, int maxInFlight, int longLivedAccounts, int longLivedEvents, int compareCharges,
-             int relayBacklog, int catchUpEvents, int connections, boolean durableRun, boolean rebuild) {
+             int relayBacklog, int catchUpEvents, int connections, boolean durableRun, boolean rebuild,
+             java.util.List<String> jvmOptions) {
 
     static Sizes fromSystemProperties() {
         return new Sizes(
@@ -44,13 +46,16 @@ record Sizes(int stores, int accounts, int registersPerStore, double sweepStart,
                 Integer.getInteger("benchmark.events", 1_000_000),
                 Integer.getInteger("benchmark.connections", 16),
                 Boolean.parseBoolean(System.getProperty("benchmark.durable", "true")),
-                Boolean.parseBoolean(System.getProperty("benchmark.rebuild", "true")));
+                Boolean.parseBoolean(System.getProperty("benchmark.rebuild", "true")),
+                java.util.Arrays.stream(System.getProperty("benchmark.jvmOptions", "").split(" "))
+                        .filter(option -> !option.isBlank()).toList());
     }
 
     /** Seconds of each part: that the benchmark still runs and its checks still hold, nothing timed. */
     static Sizes smoke() {
         return new Sizes(4, 40, 2, 20, 30, Duration.ofSeconds(2), Duration.ofSeconds(3), 16, 1, 20, 10, 30,
-                500, 2, false, true);
+                500, 2, false, true, java.util.Arrays.stream(System.getProperty("benchmark.jvmOptions", "")
+                        .split(" ")).filter(option -> !option.isBlank()).toList());
     }
 
     /** The hot set: 1% of the accounts, at least one. */

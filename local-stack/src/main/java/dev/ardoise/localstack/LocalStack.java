@@ -154,9 +154,19 @@ public final class LocalStack implements AutoCloseable {
         Service service = service(name);
         service.close();
         services.remove(service);
+        // its next start writes a new log: this one is kept beside it
+        Path log = settings.logs().resolve(name + ".log");
+        try {
+            Files.move(log, log.resolveSibling(name + "-stopped-" + Instant.now().toEpochMilli() + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Starts again a service {@link #stopService stopped} before, as it was first started; waits until healthy. */
+    /**
+     * Starts again a service {@link #stopService stopped} before, as it was first started; waits until healthy (up
+     * to 5 minutes: on a busy machine it may have a backlog to read as it starts).
+     */
     public void startService(String name) {
         switch (name) {
             case "account-service" -> startService(name, settings.accountPort(), settings.accountManagementPort(),
@@ -167,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.notificationManagementPort(), "ardoise_notifications");
             default -> throw new IllegalArgumentException("no service " + name);
         }
-        service(name).awaitHealthy(settings);
+        service(name).awaitHealthy(settings, Duration.ofMinutes(5));
     }
 
     private Service service(String name) {

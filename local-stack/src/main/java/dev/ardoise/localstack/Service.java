@@ -90,7 +90,11 @@ final class Service implements AutoCloseable {
     }
 
     void awaitHealthy(StackSettings settings) {
-        process.awaitHealthy(settings.serviceUrl(managementPort) + "/q/health/ready", Duration.ofSeconds(120));
+        awaitHealthy(settings, Duration.ofSeconds(120));
+    }
+
+    void awaitHealthy(StackSettings settings, Duration timeout) {
+        process.awaitHealthy(settings.serviceUrl(managementPort) + "/q/health/ready", timeout);
     }
 
     String name() {
