@@ -1,6 +1,7 @@
 package dev.ardoise.benchmark;
 
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.localstack.LocalStack;
 import dev.ardoise.testing.AccountStream;
 import dev.ardoise.testing.Histories;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -11,60 +12,110 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A generated history (50 events per account, every event type) produced straight to account-events as fast as
- * the producer goes, then the time until each reader's live projection has every account at version 50.
+ * Each reader catching up on a complete backlog: both readers are stopped, a generated history (50 events per
+ * account, every event type) is produced to account-events, then a reader is started and timed from its start
+ * until every generated account is at version 50 in its {@code reader_position}. First invoice-service alone,
+ * then notification-service alone (on the same backlog), then both together on a second backlog of the same size.
  */
 final class CatchUp {
     static final int EVENTS_PER_ACCOUNT = 50;
-    /** At least 30 minutes; more for a history the live readers (~500 events/s each) need longer for. */
-    private static final Duration LEAST_TIMEOUT = Duration.ofMinutes(30);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final String INVOICES = "invoice-service";
+    private static final String NOTIFICATIONS = "notification-service";
 
     private final Report report;
+    private final LocalStack stack;
+    private final Map<String, DataSource> databases;
     private final List<UUID> accountIds = new ArrayList<>();
 
-    CatchUp(Report report) {
+    CatchUp(Report report, LocalStack stack, DataSource invoices, DataSource notifications) {
         this.report = report;
+        this.stack = stack;
+        this.databases = Map.of(INVOICES, invoices, NOTIFICATIONS, notifications);
     }
 
+    /** Every generated account, for the rebuild's balance queries. */
     List<UUID> accountIds() {
         return accountIds;
     }
 
-    /** @param writer a Kafka client that may write account-events (the stack's admin stands in for the relay) */
-    void run(Map<String, Object> writer, int events, DataSource invoices, DataSource notifications)
-            throws SQLException {
-        int accounts = events / EVENTS_PER_ACCOUNT;
-        long start = System.nanoTime();
-        long bytes = produce(writer, accounts);
-        long produced = System.nanoTime() - start;
-        int total = accounts * EVENTS_PER_ACCOUNT;
-        report.line("%,d generated events (%,d accounts x %d, every event type; average record %,d bytes) produced "
-                .formatted(total, accounts, EVENTS_PER_ACCOUNT, bytes / total)
-                + "to `account-events` keyed by account id, while both services read. Elapsed from the first send.");
-        report.line("");
+    /** @return events/s of invoice-service alone, notification-service alone, then each of both together */
+    double[] run(Map<String, Object> writer, int events) throws Exception {
         report.tableHead();
-        report.row("events produced (acks=all, linger 5 ms)", total, produced, "events", null);
-        Duration timeout = Duration.ofSeconds(Math.max(LEAST_TIMEOUT.toSeconds(), total / 250L));
-        long[] caughtUp = awaitCaughtUp(start, timeout, invoices, notifications);
-        report.row("invoice-service live projection: every account at version 50", total, caughtUp[0], "events", null);
-        report.row("notification-service live reader: every account at version 50", total, caughtUp[1], "events", null);
+        stack.stopService(INVOICES);
+        stack.stopService(NOTIFICATIONS);
+        List<UUID> first = produce(writer, events);
+        double invoicesAlone = timed(INVOICES + " alone", first);
+        double notificationsAlone = timed(NOTIFICATIONS + " alone", first);
+        stack.stopService(INVOICES);
+        stack.stopService(NOTIFICATIONS);
+        List<UUID> second = produce(writer, events);
+        long start = System.nanoTime();
+        CompletableFuture<long[]> invoicesDone =
+                CompletableFuture.supplyAsync(() -> startAndAwait(INVOICES, second, start));
+        CompletableFuture<long[]> notificationsDone =
+                CompletableFuture.supplyAsync(() -> startAndAwait(NOTIFICATIONS, second, start));
+        long total = (long) second.size() * EVENTS_PER_ACCOUNT;
+        report.row(INVOICES + ", both together: from both started until every account at version 50 (healthy after "
+                + Latencies.seconds(invoicesDone.get()[1]) + ")", total, invoicesDone.get()[0], "events", null);
+        report.row(NOTIFICATIONS + ", both together (healthy after " + Latencies.seconds(notificationsDone.get()[1])
+                + ")", total, notificationsDone.get()[0], "events", null);
+        return new double[] {invoicesAlone, notificationsAlone, Latencies.perSecond(total, invoicesDone.get()[0]),
+                Latencies.perSecond(total, notificationsDone.get()[0])};
     }
 
-    private long produce(Map<String, Object> writer, int accounts) {
+    private double timed(String service, List<UUID> accounts) {
+        String name = service.split(" ")[0];
+        long start = System.nanoTime();
+        long[] done = startAndAwait(name, accounts, start);
+        long total = (long) accounts.size() * EVENTS_PER_ACCOUNT;
+        report.row(service + ": from its start until every account at version 50 (healthy after %s)".formatted(
+                Latencies.seconds(done[1])), total, done[0], "events", null);
+        return Latencies.perSecond(total, done[0]);
+    }
+
+    /**
+     * Starts the service (its start, until healthy, is part of the time: it may read before it is healthy), then
+     * polls its reader_position. @return the elapsed time until caught up, and until healthy
+     */
+    private long[] startAndAwait(String service, List<UUID> accounts, long start) {
+        stack.startService(service);
+        long ready = System.nanoTime() - start;
+        long target = (long) accounts.size() * EVENTS_PER_ACCOUNT;
+        long deadline = start + TimeUnit.MINUTES.toNanos(30) + TimeUnit.MILLISECONDS.toNanos(target * 4);
+        try {
+            long applied;
+            while ((applied = applied(databases.get(service), accounts)) < target) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(service + " applied " + applied + " of " + target + " events");
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        long elapsed = System.nanoTime() - start;
+        return new long[] {elapsed, ready};
+    }
+
+    private List<UUID> produce(Map<String, Object> writer, int events) {
+        int accounts = Math.max(1, events / EVENTS_PER_ACCOUNT);
+        List<UUID> produced = new ArrayList<>();
         long bytes = 0;
+        long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = RawLimits.producer(writer)) {
             for (int index = 0; index < accounts; index++) {
                 UUID accountId = UUID.randomUUID();
-                accountIds.add(accountId);
+                produced.add(accountId);
                 for (RecordedEvent event : Histories.history(accountId, index, EVENTS_PER_ACCOUNT)) {
                     ProducerRecord<String, String> record = AccountStream.record(event);
                     bytes += record.value().length();
@@ -73,44 +124,20 @@ final class CatchUp {
             }
             producer.flush();
         }
-        return bytes;
+        long total = (long) accounts * EVENTS_PER_ACCOUNT;
+        accountIds.addAll(produced);
+        report.row("backlog produced while no reader reads (%,d accounts x %d, every event type, %,d bytes a record)"
+                .formatted(accounts, EVENTS_PER_ACCOUNT, bytes / total), total, System.nanoTime() - start, "events",
+                null);
+        return produced;
     }
 
-    /** Polls both readers' positions every second; the elapsed time since {@code start} when each was done. */
-    private long[] awaitCaughtUp(long start, Duration timeout, DataSource invoices, DataSource notifications)
-            throws SQLException {
-        long[] done = {0, 0};
-        long deadline = start + timeout.toNanos();
-        for (int second = 1; done[0] == 0 || done[1] == 0; second++) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not caught up in " + timeout + ": invoice-service at "
-                        + applied(invoices) + ", notification-service at " + applied(notifications) + " events");
-            }
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-            if (second % 30 == 0) {
-                System.out.printf("[benchmark] %d s: invoice-service %,d, notification-service %,d of %,d events%n",
-                        (System.nanoTime() - start) / 1_000_000_000, applied(invoices), applied(notifications),
-                        target());
-            }
-            for (int reader = 0; reader < 2; reader++) {
-                if (done[reader] == 0 && applied(reader == 0 ? invoices : notifications) == target()) {
-                    done[reader] = System.nanoTime() - start;
-                }
-            }
-        }
-        return done;
-    }
-
-    private long target() {
-        return (long) accountIds.size() * EVENTS_PER_ACCOUNT;
-    }
-
-    /** Events applied so far, over the generated accounts (their reader_position versions summed). */
-    private long applied(DataSource database) throws SQLException {
+    /** Events applied so far over these accounts (their reader_position versions summed). */
+    private static long applied(DataSource database, List<UUID> accounts) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT coalesce(sum(last_version), 0) FROM reader_position WHERE account_id = ANY(?)")) {
-            query.setArray(1, connection.createArrayOf("uuid", accountIds.toArray()));
+            query.setArray(1, connection.createArrayOf("uuid", accounts.toArray()));
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);

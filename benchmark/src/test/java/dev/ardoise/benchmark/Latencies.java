@@ -1,43 +1,49 @@
 package dev.ardoise.benchmark;
 
-import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
-/** Durations of many operations (nanoseconds), read as percentiles in milliseconds. */
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Durations of many operations in an HdrHistogram (microseconds, 3 significant digits, up to an hour), read as
+ * p50 / p99 / p99.9 / max in milliseconds. An open-loop load records each from the request's intended start, so
+ * that a stalled system is charged for every request it kept waiting (coordinated omission corrected).
+ */
 final class Latencies {
-    private long[] nanos = new long[1024];
-    private int count;
+    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    private final Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
 
     synchronized void add(long elapsedNanos) {
-        if (count == nanos.length) {
-            nanos = Arrays.copyOf(nanos, count * 2);
-        }
-        nanos[count++] = elapsedNanos;
+        histogram.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, elapsedNanos / 1_000)));
     }
 
     synchronized void addAll(Latencies other) {
-        for (int i = 0; i < other.count; i++) {
-            add(other.nanos[i]);
+        Histogram copy;
+        synchronized (other) {
+            copy = other.histogram.copy();
         }
+        histogram.add(copy);
     }
 
-    synchronized int count() {
-        return count;
+    synchronized long count() {
+        return histogram.getTotalCount();
     }
 
-    /** "p50 / p95 / p99 / max" in ms, nearest-rank percentiles. */
+    /** The value at this percentile, in milliseconds. */
+    synchronized double millisAt(double percentile) {
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1_000.0;
+    }
+
+    synchronized double maxMillis() {
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue() / 1_000.0;
+    }
+
+    /** "p50 / p99 / p99.9 / max" in ms. */
     synchronized String percentiles() {
-        if (count == 0) {
+        if (histogram.getTotalCount() == 0) {
             return "none";
         }
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
-        return "%s / %s / %s / %s ms".formatted(millis(rank(sorted, 50)), millis(rank(sorted, 95)),
-                millis(rank(sorted, 99)), millis(sorted[count - 1]));
-    }
-
-    private long rank(long[] sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)];
+        return "%.2f / %.2f / %.2f / %.1f ms".formatted(millisAt(50), millisAt(99), millisAt(99.9), maxMillis());
     }
 
     static String millis(long nanos) {
@@ -46,7 +52,11 @@ final class Latencies {
 
     /** Per second, to one decimal. */
     static String rate(long count, long elapsedNanos) {
-        return "%,.1f".formatted(count * 1_000_000_000.0 / Math.max(1, elapsedNanos));
+        return "%,.1f".formatted(perSecond(count, elapsedNanos));
+    }
+
+    static double perSecond(long count, long elapsedNanos) {
+        return count * 1_000_000_000.0 / Math.max(1, elapsedNanos);
     }
 
     static String seconds(long elapsedNanos) {

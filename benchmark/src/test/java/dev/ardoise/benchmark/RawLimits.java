@@ -28,21 +28,36 @@ import java.util.concurrent.TimeUnit;
 /** What this machine's broker and database do without Ardoise in the way: the ceiling the figures sit under. */
 final class RawLimits {
     private static final String SCRATCH_TOPIC = "benchmark-scratch";
-    private static final int KAFKA_RECORDS = 200_000;
-    private static final int RECORD_BYTES = 1_000;
-    private static final long SINGLE_COMMITS_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final int BATCHED_ROWS = 100_000;
+    /** About the size of an account event on the topic (a generated history's average is ~490 bytes). */
+    static final int RECORD_BYTES = 500;
     private static final String INSERT =
             "INSERT INTO benchmark_scratch (id, account_id, amount, body) VALUES (?, ?, ?, ?)";
 
     private final Report report;
+    private final int kafkaRecords;
+    private final int batchedRows;
+    private final int connections;
+    private final long timedNanos;
+    double kafkaRecordsPerSecond;
+    double commitsPerSecondOne;
+    double commitsPerSecondMany;
+    double batchedRowsPerSecond;
 
-    RawLimits(Report report) {
+    /**
+     * @param connections N of the single-row commits at N connections
+     * @param timed       how long the single-row commits and the disk's flushes run, each
+     */
+    RawLimits(Report report, int kafkaRecords, int batchedRows, int connections, java.time.Duration timed) {
+        this.timedNanos = timed.toNanos();
         this.report = report;
+        this.kafkaRecords = kafkaRecords;
+        this.batchedRows = batchedRows;
+        this.connections = connections;
     }
 
     /**
-     * A plain producer like a real one (acks=all, linger 5 ms, SCRAM login like the services'), ~1 KB records to
+     * A plain producer like a real one (acks=all, linger 5 ms, SCRAM login like the services'), records of an
+     * event's size to
      * a 3-partition scratch topic; {@code client} logs in as the stack's admin, who may create that topic.
      */
     void kafka(Map<String, Object> client) throws Exception {
@@ -51,17 +66,15 @@ final class RawLimits {
             String value = "x".repeat(RECORD_BYTES);
             long start = System.nanoTime();
             try (KafkaProducer<String, String> producer = producer(client)) {
-                for (int i = 0; i < KAFKA_RECORDS; i++) {
+                for (int i = 0; i < kafkaRecords; i++) {
                     producer.send(new ProducerRecord<>(SCRATCH_TOPIC, UUID.randomUUID().toString(), value));
                 }
                 producer.flush();
             }
             long elapsed = System.nanoTime() - start;
-            report.row("Kafka producer, %d-byte records, acks=all, linger 5 ms".formatted(RECORD_BYTES),
-                    KAFKA_RECORDS, elapsed, "records", null);
-            report.line("|  (same, in MB/s) | %,d MB | %s | %s MB |  |".formatted(
-                    (long) KAFKA_RECORDS * RECORD_BYTES / 1_000_000, Latencies.seconds(elapsed),
-                    Latencies.rate((long) KAFKA_RECORDS * RECORD_BYTES / 1_000_000, elapsed)));
+            report.row("Kafka producer, %d-byte records (an event's size), acks=all, linger 5 ms".formatted(
+                    RECORD_BYTES), kafkaRecords, elapsed, "records", null);
+            kafkaRecordsPerSecond = Latencies.perSecond(kafkaRecords, elapsed);
             admin.deleteTopics(List.of(SCRATCH_TOPIC)).all().get(30, TimeUnit.SECONDS);
         }
     }
@@ -77,15 +90,19 @@ final class RawLimits {
         return new KafkaProducer<>(config);
     }
 
-    /** (a) one row per commit, the disk's fsync limit; (b) many rows in one transaction. */
-    void postgres(DataSource database) throws SQLException {
+    /**
+     * (a) one row per commit on 1 connection, then on N at once; (b) many rows in one transaction, the driver
+     * rewriting each batch into multi-row INSERTs ({@code reWriteBatchedInserts=true} on {@code database}).
+     */
+    void postgres(DataSource database) throws Exception {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS benchmark_scratch");
             statement.execute("CREATE TABLE benchmark_scratch (id bigint PRIMARY KEY, account_id uuid NOT NULL, "
                     + "amount numeric NOT NULL, body text NOT NULL)");
             report.line("| (the stack's PostgreSQL runs with synchronous_commit %s, fsync %s) | | | | |"
                     .formatted(setting(statement, "synchronous_commit"), setting(statement, "fsync")));
-            singleRowCommits(connection);
+            commitsPerSecondOne = singleRowCommits(database, 1);
+            commitsPerSecondMany = singleRowCommits(database, connections);
             batchedInsert(connection);
             statement.execute("DROP TABLE benchmark_scratch");
         }
@@ -98,7 +115,7 @@ final class RawLimits {
         ByteBuffer page = ByteBuffer.allocate(8 * 1024);
         long start = System.nanoTime();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            while (System.nanoTime() - start < SINGLE_COMMITS_NANOS) {
+            while (System.nanoTime() - start < timedNanos) {
                 long begin = System.nanoTime();
                 channel.write(page.clear());
                 channel.force(false);
@@ -118,28 +135,47 @@ final class RawLimits {
         }
     }
 
-    private void singleRowCommits(Connection connection) throws SQLException {
-        connection.setAutoCommit(true);
+    private double singleRowCommits(DataSource database, int clients) throws Exception {
         Latencies latencies = new Latencies();
+        java.util.concurrent.atomic.AtomicInteger rows = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
-        int rows = 0;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            while (System.nanoTime() - start < SINGLE_COMMITS_NANOS) {
-                long begin = System.nanoTime();
-                bind(insert, rows++);
-                insert.executeUpdate();
-                latencies.add(System.nanoTime() - begin);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                int first = 10_000_000 * (client + 1) + (clients == 1 ? 0 : 100_000_000);
+                done.add(threads.submit(() -> {
+                    try (Connection connection = database.getConnection();
+                         PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                        connection.setAutoCommit(true);
+                        for (int row = first; System.nanoTime() - start < timedNanos; row++) {
+                            long begin = System.nanoTime();
+                            bind(insert, row);
+                            insert.executeUpdate();
+                            latencies.add(System.nanoTime() - begin);
+                            rows.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
             }
+            for (java.util.concurrent.Future<?> client : done) {
+                client.get();
+            }
+        } finally {
+            threads.shutdownNow();
         }
-        report.row("PostgreSQL single-row INSERT, each committed (autocommit)", rows,
-                System.nanoTime() - start, "commits", latencies);
+        long elapsed = System.nanoTime() - start;
+        report.row("PostgreSQL single-row INSERT, each committed (autocommit), %s".formatted(
+                clients == 1 ? "1 connection" : clients + " connections at once"), rows.get(), elapsed, "commits", latencies);
+        return Latencies.perSecond(rows.get(), elapsed);
     }
 
     private void batchedInsert(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
         long start = System.nanoTime();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int row = 0; row < BATCHED_ROWS; row++) {
+            for (int row = 0; row < batchedRows; row++) {
                 bind(insert, 1_000_000 + row);
                 insert.addBatch();
                 if (row % 1_000 == 999) {
@@ -150,8 +186,10 @@ final class RawLimits {
         }
         connection.commit();
         connection.setAutoCommit(true);
-        report.row("PostgreSQL batched INSERT (JDBC batches of 1,000), one transaction", BATCHED_ROWS,
-                System.nanoTime() - start, "rows", null);
+        long elapsed = System.nanoTime() - start;
+        report.row("PostgreSQL batched INSERT (JDBC batches of 1,000 rewritten as multi-row INSERTs), one "
+                + "transaction", batchedRows, elapsed, "rows", null);
+        batchedRowsPerSecond = Latencies.perSecond(batchedRows, elapsed);
     }
 
     private static void bind(PreparedStatement insert, int row) throws SQLException {

@@ -35,7 +35,8 @@ final class RebuildCheck {
         this.report = report;
     }
 
-    void run(DataSource database, List<UUID> accountIds) throws Exception {
+    /** @return events/s of the rebuild as the benchmark saw it */
+    double run(DataSource database, List<UUID> accountIds) throws Exception {
         reconcile();
         long dumping = System.nanoTime();
         String live = ReadModelDump.all(database);
@@ -78,12 +79,13 @@ final class RebuildCheck {
         assertEquals(0, failed.get(), "every balance query during the rebuild was answered");
         assertTrue(queries.count() > 0, "balances were queried during the rebuild");
         assertTrue(equal, () -> ReadModelDump.firstDifference(live, rebuilt));
+        return Latencies.perSecond(progress.path("recordsRead").asLong(), elapsed);
     }
 
     /**
      * The reconciliation folds account-events on its own: no differences means the live projection is complete.
      * Asked until it finds none; the last one's time and batches are reported. It runs in invoice-service at the
-     * stack's heap (-Xmx256m): with {@code -Dbenchmark.events=1000000} this is where a million events reconcile.
+     * stack's heap (local-stack Service.MEMORY_OPTIONS).
      */
     void reconcile() {
         long start = System.nanoTime();
@@ -94,7 +96,7 @@ final class RebuildCheck {
                 report.line("Reconciliation: %,d accounts, no differences, in %d batch(es), in %s (invoice-service at "
                         .formatted(reconciled.body().path("accountsChecked").asInt(),
                                 reconciled.body().path("batches").asInt(),
-                                Latencies.seconds(System.nanoTime() - asked)) + "-Xmx256m).");
+                                Latencies.seconds(System.nanoTime() - asked)) + "the stack's heap).");
                 return;
             }
             if (System.nanoTime() - start > TIMEOUT_NANOS) {

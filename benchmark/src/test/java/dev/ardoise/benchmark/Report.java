@@ -28,7 +28,7 @@ final class Report {
 
     /** A table row per figure: what, count, elapsed, rate, latencies. */
     void tableHead() {
-        line("| figure | count | elapsed | rate (/s) | latency p50 / p95 / p99 / max |");
+        line("| figure | count | elapsed | rate (/s) | latency p50 / p99 / p99.9 / max |");
         line("|---|---:|---:|---:|---|");
     }
 

@@ -41,6 +41,11 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The running process, to measure it (its memory and CPU time in /proc). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Waits until {@code url} answers 200, failing early if the process dies. */
     void awaitHealthy(String url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

@@ -218,6 +218,10 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    ProcessHandle process() {
+        return process.handle();
+    }
+
     @Override
     public void close() {
         process.close();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,6 +134,55 @@ public final class LocalStack implements AutoCloseable {
         return services.stream().filter(started -> started.name().equals(service)).findFirst()
                 .map(Service::environment)
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
+    /**
+     * Every process of the stack by name (the three services, {@code kafka}, {@code postgresql}: its main process,
+     * whose children are its backends, and {@code greenmail}), for measuring their memory and CPU.
+     */
+    public Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        services.forEach(service -> processes.put(service.name(), service.process()));
+        processes.put("kafka", kafka.process());
+        processes.put("postgresql", postgres.process());
+        processes.put("greenmail", mail.process());
+        return processes;
+    }
+
+    /** Stops one service and waits until it has (e.g. to let a backlog build up in its topic while it reads none). */
+    public void stopService(String name) {
+        Service service = service(name);
+        service.close();
+        services.remove(service);
+        // its next start writes a new log: this one is kept beside it
+        Path log = settings.logs().resolve(name + ".log");
+        try {
+            Files.move(log, log.resolveSibling(name + "-stopped-" + Instant.now().toEpochMilli() + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts again a service {@link #stopService stopped} before, as it was first started; waits until healthy (up
+     * to 5 minutes: on a busy machine it may have a backlog to read as it starts).
+     */
+    public void startService(String name) {
+        switch (name) {
+            case "account-service" -> startService(name, settings.accountPort(), settings.accountManagementPort(),
+                    "ardoise_accounts");
+            case "invoice-service" -> startService(name, settings.invoicePort(), settings.invoiceManagementPort(),
+                    "ardoise_invoices");
+            case "notification-service" -> startService(name, settings.notificationPort(),
+                    settings.notificationManagementPort(), "ardoise_notifications");
+            default -> throw new IllegalArgumentException("no service " + name);
+        }
+        service(name).awaitHealthy(settings, Duration.ofMinutes(5));
+    }
+
+    private Service service(String name) {
+        return services.stream().filter(started -> started.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " running"));
     }
 
     /** The password of the database user {@code postgres}. */

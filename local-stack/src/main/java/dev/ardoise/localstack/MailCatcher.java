@@ -30,6 +30,10 @@ final class MailCatcher implements AutoCloseable {
         return new MailCatcher(greenMail);
     }
 
+    ProcessHandle process() {
+        return process.handle();
+    }
+
     @Override
     public void close() {
         process.close();

@@ -30,9 +30,11 @@ final class Postgres implements AutoCloseable {
             """;
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     static Postgres start(StackSettings settings, Secrets secrets) {
@@ -49,14 +51,31 @@ final class Postgres implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     // it starts beside the broker and the mail server now: zonky's 10 s are short on a busy machine
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", onOff(settings.durableCommits()))
+                    .setServerConfig("synchronous_commit", onOff(settings.durableCommits()))
+                    .setServerConfig("full_page_writes", onOff(settings.durableCommits()))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                             settings.logs().resolve("postgres.log").toFile()))
                     .start();
             requirePassword(server, data, secrets.databasePassword());
             createDatabases(server);
-            return new Postgres(server);
+            return new Postgres(server, data);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
+        }
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+
+    /** The server's main process (postmaster); its backends are its children. */
+    ProcessHandle process() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,6 +13,20 @@ import java.util.Map;
  * environment variables: every one that profile requires, secrets included, comes from the stack.
  */
 final class Service implements AutoCloseable {
+    /**
+     * The services' memory (docs/operations.md, "Memory"). Measured by the benchmark: ~100 MB of each is metaspace
+     * (19,000 classes; capped well above, as a guard only), ~20 MB code, the rest heap and native. So: a heap of
+     * 64 MB that grows from 32 MB and is given back after a full collection, thread stacks of 512 KB, direct
+     * buffers and Netty's pools bounded, the native heap trimmed every 5 s (C2's compilations leave tens of MB in
+     * malloc otherwise) and glibc kept to two malloc arenas ({@link #MEMORY_ENVIRONMENT}).
+     */
+    static final List<String> MEMORY_OPTIONS = List.of("-Xms32m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:CICompilerCount=2",
+            "-XX:TrimNativeHeapInterval=5000", "-Dio.netty.allocator.numDirectArenas=1",
+            "-Dio.netty.allocator.numHeapArenas=1");
+    static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     private final String name;
     private final int port;
     private final int managementPort;
@@ -66,7 +80,9 @@ final class Service implements AutoCloseable {
             environment.put("TOKEN_PUBLIC_KEY_LOCATION", secrets.invoiceServiceVerifyKeys().toString());
             environment.put("SERVICE_TOKEN_KEY_ID", DevTokens.SERVICE_KEY_ID);
         }
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m", "-XX:+UseSerialGC"));
+        environment.putAll(MEMORY_ENVIRONMENT);
+        List<String> command = new ArrayList<>(List.of(Java.executable()));
+        command.addAll(MEMORY_OPTIONS);
         command.addAll(settings.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(name, command, environment, settings.logs().resolve(name + ".log"));
@@ -74,7 +90,11 @@ final class Service implements AutoCloseable {
     }
 
     void awaitHealthy(StackSettings settings) {
-        process.awaitHealthy(settings.serviceUrl(managementPort) + "/q/health/ready", Duration.ofSeconds(120));
+        awaitHealthy(settings, Duration.ofSeconds(120));
+    }
+
+    void awaitHealthy(StackSettings settings, Duration timeout) {
+        process.awaitHealthy(settings.serviceUrl(managementPort) + "/q/health/ready", timeout);
     }
 
     String name() {
@@ -92,6 +112,10 @@ final class Service implements AutoCloseable {
     /** The variables it was started with, secrets included. */
     Map<String, String> environment() {
         return environment;
+    }
+
+    ProcessHandle process() {
+        return process.handle();
     }
 
     /** Asks it to stop without waiting, so that several can stop at once; {@link #close()} waits. */

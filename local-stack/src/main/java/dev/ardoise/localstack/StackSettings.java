@@ -12,13 +12,15 @@ import java.util.Map;
  * variable of the same name as the services use (KAFKA_PORT, DB_PORT, SMTP_PORT...). Each service answers its
  * API on one port and its health and metrics on another (Quarkus' management interface).
  *
- * @param jvmOptions added to the java command of the broker, the mail server and each service; none by default,
- *                   so that a developer's stack and the benchmark run at full speed
+ * @param jvmOptions     added to the java command of the broker, the mail server and each service; none by
+ *                       default, so that a developer's stack and the benchmark run at full speed
+ * @param durableCommits PostgreSQL with {@code fsync} and {@code synchronous_commit} on, as production runs; off by
+ *                       default (a commit then waits for no disk), {@code ARDOISE_DB_DURABLE=true} turns it on
  */
 public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
                             int smtpPort, int mailApiPort, int accountPort, int invoicePort, int notificationPort,
                             int accountManagementPort, int invoiceManagementPort, int notificationManagementPort,
-                            boolean keepData, List<String> jvmOptions) {
+                            boolean keepData, List<String> jvmOptions, boolean durableCommits) {
 
     public StackSettings {
         jvmOptions = List.copyOf(jvmOptions);
@@ -34,13 +36,14 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
                 port(env, "NOTIFICATION_SERVICE_PORT", 8083),
                 port(env, "ACCOUNT_SERVICE_MANAGEMENT_PORT", 9081), port(env, "INVOICE_SERVICE_MANAGEMENT_PORT", 9082),
                 port(env, "NOTIFICATION_SERVICE_MANAGEMENT_PORT", 9083),
-                !"true".equalsIgnoreCase(env.getOrDefault("ARDOISE_CLEAN", "false")), List.of());
+                !"true".equalsIgnoreCase(env.getOrDefault("ARDOISE_CLEAN", "false")), List.of(),
+                "true".equalsIgnoreCase(env.getOrDefault("ARDOISE_DB_DURABLE", "false")));
     }
 
     /** A fresh stack in {@code workDir} on ports free right now, for tests and the benchmark. */
     public static StackSettings onFreePorts(Path home, Path workDir) {
         return new StackSettings(home, workDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false, List.of());
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false, List.of(), false);
     }
 
     /**
@@ -50,7 +53,14 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
     public StackSettings withJvmOptions(String... options) {
         return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
                 accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
-                notificationManagementPort, keepData, List.of(options));
+                notificationManagementPort, keepData, List.of(options), durableCommits);
+    }
+
+    /** The same stack, its PostgreSQL committing to disk ({@code fsync} and {@code synchronous_commit} on) or not. */
+    public StackSettings withDurableCommits(boolean durable) {
+        return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
+                accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
+                notificationManagementPort, keepData, jvmOptions, durable);
     }
 
     public String kafkaBootstrap() {
