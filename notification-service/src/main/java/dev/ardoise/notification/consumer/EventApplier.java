@@ -7,8 +7,10 @@ import dev.ardoise.events.reader.BatchHandler;
 import dev.ardoise.notification.config.StoreConfig;
 import dev.ardoise.notification.persistence.Contacts;
 import dev.ardoise.notification.persistence.Ledgers;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +53,12 @@ class EventApplier implements BatchHandler {
                         }
                     }
                     return contacts.save().chain(books::save).chain(decisions::save);
-                })));
+                })))
+                .call(EventApplier::written);
+    }
+
+    /** A write the database refuses fails this batch, as the reader expects, rather than its later flush. */
+    private static Uni<Void> written() {
+        return Panache.getSession().chain(Mutiny.Session::flush);
     }
 }
