@@ -1,28 +1,28 @@
 package dev.ardoise.notification.consumer;
 
 import dev.ardoise.events.AccountEvent;
-import dev.ardoise.events.AccountOpened;
-import dev.ardoise.events.CustomerDetailsChanged;
-import dev.ardoise.events.EmailConsentGiven;
-import dev.ardoise.events.EmailConsentWithdrawn;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
-import dev.ardoise.events.reader.EventHandler;
+import dev.ardoise.events.reader.BatchHandler;
 import dev.ardoise.notification.config.StoreConfig;
-import dev.ardoise.notification.domain.CustomerContact;
-import dev.ardoise.notification.persistence.Contact;
+import dev.ardoise.notification.persistence.Contacts;
 import dev.ardoise.notification.persistence.Ledgers;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Inside the reader's transaction: keeps the customer's contact and consent, folds every event into the account's
  * ledger, and decides each invoice's email (the ledger keeps the balance and available credit just after its sale).
+ * A batch is applied set-wise: its accounts' contacts, ledgers and decided invoices are loaded in a few queries, the
+ * events folded in memory in order, and the changes written together; one event is a batch of one.
  */
 @ApplicationScoped
-class EventApplier implements EventHandler {
+class EventApplier implements BatchHandler {
     private final InvoiceNotifications invoices;
     private final Ledgers ledgers;
     private final String defaultStore;
@@ -35,47 +35,30 @@ class EventApplier implements EventHandler {
 
     @Override
     public Uni<Void> apply(RecordedEvent recorded) {
-        UUID accountId = recorded.accountId();
-        AccountEvent event = recorded.data();
-        return keepContact(accountId, event)
-                .chain(() -> ledgers.apply(accountId, event))
-                .chain(ledger -> event instanceof SaleCharged sale
-                        ? invoices.decide(accountId, sale)
-                        : Uni.createFrom().voidItem());
+        return applyInOrder(List.of(recorded));
     }
 
-    private Uni<Void> keepContact(UUID accountId, AccountEvent event) {
-        if (event instanceof AccountOpened opened) {
-            CustomerContact contact = new CustomerContact(opened.name(), opened.email(), opened.emailConsent(),
-                    opened.language(), opened.currency());
-            String store = opened.storeId() == null ? defaultStore : opened.storeId();
-            return Contact.<Contact>findById(accountId).chain(found -> {
-                if (found == null) {
-                    return Contact.of(accountId, contact, store).persist().replaceWithVoid();
-                }
-                found.update(contact);
-                found.storeId = store;
-                return Uni.createFrom().voidItem();
-            });
-        }
-        if (event instanceof CustomerDetailsChanged changed) {
-            return change(accountId, contact -> contact.detailsChanged(changed.name(), changed.email(),
-                    changed.language()));
-        }
-        if (event instanceof EmailConsentGiven given) {
-            return change(accountId, contact -> contact.consent(true, given.email()));
-        }
-        if (event instanceof EmailConsentWithdrawn withdrawn) {
-            return change(accountId, contact -> contact.consent(false, withdrawn.email()));
-        }
-        return Uni.createFrom().voidItem();
+    @Override
+    public Uni<Void> applyInOrder(List<RecordedEvent> events) {
+        List<UUID> accounts = events.stream().map(RecordedEvent::accountId).distinct().toList();
+        return Contacts.of(accounts, defaultStore).chain(contacts -> ledgers.open(events)
+                .chain(books -> invoices.open(events).chain(decisions -> {
+                    for (RecordedEvent recorded : events) {
+                        UUID accountId = recorded.accountId();
+                        AccountEvent event = recorded.data();
+                        contacts.apply(accountId, event);
+                        books.apply(accountId, event);
+                        if (event instanceof SaleCharged sale) {
+                            decisions.decide(accountId, sale, contacts.now(accountId));
+                        }
+                    }
+                    return contacts.save().chain(books::save).chain(decisions::save);
+                })))
+                .call(EventApplier::written);
     }
 
-    private static Uni<Void> change(UUID accountId, java.util.function.Consumer<Contact> change) {
-        return Contact.<Contact>findById(accountId).invoke(found -> {
-            if (found != null) {
-                change.accept(found);
-            }
-        }).replaceWithVoid();
+    /** A write the database refuses fails this batch, as the reader expects, rather than its later flush. */
+    private static Uni<Void> written() {
+        return Panache.getSession().chain(Mutiny.Session::flush);
     }
 }

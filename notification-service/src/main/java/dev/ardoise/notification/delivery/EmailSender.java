@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NO_CONSENT (NO_EMAIL), a reminder whose invoice was paid SKIPPED INVOICE_PAID; the others are marked SENDING with
  * the attempt counted. It then sends each one (at most {@code batch-size} in flight, none waiting for another) and
  * records SENT, or the failure with the next attempt after a back-off, or FAILED after the last attempt.
+ * <p>
+ * The reader wakes it ({@link #wakeAt}) after a transaction that decided emails commits, for when the first of them
+ * is due, so that an email goes out as soon as it may rather than at the next look; the periodic look stays, for
+ * the rest (retries, reminders, statements, another instance's decisions).
  * <p>
  * At least once: a crash between the SMTP server's acceptance and the SENT record leaves the email SENDING, and it
  * is sent again after the sending timeout. That is the one window in which a customer may get an email twice.
@@ -61,6 +66,8 @@ public class EmailSender {
     private final RetrySchedule retries;
     private final Clock clock;
     private final AtomicBoolean claiming = new AtomicBoolean();
+    /** A wake-up came while a claim was running: claim again right after it, for what it may have missed. */
+    private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
     private long timer = -1;
     private long gaugeTimer = -1;
@@ -88,12 +95,29 @@ public class EmailSender {
     }
 
     /**
+     * Looks for due emails at {@code due} (now if it has come), earlier than the next periodic look. Claiming is
+     * unchanged: what another look has claimed meanwhile is not claimed again.
+     */
+    public void wakeAt(Instant due) {
+        long delay = Duration.between(clock.instant(), due).toMillis();
+        if (delay <= 0) {
+            vertx.runOnContext(ignored -> tick());
+        } else {
+            vertx.setTimer(delay, ignored -> tick());
+        }
+    }
+
+    /**
      * Claims as many due emails as there is room for ({@code batch-size} sends in flight at most) and sends them
      * without waiting for them: a send that hangs until its timeout holds up its own email, not the others.
      */
     private void tick() {
         int room = config.batchSize() - inFlight.get();
-        if (room <= 0 || !claiming.compareAndSet(false, true)) {
+        if (room <= 0) {
+            return;
+        }
+        if (!claiming.compareAndSet(false, true)) {
+            again.set(true);
             return;
         }
         SafeContext.fresh(vertx).run(() -> Panache.withTransaction(() -> claimDue(room)))
@@ -101,6 +125,9 @@ public class EmailSender {
                         claimed -> {
                             claiming.set(false);
                             claimed.forEach(this::sendInBackground);
+                            if (again.getAndSet(false)) {
+                                tick();
+                            }
                         },
                         failure -> {
                             claiming.set(false);

@@ -21,33 +21,83 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The little the emails need to know of an account, folded from its events exactly as the event catalogue's
- * "How events change an account" says: the credit limit, what is owed on each invoice, what is held and the
- * deposit balance. It tells "your balance and available credit after this sale" and whether an invoice is still
+ * "How events change an account" says: the credit limit, what is owed in all and on each invoice, what is held and
+ * the deposit balance. It tells "your balance and available credit after this sale" and whether an invoice is still
  * owed (reminders stop once it is not).
+ * <p>
+ * One event changes a bounded part of it: the account's figures and the invoices the event names
+ * ({@link #invoicesNamedBy}). So a ledger is loaded with the total owed and only those invoices, never every invoice
+ * of the account; an invoice an event names that is not given was never charged to this account, and the event
+ * leaves it alone, as the catalogue says.
  */
 public final class AccountLedger {
     private BigDecimal creditLimit;
     private BigDecimal depositBalance;
     private final Map<String, BigDecimal> holds;
+    private BigDecimal owed;
     private final Map<String, OwedInvoice> invoices;
 
-    /** @param creditLimit null when none was ever set */
+    /**
+     * @param creditLimit null when none was ever set
+     * @param owed        what is owed on every invoice of the account, written off or not
+     * @param invoices    at least those the events to apply name
+     */
     public AccountLedger(BigDecimal creditLimit, BigDecimal depositBalance, Map<String, BigDecimal> holds,
-                         Collection<OwedInvoice> invoices) {
+                         BigDecimal owed, Collection<OwedInvoice> invoices) {
         this.creditLimit = creditLimit;
         this.depositBalance = depositBalance == null ? BigDecimal.ZERO : depositBalance;
         this.holds = new LinkedHashMap<>(holds);
+        this.owed = owed == null ? BigDecimal.ZERO : owed;
         this.invoices = new LinkedHashMap<>();
         invoices.forEach(invoice -> this.invoices.put(invoice.invoiceId(), invoice));
     }
 
     public static AccountLedger empty() {
-        return new AccountLedger(null, BigDecimal.ZERO, Map.of(), List.of());
+        return new AccountLedger(null, BigDecimal.ZERO, Map.of(), BigDecimal.ZERO, List.of());
+    }
+
+    /** The invoices whose amounts the event changes (or creates): the only ones it needs loaded. */
+    public static Set<String> invoicesNamedBy(AccountEvent event) {
+        if (event instanceof SaleCharged sale) {
+            return Set.of(sale.invoiceId());
+        }
+        if (event instanceof PaymentReceived payment) {
+            return named(payment.allocations());
+        }
+        if (event instanceof DepositApplied applied) {
+            return named(applied.allocations());
+        }
+        if (event instanceof BalanceAdjusted adjusted) {
+            return named(adjusted.allocations());
+        }
+        if (event instanceof SaleRefunded refunded) {
+            return Set.of(refunded.invoiceId());
+        }
+        if (event instanceof DebtWrittenOff writeOff) {
+            return Set.of(writeOff.invoiceId());
+        }
+        return Set.of();
+    }
+
+    /**
+     * The sale whose invoice email shows the account just after it, when the event is part of that sale: the deposit
+     * used at the till comes right after its SaleCharged with the sale's id; null otherwise.
+     */
+    public static String saleCompletedBy(AccountEvent event) {
+        return event instanceof DepositApplied applied ? applied.applicationId() : null;
+    }
+
+    private static Set<String> named(List<Allocation> allocations) {
+        Set<String> ids = new LinkedHashSet<>();
+        allocations.forEach(allocation -> ids.add(allocation.invoiceId()));
+        return ids;
     }
 
     /** What one invoice still owes, and whether collecting it was given up. */
@@ -69,8 +119,9 @@ public final class AccountLedger {
 
     public void apply(AccountEvent event) {
         if (event instanceof SaleCharged sale) {
-            invoices.put(sale.invoiceId(), new OwedInvoice(sale.invoiceId(), sale.invoiceNumber(), sale.amount(),
-                    sale.amount(), sale.issuedOn(), sale.dueDate(), false));
+            OwedInvoice before = invoices.put(sale.invoiceId(), new OwedInvoice(sale.invoiceId(),
+                    sale.invoiceNumber(), sale.amount(), sale.amount(), sale.issuedOn(), sale.dueDate(), false));
+            owed = owed.add(sale.amount()).subtract(before == null ? BigDecimal.ZERO : before.owed());
             if (sale.holdId() != null) {
                 holds.remove(sale.holdId());
             }
@@ -88,7 +139,10 @@ public final class AccountLedger {
         } else if (event instanceof SaleRefunded refunded) {
             change(refunded.invoiceId(), refunded.reducedOwed().negate());
         } else if (event instanceof DebtWrittenOff writeOff) {
-            invoices.computeIfPresent(writeOff.invoiceId(), (id, invoice) -> invoice.writtenOff(writeOff.amount()));
+            if (invoices.computeIfPresent(writeOff.invoiceId(),
+                    (id, invoice) -> invoice.writtenOff(writeOff.amount())) != null) {
+                owed = owed.subtract(writeOff.amount());
+            }
         } else {
             applyToAccount(event);
         }
@@ -117,11 +171,14 @@ public final class AccountLedger {
     }
 
     private void change(String invoiceId, BigDecimal by) {
-        invoices.computeIfPresent(invoiceId, (id, invoice) -> invoice.withOwed(invoice.owed().add(by)));
+        if (invoices.computeIfPresent(invoiceId, (id, invoice) -> invoice.withOwed(invoice.owed().add(by))) != null) {
+            owed = owed.add(by);
+        }
     }
 
+    /** What is owed on every invoice of the account (a written-off one counts what was left after the write-off). */
     public BigDecimal owed() {
-        return invoices.values().stream().map(OwedInvoice::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return owed;
     }
 
     /** The customer's net position on what is owed: negative when the customer owes. */
@@ -154,6 +211,7 @@ public final class AccountLedger {
         return Map.copyOf(holds);
     }
 
+    /** The invoices this ledger was given or charged since: not every invoice of the account. */
     public List<OwedInvoice> invoices() {
         return List.copyOf(invoices.values());
     }

@@ -16,6 +16,17 @@ public record CustomerContact(String name, String email, boolean emailConsent, S
         requireNonNull(currency, "currency");
     }
 
+    /** CustomerDetailsChanged: the name, address and language as the event gives them; consent unchanged. */
+    public CustomerContact withDetails(String newName, String newEmail, String newLanguage) {
+        return new CustomerContact(newName, newEmail, emailConsent, newLanguage, currency);
+    }
+
+    /** EmailConsentGiven / EmailConsentWithdrawn: a consent given with an address makes it the customer's address. */
+    public CustomerContact withConsent(boolean given, String address) {
+        boolean newAddress = given && address != null && !address.isBlank();
+        return new CustomerContact(name, newAddress ? address : email, given, language, currency);
+    }
+
     public boolean hasEmail() {
         return email != null && !email.isBlank();
     }

@@ -43,19 +43,6 @@ public class Contact extends PanacheEntityBase {
         currency = contact.currency();
     }
 
-    public void detailsChanged(String newName, String newEmail, String newLanguage) {
-        name = newName;
-        email = newEmail;
-        language = newLanguage;
-    }
-
-    public void consent(boolean given, String address) {
-        emailConsent = given;
-        if (given && address != null && !address.isBlank()) {
-            email = address;
-        }
-    }
-
     public CustomerContact toContact() {
         return new CustomerContact(name, email, emailConsent, language, currency);
     }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** An account's credit limit, deposit balance and open holds (see {@link Ledgers}). */
+/** An account's credit limit, deposit balance, open holds and what is owed on all its invoices (see {@link Ledgers}). */
 @Entity
 @Table(name = "ledger_accounts")
 public class LedgerAccount extends PanacheEntityBase {
@@ -22,4 +22,6 @@ public class LedgerAccount extends PanacheEntityBase {
     public BigDecimal depositBalance;
     /** JSON object: hold id -> amount. */
     public String holds;
+    /** What is owed on every invoice of the account, kept with each event rather than summed over them. */
+    public BigDecimal owed;
 }

@@ -37,6 +37,9 @@ public class LedgerInvoice extends PanacheEntityBase {
     public BigDecimal balanceAfter;
     @Column(name = "available_after")
     public BigDecimal availableAfter;
+    /** The sale it came from (SaleCharged.saleId): a deposit used at the till names it. */
+    @Column(name = "sale_id")
+    public String saleId;
     /** The SaleCharged event's own JSON. */
     public String sale;
 

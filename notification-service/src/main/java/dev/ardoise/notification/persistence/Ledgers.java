@@ -5,69 +5,145 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
-import dev.ardoise.events.DepositApplied;
+import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.AccountLedger;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Loads an account's {@link AccountLedger}, applies one event to it and stores it, in the caller's transaction. */
+/**
+ * The {@link AccountLedger}s of a batch's accounts, in the caller's transaction: loaded in two queries with only the
+ * invoices the batch's events name ({@link AccountLedger#invoicesNamedBy}) and the invoice of a sale a deposit at the
+ * till completes, folded in memory event after event, and stored: one row per account and one per invoice touched.
+ */
 @ApplicationScoped
 public class Ledgers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, BigDecimal>> HOLDS = new TypeReference<>() {
     };
 
-    public Uni<AccountLedger> apply(UUID accountId, AccountEvent event) {
-        return LedgerAccount.<LedgerAccount>findById(accountId).chain(account ->
-                LedgerInvoice.<LedgerInvoice>list("accountId", accountId).chain(rows -> {
-                    AccountLedger ledger = account == null ? AccountLedger.empty() : new AccountLedger(
-                            account.creditLimit, account.depositBalance, holds(account.holds),
-                            rows.stream().map(LedgerInvoice::toOwed).toList());
-                    ledger.apply(event);
-                    return save(accountId, account, rows, ledger, event).replaceWith(ledger);
-                }));
-    }
-
-    private static Uni<Void> save(UUID accountId, LedgerAccount found, List<LedgerInvoice> rows,
-                                  AccountLedger ledger, AccountEvent event) {
-        LedgerAccount account = found == null ? new LedgerAccount() : found;
-        account.accountId = accountId;
-        account.creditLimit = ledger.creditLimit();
-        account.depositBalance = ledger.depositBalance();
-        account.holds = json(ledger.holds());
-        Map<String, LedgerInvoice> byId = rows.stream()
-                .collect(Collectors.toMap(row -> row.invoiceId, Function.identity()));
-        for (AccountLedger.OwedInvoice invoice : ledger.invoices()) {
-            LedgerInvoice row = byId.get(invoice.invoiceId());
-            if (row != null) {
-                row.owed = invoice.owed();
-                row.writtenOff = invoice.writtenOff();
+    public Uni<Open> open(List<RecordedEvent> events) {
+        Set<UUID> accounts = new LinkedHashSet<>();
+        Set<String> invoiceIds = new LinkedHashSet<>();
+        Set<String> saleIds = new LinkedHashSet<>();
+        for (RecordedEvent event : events) {
+            accounts.add(event.accountId());
+            invoiceIds.addAll(AccountLedger.invoicesNamedBy(event.data()));
+            String sale = AccountLedger.saleCompletedBy(event.data());
+            if (sale != null) {
+                saleIds.add(sale);
             }
         }
-        if (event instanceof DepositApplied applied) {
-            rows.stream().filter(row -> isPaidAtTheTill(row, applied))
-                    .forEach(row -> row.refreshFiguresAfter(AccountFigures.of(ledger)));
-        }
-        Uni<Void> saved = found == null ? account.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-        if (event instanceof SaleCharged sale && !byId.containsKey(sale.invoiceId())) {
-            return saved.chain(() -> newInvoice(accountId, sale, ledger).persist().replaceWithVoid());
-        }
-        return saved;
+        return LedgerAccount.<LedgerAccount>list("accountId in ?1", accounts)
+                .chain(rows -> invoices(invoiceIds, saleIds).map(invoices -> new Open(rows, invoices)));
     }
 
-    /** Part of the sale paid from the deposit at the till: the invoice email's "after this sale" includes it. */
-    private static boolean isPaidAtTheTill(LedgerInvoice row, DepositApplied applied) {
-        SaleCharged sale = (SaleCharged) AccountEventJson.readData("SaleCharged", row.sale);
-        return sale.saleId().equals(applied.applicationId());
+    private static Uni<List<LedgerInvoice>> invoices(Set<String> invoiceIds, Set<String> saleIds) {
+        if (saleIds.isEmpty()) {
+            return invoiceIds.isEmpty() ? Uni.createFrom().item(List.of())
+                    : LedgerInvoice.list("invoiceId in ?1", invoiceIds);
+        }
+        return invoiceIds.isEmpty() ? LedgerInvoice.list("saleId in ?1", saleIds)
+                : LedgerInvoice.list("invoiceId in ?1 or saleId in ?2", invoiceIds, saleIds);
+    }
+
+    /** The batch's ledgers, as loaded and then as the events applied so far left them. */
+    public static final class Open {
+        private final Map<UUID, LedgerAccount> accountRows = new HashMap<>();
+        private final Map<UUID, List<LedgerInvoice>> invoicesByAccount = new HashMap<>();
+        private final Map<String, LedgerInvoice> invoiceRows = new HashMap<>();
+        private final Map<String, LedgerInvoice> bySale = new HashMap<>();
+        private final Map<UUID, AccountLedger> ledgers = new HashMap<>();
+        private final List<LedgerInvoice> newInvoices = new ArrayList<>();
+
+        private Open(List<LedgerAccount> accounts, List<LedgerInvoice> invoices) {
+            accounts.forEach(row -> accountRows.put(row.accountId, row));
+            invoices.forEach(row -> {
+                invoicesByAccount.computeIfAbsent(row.accountId, id -> new ArrayList<>()).add(row);
+                known(row);
+            });
+        }
+
+        private void known(LedgerInvoice row) {
+            invoiceRows.put(row.invoiceId, row);
+            bySale.put(saleKey(row.accountId, row.saleId), row);
+        }
+
+        /** Folds the event into its account's ledger and the rows it changes; returns the ledger just after it. */
+        public AccountLedger apply(UUID accountId, AccountEvent event) {
+            AccountLedger ledger = ledgers.computeIfAbsent(accountId, this::loaded);
+            ledger.apply(event);
+            for (String invoiceId : AccountLedger.invoicesNamedBy(event)) {
+                LedgerInvoice row = ofAccount(accountId, invoiceId);
+                AccountLedger.OwedInvoice owed = ledger.invoice(invoiceId);
+                if (row != null && owed != null) {
+                    row.owed = owed.owed();
+                    row.writtenOff = owed.writtenOff();
+                }
+            }
+            if (event instanceof SaleCharged sale && ofAccount(accountId, sale.invoiceId()) == null) {
+                LedgerInvoice row = newInvoice(accountId, sale, ledger);
+                newInvoices.add(row);
+                known(row);
+            }
+            String completed = AccountLedger.saleCompletedBy(event);
+            LedgerInvoice paidAtTheTill = completed == null ? null : bySale.get(saleKey(accountId, completed));
+            if (paidAtTheTill != null) {
+                paidAtTheTill.refreshFiguresAfter(AccountFigures.of(ledger));
+            }
+            return ledger;
+        }
+
+        private LedgerInvoice ofAccount(UUID accountId, String invoiceId) {
+            LedgerInvoice row = invoiceRows.get(invoiceId);
+            return row != null && row.accountId.equals(accountId) ? row : null;
+        }
+
+        private AccountLedger loaded(UUID accountId) {
+            LedgerAccount row = accountRows.get(accountId);
+            List<AccountLedger.OwedInvoice> invoices = invoicesByAccount.getOrDefault(accountId, List.of()).stream()
+                    .map(LedgerInvoice::toOwed).toList();
+            return row == null ? new AccountLedger(null, BigDecimal.ZERO, Map.of(), BigDecimal.ZERO, invoices)
+                    : new AccountLedger(row.creditLimit, row.depositBalance, holds(row.holds), row.owed, invoices);
+        }
+
+        /** Writes every ledger the events changed: changed rows at the session's flush, new ones persisted now. */
+        public Uni<Void> save() {
+            List<Object> created = new ArrayList<>();
+            ledgers.forEach((accountId, ledger) -> {
+                LedgerAccount row = accountRows.get(accountId);
+                if (row == null) {
+                    row = new LedgerAccount();
+                    row.accountId = accountId;
+                    created.add(row);
+                }
+                row.creditLimit = ledger.creditLimit();
+                row.depositBalance = ledger.depositBalance();
+                row.owed = ledger.owed();
+                String holds = json(ledger.holds());
+                if (!holds.equals(row.holds)) {
+                    row.holds = holds;
+                }
+            });
+            created.addAll(newInvoices);
+            return created.isEmpty() ? Uni.createFrom().voidItem() : PanacheEntityBase.persist(created);
+        }
+    }
+
+    private static String saleKey(UUID accountId, String saleId) {
+        return accountId + ":" + saleId;
     }
 
     private static LedgerInvoice newInvoice(UUID accountId, SaleCharged sale, AccountLedger ledger) {
@@ -75,6 +151,7 @@ public class Ledgers {
         LedgerInvoice row = new LedgerInvoice();
         row.invoiceId = sale.invoiceId();
         row.accountId = accountId;
+        row.saleId = sale.saleId();
         row.invoiceNumber = sale.invoiceNumber();
         row.total = sale.amount();
         row.owed = ledger.invoice(sale.invoiceId()).owed();
@@ -97,7 +174,7 @@ public class Ledgers {
 
     private static String json(Map<String, BigDecimal> holds) {
         try {
-            return JSON.writeValueAsString(holds);
+            return JSON.writeValueAsString(new TreeMap<>(holds));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write holds", e);
         }

@@ -16,12 +16,20 @@ import dev.ardoise.events.PaymentReceived;
 import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.SaleRefunded;
+import dev.ardoise.events.AccountEvent;
+import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.testing.Histories;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,6 +108,52 @@ class AccountLedgerTest {
         ledger.apply(new CreditLimitSet(money("500.00"), money("1000.00")));
 
         assertEquals(BigDecimal.ZERO, ledger.available());
+    }
+
+    @Test
+    void a_ledger_given_only_the_invoices_each_event_names_folds_a_long_history_as_the_whole_ledger_does() {
+        UUID accountId = UUID.randomUUID();
+        AccountLedger partial = AccountLedger.empty();
+        Map<String, AccountLedger.OwedInvoice> stored = new HashMap<>();
+        for (RecordedEvent recorded : Histories.history(accountId, 4, 2_000)) {
+            AccountEvent event = recorded.data();
+            ledger.apply(event);
+            List<AccountLedger.OwedInvoice> named = AccountLedger.invoicesNamedBy(event).stream()
+                    .map(stored::get).filter(Objects::nonNull).toList();
+            partial = new AccountLedger(partial.creditLimit(), partial.depositBalance(), partial.holds(),
+                    partial.owed(), named);
+            partial.apply(event);
+            partial.invoices().forEach(invoice -> stored.put(invoice.invoiceId(), invoice));
+
+            assertEquals(0, ledger.balance().compareTo(partial.balance()), "balance after " + recorded.version());
+            assertEquals(ledger.available(), partial.available(), "available after " + recorded.version());
+        }
+        assertEquals(ledger.invoices().size(), stored.size());
+        ledger.invoices().forEach(invoice -> assertEquals(invoice, stored.get(invoice.invoiceId())));
+        assertTrue(ledger.invoices().stream().anyMatch(invoice -> !invoice.stillOwed()), "some invoices were paid");
+    }
+
+    @Test
+    void an_event_names_the_invoices_it_changes_and_a_deposit_used_at_the_till_names_its_sale() {
+        assertEquals(Set.of("inv-1"), AccountLedger.invoicesNamedBy(sale("inv-1", "10.00", null)));
+        assertEquals(Set.of("inv-1", "inv-2"), AccountLedger.invoicesNamedBy(new PaymentReceived("P-1",
+                money("30.00"), "CASH", null, List.of(alloc("inv-1", "10.00"), alloc("inv-2", "20.00")))));
+        assertEquals(Set.of(), AccountLedger.invoicesNamedBy(new DepositAdded("D-1", money("5.00"),
+                DepositPurpose.OTHER, null)));
+        assertEquals("sale-inv-1", AccountLedger.saleCompletedBy(new DepositApplied("sale-inv-1", money("5.00"),
+                List.of(alloc("inv-1", "5.00")))));
+        assertEquals(null, AccountLedger.saleCompletedBy(sale("inv-1", "10.00", null)));
+    }
+
+    @Test
+    void a_payment_naming_an_invoice_never_charged_here_changes_nothing() {
+        ledger.apply(new CreditLimitSet(money("1000.00"), null));
+        ledger.apply(sale("inv-1", "100.00", null));
+        ledger.apply(new PaymentReceived("P-1", money("50.00"), "CASH", null, List.of(alloc("inv-9", "50.00"))));
+        ledger.apply(new DebtWrittenOff("W-1", "inv-9", "MAIN-9", money("50.00"), "UNCOLLECTABLE", null));
+
+        assertEquals(money("-100.00"), ledger.balance());
+        assertEquals(money("900.00"), ledger.available());
     }
 
     private static SaleCharged sale(String invoiceId, String amount, String holdId) {
