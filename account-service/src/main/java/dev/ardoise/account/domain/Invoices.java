@@ -19,6 +19,12 @@ public final class Invoices {
 
     private final Map<String, Invoice> byId = new LinkedHashMap<>();
 
+    Invoices copy() {
+        Invoices copy = new Invoices();
+        byId.forEach((id, invoice) -> copy.byId.put(id, invoice.copy()));
+        return copy;
+    }
+
     void add(SaleCharged sale) {
         byId.put(sale.invoiceId(), new Invoice(sale));
     }
