@@ -95,28 +95,59 @@ public class EventStore {
             long version = decidedOn.version() + recorded.size() + 1;
             recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, metadata, event));
         }
-        List<Tuple> outboxRows = new ArrayList<>();
-        for (RecordedEvent event : recorded) {
-            String body = AccountEventJson.write(event);
-            int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        String[] bodies = new String[recorded.size()];
+        for (int i = 0; i < recorded.size(); i++) {
+            bodies[i] = AccountEventJson.write(recorded.get(i));
+            int bytes = bodies[i].getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_EVENT_BYTES) {
-                return Uni.createFrom().failure(new EventTooLargeException(event.type(), bytes, MAX_EVENT_BYTES));
+                return Uni.createFrom().failure(new EventTooLargeException(recorded.get(i).type(), bytes,
+                        MAX_EVENT_BYTES));
             }
-            outboxRows.add(outboxRow(event, body));
         }
+        // one statement for the events and their outbox rows, whatever their number: a round trip, not two per event
         return tx.preparedQuery("""
-                        insert into account_events (account_id, version, event_id, event_type, data, occurred_at,
-                                                    metadata)
-                        values ($1, $2, $3, $4, $5::text::jsonb, $6, $7::text::jsonb)""")
-                .executeBatch(recorded.stream().map(EventStore::eventRow).toList())
+                        with events as (
+                            insert into account_events (account_id, version, event_id, event_type, data, occurred_at,
+                                                        metadata)
+                            select $1, version, event_id, event_type, data::jsonb, $6, $7::text::jsonb
+                            from unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[])
+                                 as e(version, event_id, event_type, data))
+                        insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
+                        select event_id, $1, version, event_type, body, $6
+                        from unnest($2::bigint[], $3::uuid[], $4::text[], $8::text[])
+                             as o(version, event_id, event_type, body)
+                        order by version""")
+                .execute(appendRow(decidedOn.id(), recorded, now, metadata, bodies))
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrentAppendException(decidedOn.id(), decidedOn.version()))
-                .chain(() -> tx.preparedQuery("""
-                                insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
-                                values ($1, $2, $3, $4, $5, $6)""")
-                        .executeBatch(outboxRows))
                 .chain(() -> keepHolds(tx, decidedOn.id(), events))
                 .replaceWith(recorded);
+    }
+
+    /**
+     * The account with the events appended after the version it was read at, by this instance or another: itself
+     * when there are none (one indexed read), else a copy brought up to date (the account given is left as it was).
+     */
+    public Uni<CreditAccount> caughtUp(SqlClient client, CreditAccount account) {
+        return eventsAfter(client, account.id(), account.version()).map(events -> {
+            if (events.isEmpty()) {
+                return account;
+            }
+            CreditAccount later = account.copy();
+            events.forEach(event -> later.apply(event.data()));
+            return later;
+        });
+    }
+
+    private Uni<List<RecordedEvent>> eventsAfter(SqlClient client, UUID accountId, long afterVersion) {
+        return client.preparedQuery("""
+                        select event_id, version, event_type, data::text as data, occurred_at,
+                               metadata::text as metadata
+                        from account_events where account_id = $1 and version > $2 order by version""")
+                .execute(Tuple.of(accountId, afterVersion))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> recordedEvent(accountId, row))
+                        .toList());
     }
 
     /**
@@ -220,10 +251,14 @@ public class EventStore {
                 AccountEventJson.readData(type, row.getString("data")));
     }
 
-    private static Tuple eventRow(RecordedEvent event) {
-        return Tuple.tuple(List.of(event.accountId(), event.version(), event.eventId(), event.type(),
-                AccountEventJson.writeData(event.data()), event.occurredAt().atOffset(ZoneOffset.UTC),
-                AccountEventJson.writeMetadata(event.metadata())));
+    private static Tuple appendRow(UUID accountId, List<RecordedEvent> recorded, Instant occurredAt,
+                                   EventMetadata metadata, String[] bodies) {
+        return Tuple.tuple(List.of(accountId,
+                recorded.stream().map(RecordedEvent::version).toArray(Long[]::new),
+                recorded.stream().map(RecordedEvent::eventId).toArray(UUID[]::new),
+                recorded.stream().map(RecordedEvent::type).toArray(String[]::new),
+                recorded.stream().map(event -> AccountEventJson.writeData(event.data())).toArray(String[]::new),
+                occurredAt.atOffset(ZoneOffset.UTC), AccountEventJson.writeMetadata(metadata), bodies));
     }
 
     private static Tuple outboxRow(RecordedEvent event, String body) {
