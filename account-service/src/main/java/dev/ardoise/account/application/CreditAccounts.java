@@ -13,7 +13,6 @@ import dev.ardoise.account.domain.Selling;
 import dev.ardoise.account.eventstore.ConcurrentAppendException;
 import dev.ardoise.account.eventstore.CustomerAccounts;
 import dev.ardoise.account.eventstore.EventStore;
-import dev.ardoise.account.eventstore.InvoiceNumbers;
 import dev.ardoise.account.eventstore.OutboxRelay;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.EventMetadata;
@@ -26,7 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,7 +56,6 @@ public class CreditAccounts {
     private final LoadedAccounts loaded;
     private final OutboxRelay relay;
     private final CustomerAccounts customerAccounts;
-    private final InvoiceNumbers invoiceNumbers;
     private final StoreSettings store;
     private final OverdueRules overdueRules;
     private final Clock clock;
@@ -66,14 +63,13 @@ public class CreditAccounts {
     private final Counter conflicts;
 
     CreditAccounts(Pool pool, EventStore eventStore, LoadedAccounts loaded, OutboxRelay relay,
-                   CustomerAccounts customerAccounts, InvoiceNumbers invoiceNumbers, StoreSettings store, OverdueRules overdueRules, Clock clock, MeterRegistry meters,
+                   CustomerAccounts customerAccounts, StoreSettings store, OverdueRules overdueRules, Clock clock, MeterRegistry meters,
                    @ConfigProperty(name = "ardoise.commands.attempts", defaultValue = "30") int attempts) {
         this.pool = pool;
         this.eventStore = eventStore;
         this.loaded = loaded;
         this.relay = relay;
         this.customerAccounts = customerAccounts;
-        this.invoiceNumbers = invoiceNumbers;
         this.store = store;
         this.overdueRules = overdueRules;
         this.clock = clock;
@@ -299,8 +295,8 @@ public class CreditAccounts {
     }
 
     /**
-     * Records a decision's new events (a sale numbered just before) in one transaction, and keeps the account as
-     * they leave it; after a lost race, brings the kept account up to date before the command is decided again.
+     * Records a decision's new events in one statement (a sale numbered by it) and keeps the account as they leave
+     * it; after a lost race, brings the kept account up to date before the command is decided again.
      */
     private Uni<Outcome> recorded(Decided decided) {
         Decision decision = decided.decision();
@@ -308,22 +304,20 @@ public class CreditAccounts {
         if (decision.replayed() || decision.events().isEmpty()) {
             return Uni.createFrom().item(new Outcome(decision, account));
         }
-        return pool.withTransaction(tx -> numbered(tx, decision).chain(recordedDecision -> eventStore
-                        .append(tx, account, recordedDecision.events(), decided.caller())
-                        .map(recorded -> new Outcome(recordedDecision, withEvents(account.copy(), recorded)))))
-                .invoke(outcome -> {
-                    loaded.keep(outcome.account());
+        Optional<String> numberedIn = decision.first(SaleCharged.class)
+                .filter(sale -> InvoiceIdentity.UNNUMBERED.equals(sale.invoiceNumber())).map(SaleCharged::storeId);
+        Uni<Decision> appended = numberedIn.isEmpty()
+                ? eventStore.append(pool, account, decision.events(), decided.caller()).replaceWith(decision)
+                : eventStore.appendNumbered(pool, account, decision.events(), decided.caller(), numberedIn.get())
+                .map(number -> Selling.numbered(decision, number));
+        return appended.map(recordedDecision -> {
+                    CreditAccount after = account.copy();
+                    recordedDecision.events().forEach(after::apply);
+                    loaded.keep(after);
                     relay.committed(account.id());
+                    return new Outcome(recordedDecision, after);
                 })
                 .onFailure(ConcurrentAppendException.class).call(lost -> latest(account));
-    }
-
-    /** A sale decided unnumbered takes its store's next number here, the last thing before its insert. */
-    private Uni<Decision> numbered(SqlConnection tx, Decision decision) {
-        return decision.first(SaleCharged.class)
-                .filter(sale -> InvoiceIdentity.UNNUMBERED.equals(sale.invoiceNumber()))
-                .map(sale -> invoiceNumbers.next(tx, sale.storeId()).map(number -> Selling.numbered(decision, number)))
-                .orElseGet(() -> Uni.createFrom().item(decision));
     }
 
     private <T> Uni<T> retried(Supplier<Uni<T>> attempt) {
