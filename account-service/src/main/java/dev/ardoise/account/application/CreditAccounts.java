@@ -63,7 +63,8 @@ public class CreditAccounts {
     private final Counter conflicts;
 
     CreditAccounts(Pool pool, EventStore eventStore, LoadedAccounts loaded, OutboxRelay relay,
-                   CustomerAccounts customerAccounts, StoreSettings store, OverdueRules overdueRules, Clock clock, MeterRegistry meters,
+                   CustomerAccounts customerAccounts, StoreSettings store, OverdueRules overdueRules, Clock clock,
+                   MeterRegistry meters,
                    @ConfigProperty(name = "ardoise.commands.attempts", defaultValue = "30") int attempts) {
         this.pool = pool;
         this.eventStore = eventStore;
@@ -121,10 +122,10 @@ public class CreditAccounts {
 
     /**
      * Charges a sale to an account of the requester's stores, numbered in the account's store series and under its
-     * overdue rule. The sale is decided first on an unnumbered invoice; the store's next number is taken in the
-     * transaction that records it, just before the insert and the commit, so the store's counter row is locked for
-     * one statement and a commit, and a declined or replayed sale takes no number. A transaction that rolls back
-     * (the append lost a race) gives its number back: the numbers stay gapless.
+     * overdue rule. The sale is decided first on an unnumbered invoice; the store's next number is taken by the
+     * statement that records it, so the store's counter row is locked for that statement only, and a declined or
+     * replayed sale takes no number. A statement that fails (the append lost a race) gives its number back: the
+     * numbers stay gapless.
      */
     public Uni<Outcome> charge(UUID accountId, ChargeSale request, Requester requester) {
         return execute(accountId, requester, account -> {
@@ -198,6 +199,15 @@ public class CreditAccounts {
     public Uni<CreditAccount> find(UUID accountId, Requester requester) {
         return loaded.get(accountId).map(this::latest).orElseGet(() -> load(accountId))
                 .map(account -> walled(account, requester));
+    }
+
+    /**
+     * The account as this instance keeps it, when it is one of the requester's stores (another store's answers as
+     * a missing one): possibly behind another instance's last commit, so only for what never changes (its store,
+     * that it exists). No read when it is kept.
+     */
+    public Uni<CreditAccount> findVisible(UUID accountId, Requester requester) {
+        return current(accountId).map(account -> walled(account, requester));
     }
 
     /** The account as the events that occurred up to {@code asOf} left it. */

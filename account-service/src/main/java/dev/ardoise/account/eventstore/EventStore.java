@@ -49,9 +49,9 @@ public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
     /** The unnumbered invoice number as the events' JSON writes it (no user text can write it unescaped). */
     private static final String UNNUMBERED_IN_JSON = "\"invoiceNumber\":\"" + InvoiceIdentity.UNNUMBERED + "\"";
-    private static final String APPEND = append("data", "body", "", "null::text");
+    private static final String APPEND = appendStatement("data", "body", "", "null::text");
     private static final String APPEND_NUMBERED = "with " + InvoiceNumbers.NEXT + ",\n"
-            + append("replace(data, $13, '\"invoiceNumber\":\"' || invoice_number || '\"')",
+            + appendStatement("replace(data, $13, '\"invoiceNumber\":\"' || invoice_number || '\"')",
             "replace(body, $13, '\"invoiceNumber\":\"' || invoice_number || '\"')", ", next_number",
             "(select invoice_number from next_number)").substring("with ".length());
 
@@ -272,7 +272,8 @@ public class EventStore {
                 event.occurredAt().atOffset(ZoneOffset.UTC)));
     }
 
-    private static String append(String data, String body, String joined, String invoiceNumber) {
+    /** The append's statement, its events' data and body as given (or stamped with the number), joined as given. */
+    private static String appendStatement(String data, String body, String joined, String invoiceNumber) {
         return """
                 with stamped as (
                     select version, event_id, event_type, %s as data, %s as body
@@ -287,7 +288,8 @@ public class EventStore {
                     select event_id, $1, version, event_type, body, $6 from stamped order by version),
                 placed as (
                     insert into credit_holds (account_id, hold_id, expires_at)
-                    select $1, hold_id, expires_at from unnest($9::text[], $10::timestamptz[]) as h(hold_id, expires_at)),
+                    select $1, hold_id, expires_at
+                    from unnest($9::text[], $10::timestamptz[]) as h(hold_id, expires_at)),
                 ended as (
                     delete from credit_holds where account_id = $1 and hold_id = any($11::text[]))
                 select %s as invoice_number""".formatted(data, body, joined, invoiceNumber);

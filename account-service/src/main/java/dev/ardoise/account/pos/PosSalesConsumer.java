@@ -133,7 +133,7 @@ public class PosSalesConsumer {
         }
         PosSale known = sale;
         InvalidPosSaleException wrongField = invalid;
-        return retriedUntilAnswered(known, accounts.find(accountId, requester)
+        return retriedUntilAnswered(known, accounts.findVisible(accountId, requester)
                 .onFailure(PosSalesConsumer::isMissing).recoverWithNull())
                 .chain(account -> {
                     if (account == null) {
