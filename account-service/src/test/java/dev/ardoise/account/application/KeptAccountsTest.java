@@ -87,6 +87,19 @@ class KeptAccountsTest {
                 .body("available", equalTo("850.00")).body("version", equalTo(5));
     }
 
+    @Test
+    void a_read_shows_what_another_instance_committed_since_this_one_kept_the_account() {
+        String accountId = openAccount(manager, "1000.00");
+        charge(accountId, "s1", "100.00").statusCode(201);
+        as(cashier).get("/accounts/{id}", accountId).then().statusCode(200).body("version", equalTo(3));
+
+        appendElsewhere(accountId, new CreditLimitSet(new BigDecimal("500.00"), null));
+
+        as(cashier).get("/accounts/{id}", accountId).then().statusCode(200)
+                .body("creditLimit", equalTo("500.00")).body("available", equalTo("400.00"))
+                .body("version", equalTo(4));
+    }
+
     private ValidatableResponse charge(String accountId, String saleId, String amount) {
         return as(cashier).body(Map.of("saleId", saleId, "amount", amount))
                 .post("/accounts/{id}/charges", accountId).then();
