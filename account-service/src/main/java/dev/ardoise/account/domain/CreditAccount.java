@@ -161,7 +161,7 @@ public final class CreditAccount {
             depositBalance = depositBalance.add(note.amount());
             follow(note.origin() == CreditNoteOrigin.OVERPAYMENT ? "payment" : "refund", note.sourceId(), event);
         } else if (event instanceof SaleRefunded refund) {
-            invoices.named(refund.invoiceId()).refund(refund.amount(), refund.reducedOwed());
+            invoices.changing(refund.invoiceId()).refund(refund.amount(), refund.reducedOwed());
             record("refund", refund.refundId(), event);
         } else {
             applyOther(event);
@@ -183,7 +183,7 @@ public final class CreditAccount {
             }
             record("adjustment", adjusted.adjustmentId(), event);
         } else if (event instanceof DebtWrittenOff writeOff) {
-            invoices.named(writeOff.invoiceId()).writeOff(writeOff.amount());
+            invoices.changing(writeOff.invoiceId()).writeOff(writeOff.amount());
             record("write-off", writeOff.writeOffId(), event);
         } else if (event instanceof CreditHoldPlaced placed) {
             holds.place(placed);

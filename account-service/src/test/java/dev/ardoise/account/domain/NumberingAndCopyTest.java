@@ -47,6 +47,19 @@ class NumberingAndCopyTest {
     }
 
     @Test
+    void events_applied_to_the_original_after_a_copy_leave_the_copy_as_it_was() {
+        CreditAccount original = account(limit("1000.00"), charged("s1", "400.00"));
+        String invoiceId = original.invoices().outstanding().get(0).invoiceId();
+
+        CreditAccount copy = original.copy();
+        original.apply(new PaymentReceived("p1", cad("100.00"), "CASH", null, List.of(
+                new Allocation(invoiceId, "MAIN-000001", cad("100.00")))));
+
+        assertEquals(cad("300.00"), original.invoices().outstanding().get(0).owed());
+        assertEquals(cad("400.00"), copy.invoices().outstanding().get(0).owed());
+    }
+
+    @Test
     void events_applied_to_a_copy_leave_the_original_as_it_was() {
         CreditAccount original = account(limit("1000.00"), charged("s1", "400.00"), deposit("d1", "50.00"));
         String invoiceId = original.invoices().outstanding().get(0).invoiceId();
