@@ -9,13 +9,15 @@ import dev.ardoise.account.domain.InvoiceIdentity;
 import dev.ardoise.account.domain.Keeping;
 import dev.ardoise.account.domain.Moment;
 import dev.ardoise.account.domain.OpenAccount;
+import dev.ardoise.account.domain.Selling;
 import dev.ardoise.account.eventstore.ConcurrentAppendException;
 import dev.ardoise.account.eventstore.CustomerAccounts;
 import dev.ardoise.account.eventstore.EventStore;
-import dev.ardoise.account.eventstore.InvoiceNumbers;
+import dev.ardoise.account.eventstore.OutboxRelay;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.events.SaleCharged;
 import dev.ardoise.http.security.Caller;
 import dev.ardoise.http.security.StoreWall;
 import io.micrometer.core.instrument.Counter;
@@ -23,7 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,30 +41,36 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The merchant's operations on credit accounts. Each one reads the account's stream, decides on that state and
- * appends the new events at the next versions with the caller's metadata, in one transaction; when another
- * command got there first (the expected-version append failed), it is decided again on the fresh state, a bounded
- * number of times, then answered "busy".
+ * The merchant's operations on credit accounts. Each one decides on the account's state as this instance keeps it
+ * in memory ({@link LoadedAccounts}; read from the stream once) and appends the new events at the next versions
+ * with the caller's metadata, in one transaction. When another command or instance got there first (the
+ * expected-version append failed), the account is brought up to date with the events after its version and the
+ * command decided again, a bounded number of times, then answered "busy". A refusal, or a command with nothing to
+ * record, is answered only once one indexed read found no later event; the replay of a key needs none (a key's
+ * first outcome never changes). The relay is woken once the events are committed.
  */
 @ApplicationScoped
 public class CreditAccounts {
     private final Pool pool;
     private final EventStore eventStore;
+    private final LoadedAccounts loaded;
+    private final OutboxRelay relay;
     private final CustomerAccounts customerAccounts;
-    private final InvoiceNumbers invoiceNumbers;
     private final StoreSettings store;
     private final OverdueRules overdueRules;
     private final Clock clock;
     private final int attempts;
     private final Counter conflicts;
 
-    CreditAccounts(Pool pool, EventStore eventStore, CustomerAccounts customerAccounts, InvoiceNumbers invoiceNumbers,
-                   StoreSettings store, OverdueRules overdueRules, Clock clock, MeterRegistry meters,
+    CreditAccounts(Pool pool, EventStore eventStore, LoadedAccounts loaded, OutboxRelay relay,
+                   CustomerAccounts customerAccounts, StoreSettings store, OverdueRules overdueRules, Clock clock,
+                   MeterRegistry meters,
                    @ConfigProperty(name = "ardoise.commands.attempts", defaultValue = "30") int attempts) {
         this.pool = pool;
         this.eventStore = eventStore;
+        this.loaded = loaded;
+        this.relay = relay;
         this.customerAccounts = customerAccounts;
-        this.invoiceNumbers = invoiceNumbers;
         this.store = store;
         this.overdueRules = overdueRules;
         this.clock = clock;
@@ -87,7 +94,13 @@ public class CreditAccounts {
                     CreditAccount account = CreditAccount.replay(accountId, List.of());
                     return eventStore.append(tx, account, events, requester.on(command.storeId()))
                             .map(recorded -> new AccountOpening(withEvents(account, recorded), true));
-                }));
+                }))
+                .invoke(opening -> {
+                    if (opening.opened()) {
+                        loaded.keep(opening.account());
+                        relay.committed(newAccountId);
+                    }
+                });
     }
 
     public Uni<Outcome> changeCustomerDetails(UUID accountId, Commands.ChangeCustomerDetails command,
@@ -109,30 +122,18 @@ public class CreditAccounts {
 
     /**
      * Charges a sale to an account of the requester's stores, numbered in the account's store series and under its
-     * overdue rule. The store's invoice counter is taken first: it is locked until the charge commits, so the
-     * charges of one store are decided one after the other on fresh state (and a decline gives its number back).
-     * A replay rolls back, so that it never takes a number.
+     * overdue rule. The sale is decided first on an unnumbered invoice; the store's next number is taken by the
+     * statement that records it, so the store's counter row is locked for that statement only, and a declined or
+     * replayed sale takes no number. A statement that fails (the append lost a race) gives its number back: the
+     * numbers stay gapless.
      */
     public Uni<Outcome> charge(UUID accountId, ChargeSale request, Requester requester) {
-        return find(accountId, requester).chain(current -> {
-            String storeId = storeOf(current);
-            EventMetadata caller = requester.on(storeId);
+        return execute(accountId, requester, account -> {
+            String storeId = storeOf(account);
             ChargeSale command = withStore(request.withDefaultTerms(store.defaultTerms()), storeId);
-            return current.selling().previousCharge(command)
-                    .map(previous -> Uni.createFrom().item(new Outcome(previous, current)))
-                    .orElseGet(() -> retried(() -> pool.withTransaction(tx -> invoiceNumbers.next(tx, storeId)
-                                    .chain(number -> loadExisting(tx, accountId).chain(account -> {
-                                        Optional<Decision> previous = account.selling().previousCharge(command);
-                                        if (previous.isPresent()) {
-                                            return Uni.createFrom().failure(
-                                                    new ReplayedCharge(new Outcome(previous.get(), account)));
-                                        }
-                                        Decision decision = account.selling().charge(command,
-                                                new InvoiceIdentity(UUID.randomUUID().toString(), number, storeId),
-                                                moment(), overdueRules.forStore(storeId));
-                                        return append(tx, account, decision, caller);
-                                    }))))
-                            .onFailure(ReplayedCharge.class).recoverWithItem(e -> ((ReplayedCharge) e).outcome));
+            return account.selling().previousCharge(command).orElseGet(() -> account.selling().charge(command,
+                    InvoiceIdentity.unnumbered(UUID.randomUUID().toString(), storeId), moment(),
+                    overdueRules.forStore(storeId)));
         });
     }
 
@@ -190,9 +191,23 @@ public class CreditAccounts {
         return execute(accountId, requester, account -> account.settling().writeOff(command));
     }
 
-    /** The account, when it is one of the requester's stores; another store's answers as a missing one. */
+    /**
+     * The account, when it is one of the requester's stores; another store's answers as a missing one. Never older
+     * than what this instance committed, nor than what any instance committed before the read: the kept state is
+     * brought up to date with one indexed read of the events after its version.
+     */
     public Uni<CreditAccount> find(UUID accountId, Requester requester) {
-        return eventStore.load(pool, accountId).map(account -> walled(existing(accountId, account), requester));
+        return loaded.get(accountId).map(this::latest).orElseGet(() -> load(accountId))
+                .map(account -> walled(account, requester));
+    }
+
+    /**
+     * The account as this instance keeps it, when it is one of the requester's stores (another store's answers as
+     * a missing one): possibly behind another instance's last commit, so only for what never changes (its store,
+     * that it exists). No read when it is kept.
+     */
+    public Uni<CreditAccount> findVisible(UUID accountId, Requester requester) {
+        return current(accountId).map(account -> walled(account, requester));
     }
 
     /** The account as the events that occurred up to {@code asOf} left it. */
@@ -263,18 +278,56 @@ public class CreditAccounts {
 
     private Uni<Outcome> decided(UUID accountId, Function<CreditAccount, EventMetadata> recordedAs,
                                  Function<CreditAccount, Decision> decide) {
-        return retried(() -> pool.withTransaction(tx -> loadExisting(tx, accountId).chain(account -> {
-            EventMetadata caller = recordedAs.apply(account);
-            return append(tx, account, decide.apply(account), caller);
-        })));
+        return retried(() -> current(accountId)
+                .chain(account -> decidedOnLatest(account, latest -> new Decided(latest, recordedAs.apply(latest),
+                        decide.apply(latest))))
+                .chain(this::recorded));
     }
 
-    private Uni<Outcome> append(SqlConnection tx, CreditAccount account, Decision decision, EventMetadata caller) {
+    /**
+     * The decision on the account as kept. A refusal, or nothing to record, stands only if no event came after
+     * the kept version (the kept state may be behind another instance's commit); else it is decided again on the
+     * later state. New events need no such read: the expected-version append is their guard.
+     */
+    private Uni<Decided> decidedOnLatest(CreditAccount account, Function<CreditAccount, Decided> decide) {
+        Decided decided;
+        try {
+            decided = decide.apply(account);
+        } catch (RuntimeException refusal) {
+            return latest(account).chain(later -> later == account ? Uni.createFrom().failure(refusal)
+                    : decidedOnLatest(later, decide));
+        }
+        if (decided.decision().events().isEmpty()) {
+            return latest(account).chain(later -> later == account ? Uni.createFrom().item(decided)
+                    : decidedOnLatest(later, decide));
+        }
+        return Uni.createFrom().item(decided);
+    }
+
+    /**
+     * Records a decision's new events in one statement (a sale numbered by it) and keeps the account as they leave
+     * it; after a lost race, brings the kept account up to date before the command is decided again.
+     */
+    private Uni<Outcome> recorded(Decided decided) {
+        Decision decision = decided.decision();
+        CreditAccount account = decided.account();
         if (decision.replayed() || decision.events().isEmpty()) {
             return Uni.createFrom().item(new Outcome(decision, account));
         }
-        return eventStore.append(tx, account, decision.events(), caller)
-                .map(recorded -> new Outcome(decision, withEvents(account, recorded)));
+        Optional<String> numberedIn = decision.first(SaleCharged.class)
+                .filter(sale -> InvoiceIdentity.UNNUMBERED.equals(sale.invoiceNumber())).map(SaleCharged::storeId);
+        Uni<Decision> appended = numberedIn.isEmpty()
+                ? eventStore.append(pool, account, decision.events(), decided.caller()).replaceWith(decision)
+                : eventStore.appendNumbered(pool, account, decision.events(), decided.caller(), numberedIn.get())
+                .map(number -> Selling.numbered(decision, number));
+        return appended.map(recordedDecision -> {
+                    CreditAccount after = account.copy();
+                    recordedDecision.events().forEach(after::apply);
+                    loaded.keep(after);
+                    relay.committed(account.id());
+                    return new Outcome(recordedDecision, after);
+                })
+                .onFailure(ConcurrentAppendException.class).call(lost -> latest(account));
     }
 
     private <T> Uni<T> retried(Supplier<Uni<T>> attempt) {
@@ -285,8 +338,19 @@ public class CreditAccounts {
                 .atMost(attempts);
     }
 
-    private Uni<CreditAccount> loadExisting(SqlConnection tx, UUID accountId) {
-        return eventStore.load(tx, accountId).map(account -> existing(accountId, account));
+    /** The account as kept, or read from its stream when it is not. */
+    private Uni<CreditAccount> current(UUID accountId) {
+        return loaded.get(accountId).map(account -> Uni.createFrom().item(account))
+                .orElseGet(() -> load(accountId));
+    }
+
+    private Uni<CreditAccount> load(UUID accountId) {
+        return eventStore.load(pool, accountId).map(account -> loaded.keep(existing(accountId, account)));
+    }
+
+    /** The kept account with any later events (one indexed read), kept in its place when there were some. */
+    private Uni<CreditAccount> latest(CreditAccount account) {
+        return eventStore.caughtUp(pool, account).map(later -> later == account ? account : loaded.keep(later));
     }
 
     /** The account's store: the one that opened it, or the default store for an account from before stores. */
@@ -323,13 +387,7 @@ public class CreditAccounts {
     public record AccountOpening(CreditAccount account, boolean opened) {
     }
 
-    /** Rolls back a charge's transaction that found its sale already charged, so it gives its number back. */
-    private static final class ReplayedCharge extends RuntimeException {
-        private final transient Outcome outcome;
-
-        ReplayedCharge(Outcome outcome) {
-            super(null, null, false, false);
-            this.outcome = outcome;
-        }
+    /** What a command decided on which state of the account, and as whom it records. */
+    private record Decided(CreditAccount account, EventMetadata caller, Decision decision) {
     }
 }

@@ -13,6 +13,12 @@ public final class ChargeOverride {
         this.granted = granted;
     }
 
+    ChargeOverride copy() {
+        ChargeOverride copy = new ChargeOverride(granted);
+        copy.used = used;
+        return copy;
+    }
+
     void use() {
         used = true;
     }

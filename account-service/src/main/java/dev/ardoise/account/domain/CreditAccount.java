@@ -51,15 +51,42 @@ public final class CreditAccount {
     private BigDecimal creditLimit;
     private BigDecimal depositBalance;
     private AccountStatus status = AccountStatus.OPEN;
-    private final Invoices invoices = new Invoices();
-    private final Holds holds = new Holds();
-    private final Map<String, ChargeOverride> overrides = new HashMap<>();
+    private final Invoices invoices;
+    private final Holds holds;
+    private final Map<String, ChargeOverride> overrides;
     /** The events that recorded each idempotency key's first outcome, by "kind:key". */
-    private final Map<String, List<AccountEvent>> outcomes = new HashMap<>();
+    private final Map<String, List<AccountEvent>> outcomes;
     private String lastOutcome;
 
     private CreditAccount(UUID id) {
         this.id = id;
+        this.invoices = new Invoices();
+        this.holds = new Holds();
+        this.overrides = new HashMap<>();
+        this.outcomes = new HashMap<>();
+    }
+
+    private CreditAccount(CreditAccount other) {
+        this.id = other.id;
+        this.version = other.version;
+        this.opening = other.opening;
+        this.name = other.name;
+        this.email = other.email;
+        this.language = other.language;
+        this.emailConsent = other.emailConsent;
+        this.creditLimit = other.creditLimit;
+        this.depositBalance = other.depositBalance;
+        this.status = other.status;
+        this.invoices = other.invoices.copy();
+        this.holds = other.holds.copy();
+        this.overrides = new HashMap<>();
+        other.overrides.forEach((overrideId, override) -> overrides.put(overrideId, override.copy()));
+        // the events are immutable; only the last outcome's list may still grow (a credit note after its payment)
+        this.outcomes = new HashMap<>(other.outcomes);
+        this.lastOutcome = other.lastOutcome;
+        if (lastOutcome != null && outcomes.containsKey(lastOutcome)) {
+            outcomes.put(lastOutcome, new ArrayList<>(outcomes.get(lastOutcome)));
+        }
     }
 
     /** The account as its history left it; the history starts with {@link AccountOpened}. */
@@ -67,6 +94,14 @@ public final class CreditAccount {
         CreditAccount account = new CreditAccount(id);
         history.forEach(account::apply);
         return account;
+    }
+
+    /**
+     * The same account as an object of its own: applying events to the copy leaves this one as it was, so an
+     * account kept in memory can be read by many commands while the next state is built beside it.
+     */
+    public CreditAccount copy() {
+        return new CreditAccount(this);
     }
 
     public Selling selling() {
@@ -126,7 +161,7 @@ public final class CreditAccount {
             depositBalance = depositBalance.add(note.amount());
             follow(note.origin() == CreditNoteOrigin.OVERPAYMENT ? "payment" : "refund", note.sourceId(), event);
         } else if (event instanceof SaleRefunded refund) {
-            invoices.named(refund.invoiceId()).refund(refund.amount(), refund.reducedOwed());
+            invoices.changing(refund.invoiceId()).refund(refund.amount(), refund.reducedOwed());
             record("refund", refund.refundId(), event);
         } else {
             applyOther(event);
@@ -148,7 +183,7 @@ public final class CreditAccount {
             }
             record("adjustment", adjusted.adjustmentId(), event);
         } else if (event instanceof DebtWrittenOff writeOff) {
-            invoices.named(writeOff.invoiceId()).writeOff(writeOff.amount());
+            invoices.changing(writeOff.invoiceId()).writeOff(writeOff.amount());
             record("write-off", writeOff.writeOffId(), event);
         } else if (event instanceof CreditHoldPlaced placed) {
             holds.place(placed);

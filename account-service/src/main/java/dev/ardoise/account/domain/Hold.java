@@ -17,6 +17,12 @@ public final class Hold {
         this.placed = placed;
     }
 
+    Hold copy() {
+        Hold copy = new Hold(placed);
+        copy.state = state;
+        return copy;
+    }
+
     void end(State end) {
         state = end;
     }

@@ -13,6 +13,12 @@ import java.util.Optional;
 public final class Holds {
     private final Map<String, Hold> byId = new LinkedHashMap<>();
 
+    Holds copy() {
+        Holds copy = new Holds();
+        byId.forEach((id, hold) -> copy.byId.put(id, hold.copy()));
+        return copy;
+    }
+
     void place(CreditHoldPlaced placed) {
         byId.put(placed.holdId(), new Hold(placed));
     }

@@ -32,6 +32,23 @@ public final class Invoice {
         this.paidBack = paid;
     }
 
+    private Invoice(Invoice other) {
+        this.invoiceId = other.invoiceId;
+        this.invoiceNumber = other.invoiceNumber;
+        this.issuedOn = other.issuedOn;
+        this.dueDate = other.dueDate;
+        this.total = other.total;
+        this.owed = other.owed;
+        this.paid = other.paid;
+        this.refunded = other.refunded;
+        this.paidBack = other.paidBack;
+        this.writtenOff = other.writtenOff;
+    }
+
+    Invoice copy() {
+        return new Invoice(this);
+    }
+
     void pay(BigDecimal amount) {
         owed = owed.subtract(amount);
         paid = paid.add(amount);

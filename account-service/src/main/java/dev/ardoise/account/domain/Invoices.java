@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The account's invoices; money received is allocated to the named invoice, else the oldest outstanding first. */
 public final class Invoices {
@@ -18,21 +20,45 @@ public final class Invoices {
             Comparator.comparing(Invoice::issuedOn).thenComparing(Invoice::invoiceNumber);
 
     private final Map<String, Invoice> byId = new LinkedHashMap<>();
+    /** The invoices this object may change in place: the others are shared with a copy, and copied to change. */
+    private Set<String> own = new HashSet<>();
+
+    /**
+     * A copy sharing every invoice until one of the two changes it (most of a long history is paid and never changes
+     * again): neither changes what the other sees.
+     */
+    Invoices copy() {
+        Invoices copy = new Invoices();
+        copy.byId.putAll(byId);
+        own = new HashSet<>();
+        return copy;
+    }
 
     void add(SaleCharged sale) {
         byId.put(sale.invoiceId(), new Invoice(sale));
+        own.add(sale.invoiceId());
     }
 
     void pay(List<Allocation> allocations) {
-        allocations.forEach(a -> invoice(a).pay(a.amount()));
+        allocations.forEach(a -> changing(invoice(a).invoiceId()).pay(a.amount()));
     }
 
     void credit(List<Allocation> allocations) {
-        allocations.forEach(a -> invoice(a).credit(a.amount()));
+        allocations.forEach(a -> changing(invoice(a).invoiceId()).credit(a.amount()));
     }
 
     void debit(List<Allocation> allocations) {
-        allocations.forEach(a -> invoice(a).debit(a.amount()));
+        allocations.forEach(a -> changing(invoice(a).invoiceId()).debit(a.amount()));
+    }
+
+    /** The named invoice, about to change: an invoice still shared with another copy is copied first. */
+    Invoice changing(String invoiceId) {
+        Invoice invoice = named(invoiceId);
+        if (own.add(invoiceId)) {
+            invoice = invoice.copy();
+            byId.put(invoiceId, invoice);
+        }
+        return invoice;
     }
 
     public Optional<Invoice> find(String invoiceId) {

@@ -1,6 +1,7 @@
 package dev.ardoise.account.eventstore;
 
 import dev.ardoise.account.domain.CreditAccount;
+import dev.ardoise.account.domain.InvoiceIdentity;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.CreditHoldExpired;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +47,13 @@ public class EventStore {
     /** Events read and queued per transaction by a republish: its memory is one page, whatever the stream's length. */
     static final int REPUBLISH_PAGE = 100;
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The unnumbered invoice number as the events' JSON writes it (no user text can write it unescaped). */
+    private static final String UNNUMBERED_IN_JSON = "\"invoiceNumber\":\"" + InvoiceIdentity.UNNUMBERED + "\"";
+    private static final String APPEND = appendStatement("data", "body", "", "null::text");
+    private static final String APPEND_NUMBERED = "with " + InvoiceNumbers.NEXT + ",\n"
+            + appendStatement("replace(data, $13, '\"invoiceNumber\":\"' || invoice_number || '\"')",
+            "replace(body, $13, '\"invoiceNumber\":\"' || invoice_number || '\"')", ", next_number",
+            "(select invoice_number from next_number)").substring("with ".length());
 
     private final Pool pool;
     private final Clock clock;
@@ -84,39 +93,99 @@ public class EventStore {
      * @throws ConcurrentAppendException (as the Uni's failure) when another command took one of these versions
      * @throws EventTooLargeException    (as the Uni's failure) when an event is larger than the topic could take
      */
-    public Uni<List<RecordedEvent>> append(SqlClient tx, CreditAccount decidedOn, List<AccountEvent> events,
+    public Uni<List<RecordedEvent>> append(SqlClient client, CreditAccount decidedOn, List<AccountEvent> events,
                                            EventMetadata metadata) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<RecordedEvent> recorded = recorded(decidedOn, events, metadata, now);
+        return appended(client, decidedOn, recorded, null).replaceWith(recorded);
+    }
+
+    /**
+     * Appends a charge decided on an {@link InvoiceIdentity#unnumbered} invoice, numbered in the store's series by
+     * the same statement: the store's counter row is locked from that statement to its commit only. With a
+     * {@code client} that is not in a transaction, the statement is the whole transaction (one round trip).
+     *
+     * @return the invoice number the charge took (given back if the statement fails, so the series stays gapless)
+     * @throws ConcurrentAppendException (as the Uni's failure) when another command took one of these versions
+     * @throws EventTooLargeException    (as the Uni's failure) when an event is larger than the topic could take
+     */
+    public Uni<String> appendNumbered(SqlClient client, CreditAccount decidedOn, List<AccountEvent> events,
+                                      EventMetadata metadata, String storeId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return appended(client, decidedOn, recorded(decidedOn, events, metadata, now), storeId);
+    }
+
+    private static List<RecordedEvent> recorded(CreditAccount decidedOn, List<AccountEvent> events,
+                                                EventMetadata metadata, Instant now) {
         List<RecordedEvent> recorded = new ArrayList<>();
         for (AccountEvent event : events) {
             long version = decidedOn.version() + recorded.size() + 1;
             recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, metadata, event));
         }
-        List<Tuple> outboxRows = new ArrayList<>();
-        for (RecordedEvent event : recorded) {
-            String body = AccountEventJson.write(event);
-            int bytes = body.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_EVENT_BYTES) {
-                return Uni.createFrom().failure(new EventTooLargeException(event.type(), bytes, MAX_EVENT_BYTES));
-            }
-            outboxRows.add(outboxRow(event, body));
+        return recorded;
+    }
+
+    /**
+     * One statement for the events, their outbox rows and the holds they place or end, whatever their number (and,
+     * with a store, the invoice number): a round trip, where a row at a time took one per row and table.
+     */
+    private Uni<String> appended(SqlClient client, CreditAccount decidedOn, List<RecordedEvent> recorded,
+                                 String numberedIn) {
+        if (recorded.isEmpty()) {
+            return Uni.createFrom().nullItem();
         }
-        return tx.preparedQuery("""
-                        insert into account_events (account_id, version, event_id, event_type, data, occurred_at,
-                                                    metadata)
-                        values ($1, $2, $3, $4, $5::text::jsonb, $6, $7::text::jsonb)""")
-                .executeBatch(recorded.stream().map(EventStore::eventRow).toList())
+        String[] bodies = new String[recorded.size()];
+        for (int i = 0; i < recorded.size(); i++) {
+            bodies[i] = AccountEventJson.write(recorded.get(i));
+            int bytes = bodies[i].getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_EVENT_BYTES) {
+                return Uni.createFrom().failure(new EventTooLargeException(recorded.get(i).type(), bytes,
+                        MAX_EVENT_BYTES));
+            }
+        }
+        List<Object> parameters = new ArrayList<>(List.of(decidedOn.id(),
+                recorded.stream().map(RecordedEvent::version).toArray(Long[]::new),
+                recorded.stream().map(RecordedEvent::eventId).toArray(UUID[]::new),
+                recorded.stream().map(RecordedEvent::type).toArray(String[]::new),
+                recorded.stream().map(event -> AccountEventJson.writeData(event.data())).toArray(String[]::new),
+                recorded.get(0).occurredAt().atOffset(ZoneOffset.UTC),
+                AccountEventJson.writeMetadata(recorded.get(0).metadata()), bodies));
+        HoldChanges holds = HoldChanges.of(recorded);
+        parameters.addAll(List.of(holds.placedIds(), holds.placedExpiries(), holds.endedIds()));
+        if (numberedIn != null) {
+            parameters.addAll(List.of(numberedIn, UNNUMBERED_IN_JSON));
+        }
+        return client.preparedQuery(numberedIn == null ? APPEND : APPEND_NUMBERED)
+                .execute(Tuple.tuple(parameters))
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrentAppendException(decidedOn.id(), decidedOn.version()))
-                .chain(() -> tx.preparedQuery("""
-                                insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
-                                values ($1, $2, $3, $4, $5, $6)""")
-                        .executeBatch(outboxRows))
-                .chain(() -> keepHolds(tx, decidedOn.id(), events))
-                .replaceWith(recorded);
+                .map(rows -> rows.iterator().next().getString("invoice_number"));
+    }
+
+    /**
+     * The account with the events appended after the version it was read at, by this instance or another: itself
+     * when there are none (one indexed read), else a copy brought up to date (the account given is left as it was).
+     */
+    public Uni<CreditAccount> caughtUp(SqlClient client, CreditAccount account) {
+        return eventsAfter(client, account.id(), account.version()).map(events -> {
+            if (events.isEmpty()) {
+                return account;
+            }
+            CreditAccount later = account.copy();
+            events.forEach(event -> later.apply(event.data()));
+            return later;
+        });
+    }
+
+    private Uni<List<RecordedEvent>> eventsAfter(SqlClient client, UUID accountId, long afterVersion) {
+        return client.preparedQuery("""
+                        select event_id, version, event_type, data::text as data, occurred_at,
+                               metadata::text as metadata
+                        from account_events where account_id = $1 and version > $2 order by version""")
+                .execute(Tuple.of(accountId, afterVersion))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(row -> recordedEvent(accountId, row))
+                        .toList());
     }
 
     /**
@@ -179,28 +248,6 @@ public class EventStore {
                 .execute(Tuple.of(accountId, holdId)).replaceWithVoid();
     }
 
-    private Uni<Void> keepHolds(SqlClient tx, UUID accountId, List<AccountEvent> events) {
-        List<Tuple> placed = new ArrayList<>();
-        List<Tuple> ended = new ArrayList<>();
-        for (AccountEvent event : events) {
-            if (event instanceof CreditHoldPlaced hold) {
-                placed.add(Tuple.of(accountId, hold.holdId(), hold.expiresAt().atOffset(ZoneOffset.UTC)));
-            } else if (event instanceof CreditHoldVoided hold) {
-                ended.add(Tuple.of(accountId, hold.holdId()));
-            } else if (event instanceof CreditHoldExpired hold) {
-                ended.add(Tuple.of(accountId, hold.holdId()));
-            } else if (event instanceof SaleCharged sale && sale.holdId() != null) {
-                ended.add(Tuple.of(accountId, sale.holdId()));
-            }
-        }
-        Uni<Void> insert = placed.isEmpty() ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("insert into credit_holds (account_id, hold_id, expires_at) values ($1, $2, $3)")
-                .executeBatch(placed).replaceWithVoid();
-        return insert.chain(() -> ended.isEmpty() ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("delete from credit_holds where account_id = $1 and hold_id = $2")
-                .executeBatch(ended).replaceWithVoid());
-    }
-
     private Uni<List<RecordedEvent>> readStream(SqlClient client, UUID accountId) {
         return client.preparedQuery("""
                         select event_id, version, event_type, data::text as data, occurred_at,
@@ -220,15 +267,55 @@ public class EventStore {
                 AccountEventJson.readData(type, row.getString("data")));
     }
 
-    private static Tuple eventRow(RecordedEvent event) {
-        return Tuple.tuple(List.of(event.accountId(), event.version(), event.eventId(), event.type(),
-                AccountEventJson.writeData(event.data()), event.occurredAt().atOffset(ZoneOffset.UTC),
-                AccountEventJson.writeMetadata(event.metadata())));
-    }
-
     private static Tuple outboxRow(RecordedEvent event, String body) {
         return Tuple.tuple(List.of(event.eventId(), event.accountId(), event.version(), event.type(), body,
                 event.occurredAt().atOffset(ZoneOffset.UTC)));
+    }
+
+    /** The append's statement, its events' data and body as given (or stamped with the number), joined as given. */
+    private static String appendStatement(String data, String body, String joined, String invoiceNumber) {
+        return """
+                with stamped as (
+                    select version, event_id, event_type, %s as data, %s as body
+                    from unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $8::text[])
+                         as e(version, event_id, event_type, data, body)%s),
+                events as (
+                    insert into account_events (account_id, version, event_id, event_type, data, occurred_at,
+                                                metadata)
+                    select $1, version, event_id, event_type, data::jsonb, $6, $7::text::jsonb from stamped),
+                queued as (
+                    insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
+                    select event_id, $1, version, event_type, body, $6 from stamped order by version),
+                placed as (
+                    insert into credit_holds (account_id, hold_id, expires_at)
+                    select $1, hold_id, expires_at
+                    from unnest($9::text[], $10::timestamptz[]) as h(hold_id, expires_at)),
+                ended as (
+                    delete from credit_holds where account_id = $1 and hold_id = any($11::text[]))
+                select %s as invoice_number""".formatted(data, body, joined, invoiceNumber);
+    }
+
+    /** The holds an append places (with their expiry) and ends, kept in credit_holds for the expiry job. */
+    private record HoldChanges(String[] placedIds, OffsetDateTime[] placedExpiries, String[] endedIds) {
+        static HoldChanges of(List<RecordedEvent> recorded) {
+            List<CreditHoldPlaced> placed = new ArrayList<>();
+            List<String> ended = new ArrayList<>();
+            for (RecordedEvent event : recorded) {
+                if (event.data() instanceof CreditHoldPlaced hold) {
+                    placed.add(hold);
+                } else if (event.data() instanceof CreditHoldVoided hold) {
+                    ended.add(hold.holdId());
+                } else if (event.data() instanceof CreditHoldExpired hold) {
+                    ended.add(hold.holdId());
+                } else if (event.data() instanceof SaleCharged sale && sale.holdId() != null) {
+                    ended.add(sale.holdId());
+                }
+            }
+            return new HoldChanges(placed.stream().map(CreditHoldPlaced::holdId).toArray(String[]::new),
+                    placed.stream().map(hold -> hold.expiresAt().atOffset(ZoneOffset.UTC))
+                            .toArray(OffsetDateTime[]::new),
+                    ended.toArray(String[]::new));
+        }
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

@@ -1,27 +1,25 @@
 package dev.ardoise.account.eventstore;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
- * Sequential invoice numbers per store ({@code MAIN-000042}). The counter row is locked until the charge commits,
- * so numbers are gapless and never reused; the price is that charges in one store take their numbers in turn.
+ * Sequential invoice numbers per store ({@code MAIN-000042}), from the store's counter row in
+ * {@code invoice_numbers}. The row is locked until the charge commits, so numbers are gapless and never reused (a
+ * charge that fails gives its number back); the price is that charges of one store take their numbers in turn. A
+ * charge takes its number last, in the one statement that records it ({@link EventStore#appendNumbered}), so that
+ * turn lasts that statement and its commit, not the whole decision.
  */
-@ApplicationScoped
-public class InvoiceNumbers {
+final class InvoiceNumbers {
+    /**
+     * The common table expression {@code next_number(invoice_number)} (for a {@code with} list): moves the counter
+     * of the store {@code $12} and writes its number with at least six digits ({@code MAIN-000042},
+     * {@code MAIN-1234567}).
+     */
+    static final String NEXT = """
+            next_number as (
+                insert into invoice_numbers (store_id, last_number) values ($12, 1)
+                on conflict (store_id) do update set last_number = invoice_numbers.last_number + 1
+                returning $12 || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0')
+                          as invoice_number)""";
 
-    public Uni<String> next(SqlClient tx, String storeId) {
-        return tx.preparedQuery("""
-                        insert into invoice_numbers (store_id, last_number) values ($1, 1)
-                        on conflict (store_id) do update set last_number = invoice_numbers.last_number + 1
-                        returning last_number""")
-                .execute(Tuple.of(storeId))
-                .map(rows -> format(storeId, rows.iterator().next().getLong("last_number")));
-    }
-
-    static String format(String storeId, long number) {
-        return "%s-%06d".formatted(storeId, number);
+    private InvoiceNumbers() {
     }
 }

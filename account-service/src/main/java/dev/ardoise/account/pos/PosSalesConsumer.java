@@ -29,6 +29,7 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -54,6 +55,10 @@ import java.util.UUID;
  * <p>The record header {@code authorization} carries the register's token ({@code Bearer <jwt>}), verified as an
  * HTTP call's. No valid token, a role that may not charge, or an account outside the token's stores: the sale is
  * answered DECLINED, dead-lettered, and nothing is charged.
+ *
+ * <p>Sales of different accounts are answered side by side, up to {@code ardoise.pos.sales.in-flight} at once;
+ * the sales of one account (one record key) one after the other, in the topic's order ({@link SalesInFlight}).
+ * Offsets are committed up to the oldest sale not yet answered (the connector's throttled commit strategy).
  */
 @ApplicationScoped
 public class PosSalesConsumer {
@@ -70,10 +75,12 @@ public class PosSalesConsumer {
     private final JWTParser tokens;
     private final Clock clock;
     private final Counter tooLargeToDeadLetter;
+    private final SalesInFlight inFlight;
 
     PosSalesConsumer(CreditAccounts accounts, PosSaleAnswers answers,
                      @Channel("pos-sale-results") MutinyEmitter<String> results, ObjectMapper mapper,
-                     JWTParser tokens, Clock clock, MeterRegistry meters) {
+                     JWTParser tokens, Clock clock, MeterRegistry meters,
+                     @ConfigProperty(name = "ardoise.pos.sales.in-flight", defaultValue = "32") int mostInFlight) {
         this.accounts = accounts;
         this.answers = answers;
         this.results = results;
@@ -82,12 +89,26 @@ public class PosSalesConsumer {
         this.tokens = tokens;
         this.clock = clock;
         this.tooLargeToDeadLetter = meters.counter("ardoise.pos.sales.too.large.to.dead.letter");
+        this.inFlight = new SalesInFlight(mostInFlight);
+        meters.gauge("ardoise.pos.sales.in.flight", inFlight, SalesInFlight::inFlight);
     }
 
+    /**
+     * Takes the record as soon as there is room: the returned Uni completes when the next record may be taken, the
+     * record itself is acknowledged once answered (or dead-lettered), after the account's earlier sales.
+     */
     @Incoming("pos-sales")
     public Uni<Void> consume(Message<String> message) {
         String key = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(meta -> meta.getKey() == null ? null : meta.getKey().toString()).orElse(null);
+        return inFlight.take(key == null ? "" : key, () -> answer(key, message)
+                .onFailure().recoverWithUni(unexpected -> {
+                    LOG.errorf("pos-sales record not answered, dead-lettered: %s", unexpected.getMessage());
+                    return Uni.createFrom().completionStage(() -> message.nack(unexpected));
+                }));
+    }
+
+    private Uni<Void> answer(String key, Message<String> message) {
         Map<String, String> headers = headers(message);
         PosSale sale;
         InvalidPosSaleException invalid = null;
@@ -112,7 +133,7 @@ public class PosSalesConsumer {
         }
         PosSale known = sale;
         InvalidPosSaleException wrongField = invalid;
-        return retriedUntilAnswered(known, accounts.find(accountId, requester)
+        return retriedUntilAnswered(known, accounts.findVisible(accountId, requester)
                 .onFailure(PosSalesConsumer::isMissing).recoverWithNull())
                 .chain(account -> {
                     if (account == null) {
