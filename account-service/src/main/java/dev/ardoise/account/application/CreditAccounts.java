@@ -327,7 +327,7 @@ public class CreditAccounts {
                     relay.committed(account.id());
                     return new Outcome(recordedDecision, after);
                 })
-                .onFailure(ConcurrentAppendException.class).call(lost -> latest(account));
+                .onFailure(ConcurrentAppendException.class).call(lost -> afterLostRace(account));
     }
 
     private <T> Uni<T> retried(Supplier<Uni<T>> attempt) {
@@ -351,6 +351,21 @@ public class CreditAccounts {
     /** The kept account with any later events (one indexed read), kept in its place when there were some. */
     private Uni<CreditAccount> latest(CreditAccount account) {
         return eventStore.caughtUp(pool, account).map(later -> later == account ? account : loaded.keep(later));
+    }
+
+    /**
+     * After an append that did not go ahead: another command took the next version (its events are read), or none
+     * did and the store no longer holds the version decided on (it lost commits: restored, failed over), and the
+     * account is read again from its stream.
+     */
+    private Uni<CreditAccount> afterLostRace(CreditAccount account) {
+        return eventStore.caughtUp(pool, account).chain(later -> {
+            if (later != account) {
+                return Uni.createFrom().item(loaded.keep(later));
+            }
+            loaded.forget(account.id());
+            return load(account.id());
+        });
     }
 
     /** The account's store: the one that opened it, or the default store for an account from before stores. */

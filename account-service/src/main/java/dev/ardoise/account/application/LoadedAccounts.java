@@ -50,6 +50,10 @@ public class LoadedAccounts {
         }
         if (kept != null) {
             events -= kept.version();
+            accounts.remove(account.id());
+        }
+        if (account.version() > mostEvents) {
+            return account;
         }
         accounts.put(account.id(), account);
         events += account.version();
@@ -59,6 +63,14 @@ public class LoadedAccounts {
             eldestFirst.remove();
         }
         return account;
+    }
+
+    /** Forgets the account: the event store no longer holds what it was folded from (see CreditAccounts#latest). */
+    synchronized void forget(UUID accountId) {
+        CreditAccount kept = accounts.remove(accountId);
+        if (kept != null) {
+            events -= kept.version();
+        }
     }
 
     synchronized int size() {

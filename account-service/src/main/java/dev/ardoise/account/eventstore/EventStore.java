@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -49,10 +50,18 @@ public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
     /** The unnumbered invoice number as the events' JSON writes it (no user text can write it unescaped). */
     private static final String UNNUMBERED_IN_JSON = "\"invoiceNumber\":\"" + InvoiceIdentity.UNNUMBERED + "\"";
+    /**
+     * The version an append was decided on is still the stream's last ({@code $12}, 0 for a new stream). A later one
+     * fails the append on (account_id, version); this catches the other way: the stream lost commits the decision
+     * counted on (a database restored, or failed over to a replica that had not received them), which would
+     * otherwise leave a gap that stops every reader at that account.
+     */
+    static final String DECIDED_ON_LAST = "($12::bigint = 0 or exists (select 1 from account_events "
+            + "where account_id = $1 and version = $12))";
     private static final String APPEND = appendStatement("data", "body", "", "null::text");
     private static final String APPEND_NUMBERED = "with " + InvoiceNumbers.NEXT + ",\n"
-            + appendStatement("replace(data, $13, '\"invoiceNumber\":\"' || invoice_number || '\"')",
-            "replace(body, $13, '\"invoiceNumber\":\"' || invoice_number || '\"')", ", next_number",
+            + appendStatement("replace(data, $14, '\"invoiceNumber\":\"' || invoice_number || '\"')",
+            "replace(body, $14, '\"invoiceNumber\":\"' || invoice_number || '\"')", ", next_number",
             "(select invoice_number from next_number)").substring("with ".length());
 
     private final Pool pool;
@@ -151,15 +160,24 @@ public class EventStore {
                 recorded.get(0).occurredAt().atOffset(ZoneOffset.UTC),
                 AccountEventJson.writeMetadata(recorded.get(0).metadata()), bodies));
         HoldChanges holds = HoldChanges.of(recorded);
-        parameters.addAll(List.of(holds.placedIds(), holds.placedExpiries(), holds.endedIds()));
+        parameters.addAll(List.of(holds.placedIds(), holds.placedExpiries(), holds.endedIds(), decidedOn.version()));
         if (numberedIn != null) {
+            if (Arrays.stream(bodies).noneMatch(body -> body.contains(UNNUMBERED_IN_JSON))) {
+                throw new IllegalStateException("a numbered append without the unnumbered invoice in its events");
+            }
             parameters.addAll(List.of(numberedIn, UNNUMBERED_IN_JSON));
         }
         return client.preparedQuery(numberedIn == null ? APPEND : APPEND_NUMBERED)
                 .execute(Tuple.tuple(parameters))
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrentAppendException(decidedOn.id(), decidedOn.version()))
-                .map(rows -> rows.iterator().next().getString("invoice_number"));
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    if (row.getLong("appended") == 0) {
+                        throw new ConcurrentAppendException(decidedOn.id(), decidedOn.version());
+                    }
+                    return row.getString("invoice_number");
+                });
     }
 
     /**
@@ -278,21 +296,26 @@ public class EventStore {
                 with stamped as (
                     select version, event_id, event_type, %s as data, %s as body
                     from unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[], $8::text[])
-                         as e(version, event_id, event_type, data, body)%s),
+                         as e(version, event_id, event_type, data, body)%s
+                    where %s),
                 events as (
                     insert into account_events (account_id, version, event_id, event_type, data, occurred_at,
                                                 metadata)
-                    select $1, version, event_id, event_type, data::jsonb, $6, $7::text::jsonb from stamped),
+                    select $1, version, event_id, event_type, data::jsonb, $6, $7::text::jsonb from stamped
+                    returning 1),
                 queued as (
                     insert into outbox (event_id, account_id, version, event_type, body, occurred_at)
                     select event_id, $1, version, event_type, body, $6 from stamped order by version),
                 placed as (
                     insert into credit_holds (account_id, hold_id, expires_at)
                     select $1, hold_id, expires_at
-                    from unnest($9::text[], $10::timestamptz[]) as h(hold_id, expires_at)),
+                    from unnest($9::text[], $10::timestamptz[]) as h(hold_id, expires_at)
+                    where exists (select 1 from stamped)),
                 ended as (
-                    delete from credit_holds where account_id = $1 and hold_id = any($11::text[]))
-                select %s as invoice_number""".formatted(data, body, joined, invoiceNumber);
+                    delete from credit_holds where account_id = $1 and hold_id = any($11::text[])
+                    and exists (select 1 from stamped))
+                select %s as invoice_number, (select count(*) from events) as appended"""
+                .formatted(data, body, joined, DECIDED_ON_LAST, invoiceNumber);
     }
 
     /** The holds an append places (with their expiry) and ends, kept in credit_holds for the expiry job. */

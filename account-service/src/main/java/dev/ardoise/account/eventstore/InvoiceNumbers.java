@@ -10,15 +10,15 @@ package dev.ardoise.account.eventstore;
 final class InvoiceNumbers {
     /**
      * The common table expression {@code next_number(invoice_number)} (for a {@code with} list): moves the counter
-     * of the store {@code $12} and writes its number with at least six digits ({@code MAIN-000042},
+     * of the store {@code $13} (only when the append goes ahead: {@link EventStore#DECIDED_ON_LAST}) and writes its number with at least six digits ({@code MAIN-000042},
      * {@code MAIN-1234567}).
      */
     static final String NEXT = """
             next_number as (
-                insert into invoice_numbers (store_id, last_number) values ($12, 1)
+                insert into invoice_numbers (store_id, last_number) select $13, 1 where %s
                 on conflict (store_id) do update set last_number = invoice_numbers.last_number + 1
-                returning $12 || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0')
-                          as invoice_number)""";
+                returning $13 || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0')
+                          as invoice_number)""".formatted(EventStore.DECIDED_ON_LAST);
 
     private InvoiceNumbers() {
     }

@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import java.util.UUID;
 import static dev.ardoise.account.Register.as;
 import static dev.ardoise.account.Register.openAccount;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The account this instance keeps in memory is never trusted past a commit it did not make: events appended
@@ -100,9 +102,34 @@ class KeptAccountsTest {
                 .body("version", equalTo(4));
     }
 
+    @Test
+    void an_account_kept_ahead_of_a_store_that_lost_its_last_commit_is_read_again_and_leaves_no_gap() {
+        String accountId = openAccount(manager, "1000.00");
+        charge(accountId, "s1", "100.00").statusCode(201).body("version", equalTo(3));
+
+        loseTheLastCommit(accountId);
+
+        charge(accountId, "s2", "40.00").statusCode(201).body("version", equalTo(3))
+                .body("balance", equalTo("-40.00")).body("available", equalTo("960.00"));
+        List<Long> versions = pool.preparedQuery("select version from account_events where account_id = $1 "
+                        + "order by version").execute(Tuple.of(UUID.fromString(accountId)))
+                .await().indefinitely().stream().map(row -> row.getLong("version")).toList();
+        assertEquals(List.of(1L, 2L, 3L), versions);
+    }
+
     private ValidatableResponse charge(String accountId, String saleId, String amount) {
         return as(cashier).body(Map.of("saleId", saleId, "amount", amount))
                 .post("/accounts/{id}/charges", accountId).then();
+    }
+
+    /** What a database restored from a backup, or failed over to a replica that had not received it, forgets. */
+    private void loseTheLastCommit(String accountId) {
+        UUID id = UUID.fromString(accountId);
+        pool.withTransaction(tx -> tx.preparedQuery("delete from outbox where account_id = $1 and version = 3")
+                        .execute(Tuple.of(id))
+                        .chain(() -> tx.preparedQuery("delete from account_events where account_id = $1 and version = 3")
+                                .execute(Tuple.of(id))))
+                .await().indefinitely();
     }
 
     /** What another instance does: reads the stream and appends at the next version, this instance unaware. */

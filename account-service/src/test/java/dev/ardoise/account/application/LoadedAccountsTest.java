@@ -60,6 +60,34 @@ class LoadedAccountsTest {
         assertEquals(0, loaded.size());
     }
 
+    @Test
+    void an_account_longer_than_the_whole_bound_leaves_the_others_kept() {
+        LoadedAccounts loaded = new LoadedAccounts(10, new SimpleMeterRegistry());
+        CreditAccount first = account(UUID.randomUUID(), 4);
+        CreditAccount second = account(UUID.randomUUID(), 4);
+        loaded.keep(first);
+        loaded.keep(second);
+
+        loaded.keep(account(UUID.randomUUID(), 11));
+
+        assertEquals(Optional.of(first), loaded.get(first.id()));
+        assertEquals(Optional.of(second), loaded.get(second.id()));
+        assertEquals(2, loaded.size());
+    }
+
+    @Test
+    void a_forgotten_account_can_be_kept_again_at_an_earlier_version() {
+        LoadedAccounts loaded = new LoadedAccounts(100, new SimpleMeterRegistry());
+        UUID id = UUID.randomUUID();
+        loaded.keep(account(id, 5));
+
+        loaded.forget(id);
+        CreditAccount earlier = account(id, 3);
+
+        assertSame(earlier, loaded.keep(earlier));
+        assertSame(earlier, loaded.get(id).orElseThrow());
+    }
+
     private static CreditAccount account(UUID id, int events) {
         List<AccountEvent> history = new ArrayList<>(List.of(new AccountOpened("C-1", "Marie Tremblay",
                 "marie@example.com", true, "fr-CA", "CAD")));
