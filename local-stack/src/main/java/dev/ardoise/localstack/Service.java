@@ -14,17 +14,26 @@ import java.util.Map;
  */
 final class Service implements AutoCloseable {
     /**
-     * The services' memory (docs/operations.md, "Memory"). Measured by the benchmark: ~100 MB of each is metaspace
-     * (19,000 classes; capped well above, as a guard only), ~20 MB code, the rest heap and native. So: a heap of
-     * 64 MB that grows from 32 MB and is given back after a full collection, thread stacks of 512 KB, direct
-     * buffers and Netty's pools bounded, the native heap trimmed every 5 s (C2's compilations leave tens of MB in
-     * malloc otherwise) and glibc kept to two malloc arenas ({@link #MEMORY_ENVIRONMENT}).
+     * The services' memory (docs/operations.md, "Memory"). Measured by the benchmark: ~70-100 MB of each is
+     * metaspace (up to 19,000 classes; capped well above, as a guard only), ~20 MB code, the rest heap and native.
+     * So: a heap that grows from 32 MB up to the service's own maximum ({@link #HEAP}) and is given back after a full
+     * collection, thread stacks of 512 KB, direct buffers and Netty's pools bounded, the native heap trimmed every
+     * 5 s (C2's compilations leave tens of MB in malloc otherwise) and glibc kept to two malloc arenas
+     * ({@link #MEMORY_ENVIRONMENT}).
      */
-    static final List<String> MEMORY_OPTIONS = List.of("-Xms32m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
+    static final List<String> MEMORY_OPTIONS = List.of("-Xms32m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=32m", "-XX:CICompilerCount=2",
             "-XX:TrimNativeHeapInterval=5000", "-Dio.netty.allocator.numDirectArenas=1",
             "-Dio.netty.allocator.numHeapArenas=1");
+    /**
+     * Each service's largest heap. 64 MB for all three spent the benchmark in back-to-back full collections:
+     * account-service keeps accounts' state (ACCOUNTS_KEPT_EVENTS, 50,000 events: about 30 MB) and copies a long
+     * account on each of its commands; invoice-service's rebuild holds every account's fold; notification-service
+     * folds batches of 2,000 events.
+     */
+    static final Map<String, String> HEAP = Map.of("account-service", "-Xmx160m", "invoice-service", "-Xmx192m",
+            "notification-service", "-Xmx128m");
     static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final String name;
@@ -83,6 +92,7 @@ final class Service implements AutoCloseable {
         environment.putAll(MEMORY_ENVIRONMENT);
         List<String> command = new ArrayList<>(List.of(Java.executable()));
         command.addAll(MEMORY_OPTIONS);
+        command.add(HEAP.getOrDefault(name, "-Xmx128m"));
         command.addAll(settings.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(name, command, environment, settings.logs().resolve(name + ".log"));
