@@ -50,7 +50,8 @@ final class Http {
     private Answer send(HttpRequest.Builder request) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            // a reconciliation answers when it is done: 60 s for 480,000 events of 28,000 accounts was too short
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofMinutes(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             long elapsed = System.nanoTime() - start;
             String text = response.body();

@@ -62,13 +62,22 @@ public final class ReadModelDump {
     }
 
     private static List<String> rows(String table, ResultSet rows, Map<UUID, String> labels) throws SQLException {
+        return lines(table, rows, labels, WRITE_TIMES);
+    }
+
+    /**
+     * Each row as one line: the table, then every column but those {@code leftOut} as {@code name=value}, with each
+     * labelled uuid replaced by its label (so that rows of two accounts with the same history read the same).
+     */
+    public static List<String> lines(String table, ResultSet rows, Map<UUID, String> labels, Set<String> leftOut)
+            throws SQLException {
         List<String> lines = new ArrayList<>();
         ResultSetMetaData columns = rows.getMetaData();
         while (rows.next()) {
             StringBuilder line = new StringBuilder(table);
             for (int i = 1; i <= columns.getColumnCount(); i++) {
                 String column = columns.getColumnName(i);
-                if (!WRITE_TIMES.contains(column)) {
+                if (!leftOut.contains(column)) {
                     line.append(' ').append(column).append('=').append(rows.getString(i));
                 }
             }

@@ -15,6 +15,7 @@ import dev.ardoise.notification.it.TestClock;
 import dev.ardoise.testing.Histories;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
+import dev.ardoise.testing.ReadModelDump;
 import dev.ardoise.testing.SmtpResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -242,7 +242,7 @@ class SetWiseApplyTest {
                         "select * from " + table + " where account_id = any(?)" + kind)) {
                     query.setArray(1, connection.createArrayOf("uuid", shown.keySet().toArray()));
                     try (ResultSet rows = query.executeQuery()) {
-                        lines.addAll(rows(table, rows, shown));
+                        lines.addAll(ReadModelDump.lines(table, rows, shown, MOMENTS).stream().map(line -> line + " ").toList());
                     }
                 }
             }
@@ -251,25 +251,6 @@ class SetWiseApplyTest {
         return String.join("\n", lines);
     }
 
-    private static List<String> rows(String table, ResultSet rows, Map<UUID, String> shown) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        ResultSetMetaData columns = rows.getMetaData();
-        while (rows.next()) {
-            StringBuilder line = new StringBuilder(table);
-            for (int i = 1; i <= columns.getColumnCount(); i++) {
-                String column = columns.getColumnName(i);
-                if (!MOMENTS.contains(column)) {
-                    line.append(' ').append(column).append('=').append(rows.getString(i));
-                }
-            }
-            String text = line.toString();
-            for (Map.Entry<UUID, String> label : shown.entrySet()) {
-                text = text.replace(label.getKey().toString(), label.getValue());
-            }
-            lines.add(text + " ");
-        }
-        return lines;
-    }
 
     private static java.math.BigDecimal money(String amount) {
         return new java.math.BigDecimal(amount);
