@@ -42,7 +42,7 @@ import java.util.function.Supplier;
 
 /**
  * The merchant's operations on credit accounts. Each one decides on the account's state as this instance keeps it
- * in memory ({@link LoadedAccounts}; read from the stream once) and appends the new events at the next versions
+ * in memory ({@link KeptAccounts}; read from the stream once) and appends the new events at the next versions
  * with the caller's metadata, in one transaction. When another command or instance got there first (the
  * expected-version append failed), the account is brought up to date with the events after its version and the
  * command decided again, a bounded number of times, then answered "busy". A refusal, or a command with nothing to
@@ -53,7 +53,7 @@ import java.util.function.Supplier;
 public class CreditAccounts {
     private final Pool pool;
     private final EventStore eventStore;
-    private final LoadedAccounts loaded;
+    private final KeptAccounts kept;
     private final OutboxRelay relay;
     private final CustomerAccounts customerAccounts;
     private final StoreSettings store;
@@ -62,13 +62,13 @@ public class CreditAccounts {
     private final int attempts;
     private final Counter conflicts;
 
-    CreditAccounts(Pool pool, EventStore eventStore, LoadedAccounts loaded, OutboxRelay relay,
+    CreditAccounts(Pool pool, EventStore eventStore, KeptAccounts kept, OutboxRelay relay,
                    CustomerAccounts customerAccounts, StoreSettings store, OverdueRules overdueRules, Clock clock,
                    MeterRegistry meters,
                    @ConfigProperty(name = "ardoise.commands.attempts", defaultValue = "30") int attempts) {
         this.pool = pool;
         this.eventStore = eventStore;
-        this.loaded = loaded;
+        this.kept = kept;
         this.relay = relay;
         this.customerAccounts = customerAccounts;
         this.store = store;
@@ -97,7 +97,7 @@ public class CreditAccounts {
                 }))
                 .invoke(opening -> {
                     if (opening.opened()) {
-                        loaded.keep(opening.account());
+                        kept.keep(opening.account());
                         relay.committed(newAccountId);
                     }
                 });
@@ -197,7 +197,7 @@ public class CreditAccounts {
      * brought up to date with one indexed read of the events after its version.
      */
     public Uni<CreditAccount> find(UUID accountId, Requester requester) {
-        return loaded.get(accountId).map(this::latest).orElseGet(() -> load(accountId))
+        return kept.get(accountId).map(this::latest).orElseGet(() -> load(accountId))
                 .map(account -> walled(account, requester));
     }
 
@@ -323,7 +323,7 @@ public class CreditAccounts {
         return appended.map(recordedDecision -> {
                     CreditAccount after = account.copy();
                     recordedDecision.events().forEach(after::apply);
-                    loaded.keep(after);
+                    kept.keep(after);
                     relay.committed(account.id());
                     return new Outcome(recordedDecision, after);
                 })
@@ -340,17 +340,17 @@ public class CreditAccounts {
 
     /** The account as kept, or read from its stream when it is not. */
     private Uni<CreditAccount> current(UUID accountId) {
-        return loaded.get(accountId).map(account -> Uni.createFrom().item(account))
+        return kept.get(accountId).map(account -> Uni.createFrom().item(account))
                 .orElseGet(() -> load(accountId));
     }
 
     private Uni<CreditAccount> load(UUID accountId) {
-        return eventStore.load(pool, accountId).map(account -> loaded.keep(existing(accountId, account)));
+        return eventStore.load(pool, accountId).map(account -> kept.keep(existing(accountId, account)));
     }
 
     /** The kept account with any later events (one indexed read), kept in its place when there were some. */
     private Uni<CreditAccount> latest(CreditAccount account) {
-        return eventStore.caughtUp(pool, account).map(later -> later == account ? account : loaded.keep(later));
+        return eventStore.caughtUp(pool, account).map(later -> later == account ? account : kept.keep(later));
     }
 
     /**
@@ -361,9 +361,9 @@ public class CreditAccounts {
     private Uni<CreditAccount> afterLostRace(CreditAccount account) {
         return eventStore.caughtUp(pool, account).chain(later -> {
             if (later != account) {
-                return Uni.createFrom().item(loaded.keep(later));
+                return Uni.createFrom().item(kept.keep(later));
             }
-            loaded.forget(account.id());
+            kept.forget(account.id());
             return load(account.id());
         });
     }

@@ -17,75 +17,75 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The kept accounts: bounded by their events, least recently used dropped first, never set back to an older state. */
-class LoadedAccountsTest {
+class KeptAccountsBoundTest {
 
     @Test
     void the_least_recently_used_accounts_go_first_once_the_kept_events_pass_the_bound() {
-        LoadedAccounts loaded = new LoadedAccounts(10, new SimpleMeterRegistry());
+        KeptAccounts accounts = new KeptAccounts(10, new SimpleMeterRegistry());
         CreditAccount first = account(UUID.randomUUID(), 4);
         CreditAccount second = account(UUID.randomUUID(), 4);
-        loaded.keep(first);
-        loaded.keep(second);
-        loaded.get(first.id());
+        accounts.keep(first);
+        accounts.keep(second);
+        accounts.get(first.id());
 
         CreditAccount third = account(UUID.randomUUID(), 3);
-        loaded.keep(third);
+        accounts.keep(third);
 
-        assertEquals(Optional.of(first), loaded.get(first.id()));
-        assertEquals(Optional.empty(), loaded.get(second.id()));
-        assertEquals(Optional.of(third), loaded.get(third.id()));
+        assertEquals(Optional.of(first), accounts.get(first.id()));
+        assertEquals(Optional.empty(), accounts.get(second.id()));
+        assertEquals(Optional.of(third), accounts.get(third.id()));
     }
 
     @Test
     void a_later_version_kept_is_not_replaced_by_an_earlier_one() {
-        LoadedAccounts loaded = new LoadedAccounts(100, new SimpleMeterRegistry());
+        KeptAccounts accounts = new KeptAccounts(100, new SimpleMeterRegistry());
         UUID id = UUID.randomUUID();
         CreditAccount later = account(id, 5);
-        loaded.keep(later);
+        accounts.keep(later);
 
-        CreditAccount kept = loaded.keep(account(id, 3));
+        CreditAccount kept = accounts.keep(account(id, 3));
 
         assertSame(later, kept);
-        assertSame(later, loaded.get(id).orElseThrow());
+        assertSame(later, accounts.get(id).orElseThrow());
     }
 
     @Test
     void an_account_longer_than_the_whole_bound_is_not_kept() {
-        LoadedAccounts loaded = new LoadedAccounts(10, new SimpleMeterRegistry());
+        KeptAccounts accounts = new KeptAccounts(10, new SimpleMeterRegistry());
         CreditAccount longAccount = account(UUID.randomUUID(), 11);
 
-        loaded.keep(longAccount);
+        accounts.keep(longAccount);
 
-        assertEquals(Optional.empty(), loaded.get(longAccount.id()));
-        assertEquals(0, loaded.size());
+        assertEquals(Optional.empty(), accounts.get(longAccount.id()));
+        assertEquals(0, accounts.size());
     }
 
     @Test
     void an_account_longer_than_the_whole_bound_leaves_the_others_kept() {
-        LoadedAccounts loaded = new LoadedAccounts(10, new SimpleMeterRegistry());
+        KeptAccounts accounts = new KeptAccounts(10, new SimpleMeterRegistry());
         CreditAccount first = account(UUID.randomUUID(), 4);
         CreditAccount second = account(UUID.randomUUID(), 4);
-        loaded.keep(first);
-        loaded.keep(second);
+        accounts.keep(first);
+        accounts.keep(second);
 
-        loaded.keep(account(UUID.randomUUID(), 11));
+        accounts.keep(account(UUID.randomUUID(), 11));
 
-        assertEquals(Optional.of(first), loaded.get(first.id()));
-        assertEquals(Optional.of(second), loaded.get(second.id()));
-        assertEquals(2, loaded.size());
+        assertEquals(Optional.of(first), accounts.get(first.id()));
+        assertEquals(Optional.of(second), accounts.get(second.id()));
+        assertEquals(2, accounts.size());
     }
 
     @Test
     void a_forgotten_account_can_be_kept_again_at_an_earlier_version() {
-        LoadedAccounts loaded = new LoadedAccounts(100, new SimpleMeterRegistry());
+        KeptAccounts accounts = new KeptAccounts(100, new SimpleMeterRegistry());
         UUID id = UUID.randomUUID();
-        loaded.keep(account(id, 5));
+        accounts.keep(account(id, 5));
 
-        loaded.forget(id);
+        accounts.forget(id);
         CreditAccount earlier = account(id, 3);
 
-        assertSame(earlier, loaded.keep(earlier));
-        assertSame(earlier, loaded.get(id).orElseThrow());
+        assertSame(earlier, accounts.keep(earlier));
+        assertSame(earlier, accounts.get(id).orElseThrow());
     }
 
     private static CreditAccount account(UUID id, int events) {

@@ -23,15 +23,15 @@ import java.util.UUID;
  * first; an account longer than the whole bound is not kept.
  */
 @ApplicationScoped
-public class LoadedAccounts {
+public class KeptAccounts {
     private final long mostEvents;
     private final LinkedHashMap<UUID, CreditAccount> accounts = new LinkedHashMap<>(1024, 0.75f, true);
     private long events;
 
-    LoadedAccounts(@ConfigProperty(name = "ardoise.accounts.kept-events", defaultValue = "50000") long mostEvents,
+    KeptAccounts(@ConfigProperty(name = "ardoise.accounts.kept-events", defaultValue = "50000") long mostEvents,
                    MeterRegistry meters) {
         this.mostEvents = mostEvents;
-        meters.gauge("ardoise.accounts.kept", this, LoadedAccounts::size);
+        meters.gauge("ardoise.accounts.kept", this, KeptAccounts::size);
     }
 
     synchronized Optional<CreditAccount> get(UUID accountId) {
