@@ -23,7 +23,6 @@ import java.util.UUID;
  * before the commit. The events waiting behind a parked account are not loaded: there may be many.
  */
 final class Streams {
-    private static final int POSITIONS_PER_STATEMENT = 1000;
 
     private final Map<UUID, Long> lastVersions = new HashMap<>();
     private final Set<UUID> toWrite = new HashSet<>();
@@ -197,37 +196,16 @@ final class Streams {
     }
 
     /**
-     * Writes the positions that moved, in one statement per {@value #POSITIONS_PER_STATEMENT}; the transaction
-     * commits them with everything the events changed.
+     * Writes the positions that moved, a thousand to a statement ({@link MultiRowInsert}); the transaction commits
+     * them with everything the events changed.
      */
     Uni<Void> save(Instant now) {
-        List<UUID> moved = new ArrayList<>(toWrite);
-        Uni<Void> written = Uni.createFrom().voidItem();
-        for (int from = 0; from < moved.size(); from += POSITIONS_PER_STATEMENT) {
-            List<UUID> part = moved.subList(from, Math.min(moved.size(), from + POSITIONS_PER_STATEMENT));
-            written = written.chain(() -> write(part, now));
-        }
-        return written.chain(() -> Panache.getSession()).chain(session -> session.flush());
+        return new MultiRowInsert<UUID>("reader_position (account_id, last_version, updated_at)", 3,
+                "on conflict (account_id) do update set last_version = excluded.last_version, "
+                        + "updated_at = excluded.updated_at",
+                accountId -> new Object[] {accountId, lastVersion(accountId), now})
+                .insert(new ArrayList<>(toWrite))
+                .chain(() -> Panache.getSession()).chain(session -> session.flush());
     }
 
-    private Uni<Void> write(List<UUID> accounts, Instant now) {
-        StringBuilder sql = new StringBuilder("insert into reader_position (account_id, last_version, updated_at) "
-                + "values ");
-        for (int i = 0; i < accounts.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
-                    .append(", ?").append(3 * i + 3).append(')');
-        }
-        sql.append(" on conflict (account_id) do update set last_version = excluded.last_version, "
-                + "updated_at = excluded.updated_at");
-        return Panache.getSession().chain(session -> {
-            var statement = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < accounts.size(); i++) {
-                UUID accountId = accounts.get(i);
-                statement.setParameter(3 * i + 1, accountId);
-                statement.setParameter(3 * i + 2, lastVersion(accountId));
-                statement.setParameter(3 * i + 3, now);
-            }
-            return statement.executeUpdate();
-        }).replaceWithVoid();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.ardoise.account.api;
 
+import dev.ardoise.account.AtOnce;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -11,12 +12,8 @@ import dev.ardoise.account.Register;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -41,7 +38,7 @@ class ConcurrentChargesTest {
                         charge(accountId, "sale-" + i, (10 + i) + ".00").extract())
                 .toList();
 
-        List<ExtractableResponse<Response>> answers = runAtOnce(registers);
+        List<ExtractableResponse<Response>> answers = AtOnce.run(registers);
 
         List<Integer> statuses = answers.stream().map(ExtractableResponse::statusCode).toList();
         assertTrue(statuses.stream().allMatch(status -> status == 201 || status == 422), statuses.toString());
@@ -68,7 +65,7 @@ class ConcurrentChargesTest {
                         .statusCode(201).extract().path("invoiceId"))
                 .toList();
 
-        List<String> invoiceIds = runAtOnce(retries);
+        List<String> invoiceIds = AtOnce.run(retries);
 
         assertEquals(1, invoiceIds.stream().distinct().count(), invoiceIds.toString());
         cashier().get("/accounts/{id}", accountId).then()
@@ -84,7 +81,7 @@ class ConcurrentChargesTest {
                         java.util.Map.of("holdId", "hold-" + i, "amount", "50.00")).extract().statusCode())
                 .toList();
 
-        List<Integer> statuses = runAtOnce(registers);
+        List<Integer> statuses = AtOnce.run(registers);
 
         assertEquals(20, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
         assertEquals(10, statuses.stream().filter(status -> status == 422).count(), statuses.toString());
@@ -95,18 +92,5 @@ class ConcurrentChargesTest {
         List<Long> versions = cashier().get("/accounts/{id}/events", accountId).then().extract().jsonPath()
                 .getList("version", Long.class);
         assertEquals(LongStream.rangeClosed(1, 22).boxed().toList(), versions);
-    }
-
-    private static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ardoise.account.application;
 
+import dev.ardoise.account.AtOnce;
 import dev.ardoise.account.RecordsOnTopic;
 import dev.ardoise.account.domain.InvoiceIdentity;
 import dev.ardoise.events.AccountEventsTopic;
@@ -17,13 +18,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -60,7 +57,7 @@ class GaplessInvoiceNumbersTest {
                         sales(roomy, "d", 15, "20.00"))      // all 15 fit
                 .flatMap(sales -> sales).toList();
 
-        List<ExtractableResponse<Response>> answers = runAtOnce(registers);
+        List<ExtractableResponse<Response>> answers = AtOnce.run(registers);
 
         long charged = answers.stream().filter(answer -> answer.statusCode() == 201
                 && !"true".equals(answer.header("Idempotent-Replayed"))).count();
@@ -118,18 +115,5 @@ class GaplessInvoiceNumbersTest {
 
     private static String number(int n) {
         return "%s-%06d".formatted(STORE, n);
-    }
-
-    private static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }
