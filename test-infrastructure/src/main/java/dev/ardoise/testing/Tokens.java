@@ -170,7 +170,15 @@ public final class Tokens {
 
     /** notification-service's private key as a PKCS#8 PEM, for a test that lets it sign its SERVICE tokens. */
     public static String servicePrivateKeyPem() {
-        byte[] der = privateKey(SERVICE_PRIVATE_KEY, SERVICE_PUBLIC_KEY).getEncoded();
+        return pem(privateKey(SERVICE_PRIVATE_KEY, SERVICE_PUBLIC_KEY).getEncoded());
+    }
+
+    /** The issuer's private key as a PKCS#8 PEM, for the console's local sign-in, which signs as the issuer. */
+    public static String issuerPrivateKeyPem() {
+        return pem(privateKey(PRIVATE_KEY, PUBLIC_KEY).getEncoded());
+    }
+
+    private static String pem(byte[] der) {
         return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                 + "\n-----END PRIVATE KEY-----\n";
     }

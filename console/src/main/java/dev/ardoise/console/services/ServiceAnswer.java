@@ -1,0 +1,32 @@
+package dev.ardoise.console.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * What a service answered: its JSON on success, or its refusal (an RFC 9457 problem: title, detail, the field at
+ * fault, the available amount of a declined charge...) to show the user as it is, never as a stack trace.
+ */
+public record ServiceAnswer(int status, JsonNode body) {
+
+    public static ServiceAnswer of(RestResponse<JsonNode> response) {
+        return new ServiceAnswer(response.getStatus(), response.getEntity());
+    }
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    /** A problem's member as text ({@code title}, {@code detail}, {@code field}, {@code available}...), or null. */
+    public String problem(String member) {
+        JsonNode value = body == null ? null : body.get(member);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The sentence to show: the problem's detail, else its title, else the status. */
+    public String refusal() {
+        String detail = problem("detail");
+        String title = problem("title");
+        return detail != null ? detail : title != null ? title : "HTTP " + status;
+    }
+}

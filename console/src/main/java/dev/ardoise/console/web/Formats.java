@@ -1,0 +1,53 @@
+package dev.ardoise.console.web;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * Amounts and dates in the page's language, in templates: {@code {line.owed.money(line.currency)}},
+ * {@code {invoice.dueDate.day}}, {@code {event.recordedAt.moment}}. The services send amounts as exact decimal
+ * strings; they are shown to the currency's scale, never through a double.
+ */
+@TemplateExtension
+public class Formats {
+
+    static String money(String amount, String currency, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (amount == null || amount.isBlank()) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale(locale));
+        Currency known = Currency.getInstance(currency == null ? "CAD" : currency);
+        format.setCurrency(known);
+        format.setMinimumFractionDigits(known.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(known.getDefaultFractionDigits());
+        return format.format(new BigDecimal(amount));
+    }
+
+    static String day(String isoDate, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (isoDate == null || isoDate.isBlank()) {
+            return "";
+        }
+        return LocalDate.parse(isoDate.substring(0, 10))
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale(locale)));
+    }
+
+    static String moment(String isoInstant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (isoInstant == null || isoInstant.isBlank()) {
+            return "";
+        }
+        return OffsetDateTime.parse(isoInstant)
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale(locale)));
+    }
+
+    private static Locale locale(Object attribute) {
+        return attribute instanceof Locale locale ? locale : Locale.CANADA;
+    }
+}
