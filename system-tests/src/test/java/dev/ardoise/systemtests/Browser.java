@@ -80,6 +80,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Loads the page shown again, as a person's F5. */
+    Browser reload() {
+        driver.navigate().refresh();
+        return this;
+    }
+
     /** Opens a page of the console: {@code /accounts?q=...}. */
     Browser open(String path) {
         driver.get(console + path);
@@ -125,8 +131,13 @@ final class Browser implements AutoCloseable {
      * awaited, with a screenshot of the page as it was. An element replaced while checked counts as not yet.
      */
     void awaitThat(String what, Duration timeout, Callable<Boolean> condition) {
+        awaitThat(what, timeout, Duration.ofMillis(50), condition);
+    }
+
+    /** As above, checking every {@code every}: a condition that loads a page again should not do it 20 times a second. */
+    void awaitThat(String what, Duration timeout, Duration every, Callable<Boolean> condition) {
         try {
-            await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(every)
                     .ignoreException(WebDriverException.class).until(condition);
         } catch (ConditionTimeoutException e) {
             Path shot = screenshot("failed-" + System.currentTimeMillis());

@@ -161,18 +161,44 @@ class ConsoleBrowserIT {
             ops.awaitThat("the failed email listed", PATIENCE, () -> "FAILED".equals(status(ops, row)));
             ops.screenshot("emails");
             ops.find(row + " button.retry-email").click();
-            ops.awaitThat("the retried email SENT", Duration.ofSeconds(60), () -> {
-                if (!"SENT".equals(status(ops, row))) {
-                    ops.open("/operations/emails");
-                }
-                return "SENT".equals(status(ops, row));
-            });
+            // the page comes back with the retried email's row, which follows it by itself until it is sent
+            ops.awaitThat("the retried email's row SENT", PATIENCE, () -> "SENT".equals(status(ops, row)));
         }
         await("the invoice in Paul's mailbox").atMost(PATIENCE).untilAsserted(() -> {
             List<MailInbox.Mail> mails = Ardoise.inbox().messagesTo(paul.email());
             assertEquals(1, mails.size(), mails.toString());
             assertTrue(mails.get(0).text().contains("120.00"), mails.get(0).text());
         });
+    }
+
+    @Test
+    void an_operator_sees_why_a_registers_sale_was_dead_lettered_and_marks_it_handled_with_a_reason() throws Exception {
+        String account = openAccount("Anne-Marie Roy", "anne-marie." + UUID.randomUUID() + "@example.com", false)
+                .accountId();
+        String saleId = "POS-" + UUID.randomUUID();
+        Map<String, Object> answer = PosRegister.sell(account, saleId, """
+                {"saleId":"%s","accountId":"%s","amount":"25.00"}""".formatted(saleId, account), null);
+        assertEquals("DECLINED", answer.get("outcome"), answer.toString());
+        String row = "tr.dead-letter[data-topic='pos-sales.dlq']";
+
+        try (Browser ops = Browser.start(Ardoise.console())) {
+            ops.signIn("ops", Ardoise.consolePassword()).open("/operations/dead-letters");
+            ops.awaitThat("the declined sale among pos-sales.dlq's dead letters", PATIENCE, Duration.ofMillis(500),
+                    () -> deadLetterOf(ops, row, account) != null || deadLetterOf(ops.reload(), row, account) != null);
+            WebElement letter = deadLetterOf(ops, row, account);
+            assertTrue(letter.getText().contains("NO_VALID_TOKEN"), letter.getText());
+            String offset = letter.getDomAttribute("data-offset");
+            String partition = letter.getDomAttribute("data-partition");
+            ops.screenshot("dead-letters");
+
+            letter.findElement(org.openqa.selenium.By.cssSelector("input[name=reason]"))
+                    .sendKeys("register R2 had no token; sale rung up again");
+            letter.findElement(org.openqa.selenium.By.cssSelector("form.skip-dead-letter button")).click();
+            String marked = row + "[data-partition='" + partition + "'][data-offset='" + offset + "']";
+            ops.awaitThat("the dead letter marked handled", PATIENCE, () -> ops.has("#outcome")
+                    && "true".equals(ops.find(marked).getDomAttribute("data-handled")));
+            assertTrue(ops.find(marked).getText().contains("register R2 had no token; sale rung up again"));
+        }
     }
 
     /** The worked example: a limit of 1,000.00, sales of 400.00 and 300.00, a deposit of 200.00; read models caught up. */
@@ -221,6 +247,12 @@ class ConsoleBrowserIT {
                 .get(notifications() + "/notifications?accountId={id}&status=FAILED", customer.accountId()).then()
                 .statusCode(200).extract().jsonPath().getList("items.notificationId");
         return failed.isEmpty() ? null : failed.get(0);
+    }
+
+    /** The row of pos-sales.dlq keyed by the account, or null while there is none. */
+    private static WebElement deadLetterOf(Browser browser, String rows, String accountId) {
+        return browser.findAll(rows).stream().filter(row -> row.getText().contains(accountId)).findFirst()
+                .orElse(null);
     }
 
     private static String feedEvent(String accountId, String type) {
