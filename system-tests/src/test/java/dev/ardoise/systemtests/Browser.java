@@ -80,6 +80,15 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Switches the console's pages to {@code code} (en, fr) with the header's language button, if they are not. */
+    Browser language(String code) {
+        if (!code.equals(script("return document.documentElement.lang"))) {
+            find("#language-code").click();
+            awaitThat("the page in " + code, PATIENCE, () -> code.equals(script("return document.documentElement.lang")));
+        }
+        return this;
+    }
+
     /** Loads the page shown again, as a person's F5. */
     Browser reload() {
         driver.navigate().refresh();

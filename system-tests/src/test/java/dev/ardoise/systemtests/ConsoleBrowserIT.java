@@ -57,7 +57,7 @@ class ConsoleBrowserIT {
             assertEquals("/accounts", anne.path(), "a manager lands on her store's accounts");
             assertEquals("MANAGER", anne.text("#user-role"));
             anne.awaitThat("the store's accounts listed", PATIENCE, () -> anne.has("table#accounts tr.account"));
-            anne.screenshot("accounts");
+            anne.language("en").screenshot("accounts");
 
             anne.fill("#q", marie.customerId() + Keys.ENTER);
             anne.awaitThat("Marie alone in the list", PATIENCE, () -> accountIds(anne).equals(List.of(marie.accountId())));
@@ -69,7 +69,7 @@ class ConsoleBrowserIT {
             assertEquals("200.00", anne.amount("#deposit-balance"));
             assertEquals("300.00", anne.amount("#available"));
             anne.screenshot("account");
-            anne.width(390, 844).screenshot("account-390");
+            anne.language("fr").width(390, 844).screenshot("account-390-fr");
             anne.width(1280, 900);
 
             anne.fill("#new-limit", "1500.00");
@@ -118,14 +118,15 @@ class ConsoleBrowserIT {
     @Test
     void a_charge_at_a_register_shows_in_the_operators_live_feed_within_a_second_of_its_answer() {
         String account = openAccount("Luc Gagnon", "luc." + UUID.randomUUID() + "@example.com", false).accountId();
-        String limitChanged = feedEvent(account, "CreditLimitSet");
+        String limitChanged = feedEvent(account, "CreditLimitSet") + " .amount[data-amount='1100.00']";
         String charged = feedEvent(account, "SaleCharged");
 
         try (Browser ops = Browser.start(Ardoise.console())) {
             ops.signIn("ops", Ardoise.consolePassword());
             assertEquals("/operations", ops.path(), "an operator lands on the dashboard");
-            ops.awaitThat("the live feed", PATIENCE, () -> ops.has("#feed"));
-            // an event of this account after the page opened: once it shows, the feed is flowing to the page
+            ops.awaitThat("the live feed following the topic", PATIENCE, () -> ops.has("#feed[data-live='true']"));
+            // an event of this account after the feed said it was live (the events of before come with the page):
+            // once it shows, the feed is flowing to the page
             given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("creditLimit", "1100.00"))
                     .put(accounts() + "/accounts/{id}/credit-limit", account).then().statusCode(200);
             ops.awaitThat("the limit change in the feed", PATIENCE, () -> ops.has(limitChanged));
@@ -137,6 +138,15 @@ class ConsoleBrowserIT {
             ops.awaitThat("the charge in the feed within " + LIVE + " of its answer", LIVE, () -> ops.has(charged));
             System.out.printf("ConsoleBrowserIT: the charge showed in the live feed %d ms after its answer%n",
                     Duration.ofNanos(System.nanoTime() - answered).toMillis());
+
+            // the lag, read with the console's own Kafka login: each reader's partitions, and the relay's seconds
+            ops.awaitThat("each reader's lag per partition and the outbox lag", PATIENCE, () ->
+                    ops.findAll("#lag-table tr.lag[data-group='invoice-service'][data-partition]").size() == 3
+                    && ops.findAll("#lag-table tr.lag[data-group='notification-service'][data-partition]").size() == 3
+                    && !ops.find("#outbox-lag").getDomAttribute("data-seconds").isEmpty());
+            ops.language("en");
+            ops.awaitThat("the English page with the feed and the lag", PATIENCE, () -> ops.has(charged)
+                    && ops.has("#lag-table tr.lag"));
             ops.screenshot("operations");
         }
     }
@@ -157,7 +167,7 @@ class ConsoleBrowserIT {
         String row = "tr.email[data-notification-id='" + notification + "']";
 
         try (Browser ops = Browser.start(Ardoise.console())) {
-            ops.signIn("ops", Ardoise.consolePassword()).open("/operations/emails");
+            ops.signIn("ops", Ardoise.consolePassword()).language("en").open("/operations/emails");
             ops.awaitThat("the failed email listed", PATIENCE, () -> "FAILED".equals(status(ops, row)));
             ops.screenshot("emails");
             ops.find(row + " button.retry-email").click();
@@ -182,7 +192,7 @@ class ConsoleBrowserIT {
         String row = "tr.dead-letter[data-topic='pos-sales.dlq']";
 
         try (Browser ops = Browser.start(Ardoise.console())) {
-            ops.signIn("ops", Ardoise.consolePassword()).open("/operations/dead-letters");
+            ops.signIn("ops", Ardoise.consolePassword()).language("en").open("/operations/dead-letters");
             ops.awaitThat("the declined sale among pos-sales.dlq's dead letters", PATIENCE, Duration.ofMillis(500),
                     () -> deadLetterOf(ops, row, account) != null || deadLetterOf(ops.reload(), row, account) != null);
             WebElement letter = deadLetterOf(ops, row, account);
