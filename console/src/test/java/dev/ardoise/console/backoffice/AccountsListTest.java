@@ -100,7 +100,8 @@ class AccountsListTest {
 
     @Test
     void the_list_speaks_french_with_french_amounts() {
-        String page = Console.inFrench(as("bob")).get("/accounts").then().statusCode(200).extract().asString();
+        String page = Console.signIn("bob").inFrench().request().get("/accounts").then().statusCode(200).extract()
+                .asString();
 
         assertTrue(page.contains("<html lang=\"fr\">"));
         assertTrue(page.contains("Comptes de crédit"), "accents arrive as they were written");

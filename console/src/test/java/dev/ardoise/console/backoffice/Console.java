@@ -19,16 +19,29 @@ final class Console {
     private Console() {
     }
 
-    /** Requests of a signed-in user (anne: manager of MAIN; bob: viewer of MAIN), redirects not followed. */
-    static RequestSpecification as(String user) {
+    /** A user signed in (anne: manager of MAIN; bob: viewer of MAIN; ops: operator), in a language. */
+    record Session(String cookie, String language) {
+        /** A new request of this session (a request's parameters are its own), redirects not followed. */
+        RequestSpecification request() {
+            return given().redirects().follow(false).cookie(SignInResource.SESSION_COOKIE, cookie)
+                    .cookie("ardoise-language", language);
+        }
+
+        Session inFrench() {
+            return new Session(cookie, "fr");
+        }
+    }
+
+    static Session signIn(String user) {
         String session = given().redirects().follow(false).formParam("user", user)
                 .formParam("password", ConsoleTestUsers.PASSWORD).formParam("then", "/").when().post("/sign-in")
                 .then().statusCode(303).extract().cookie(SignInResource.SESSION_COOKIE);
-        return given().redirects().follow(false).cookie(SignInResource.SESSION_COOKIE, session);
+        return new Session(session, "en");
     }
 
-    static RequestSpecification inFrench(RequestSpecification requests) {
-        return requests.cookie("ardoise-language", "fr");
+    /** One request of a user just signed in. */
+    static RequestSpecification as(String user) {
+        return signIn(user).request();
     }
 
     /** Marie as the services first knew her, and nothing asked yet. */

@@ -42,7 +42,8 @@ final class Html {
         String name = tag.substring(1).split("[\\s>]")[0];
         int start = html.indexOf(tag) + tag.length();
         int end = html.indexOf("</" + name + ">", start);
-        return html.substring(start, end).replaceAll("<[^>]+>", " ").replace("&nbsp;", " ")
+        return html.substring(start, end).replaceAll("<[^>]+>", " ").replace("&nbsp;", " ").replace("&#39;", "'")
+                .replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
                 .replaceAll("[\\s\\u00A0\\u202F]+", " ").strip();
     }
 

@@ -78,8 +78,8 @@ public class AccountsResource {
                     + "available; searchable, sortable, paginated",
             description = "Only the accounts of the stores the token names; storeId narrows to one of them (another "
                     + "store gives an empty page). usage keeps the accounts near (80 % or more) or over their limit, "
-                    + "deposits=HELD those holding a deposit. The page and its total are read from one snapshot: a page that "
-                    + "holds the whole list has total items. The Link header names the next page.")
+                    + "deposits=HELD those holding a deposit. The page and its total are read from one snapshot: a "
+                    + "page that holds the whole list has total items. The Link header names the next page.")
     @APIResponse(responseCode = "200", description = "a page of the accounts",
             headers = @Header(name = NextPage.HEADER, description = PagedAnswers.LINK,
                     schema = @Schema(type = SchemaType.STRING)))
@@ -102,7 +102,8 @@ public class AccountsResource {
         sortBy = sortBy == null ? AccountSort.NAME : sortBy;
         AccountFilter filter = new AccountFilter(StoreWalls.scope(caller.get(), storeId), RequestParameters.text("q", q),
                 status(status), RequestParameters.oneOf("usage", usage, Usage.class),
-                RequestParameters.oneOf("deposits", deposits, Deposits.class) == Deposits.HELD, sortBy, RequestParameters.ascending(order, sortBy == AccountSort.NAME),
+                RequestParameters.oneOf("deposits", deposits, Deposits.class) == Deposits.HELD, sortBy,
+                RequestParameters.ascending(order, sortBy == AccountSort.NAME),
                 RequestParameters.page(page), RequestParameters.size(size));
         return queries.accounts(filter, LocalDate.now(clock)).map(found -> PagedAnswers.of(new Page<>(
                 found.items().stream().map(AccountLine::of).toList(), found.page(), found.size(), found.total()),
