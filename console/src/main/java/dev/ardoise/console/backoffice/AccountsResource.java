@@ -17,7 +17,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -81,24 +80,26 @@ public class AccountsResource {
     @RolesAllowed({ConsoleUser.MANAGER, ConsoleUser.VIEWER})
     public Response statement(@PathParam("accountId") String accountId, @QueryParam("from") String from,
                               @QueryParam("to") String to) {
-        Optional<UUID> id = AccountIds.parse(accountId);
-        if (id.isEmpty()) {
-            return AccountPages.notFound();
-        }
+        return AccountIds.parse(accountId).map(id -> statement(id, from, to)).orElseGet(AccountPages::notFound);
+    }
+
+    private Response statement(UUID accountId, String from, String to) {
+        String account = accountId.toString();
         try {
             LocalDate first = FormInput.optionalDay("from", from);
             LocalDate last = FormInput.optionalDay("to", to);
             FormInput.inOrder(first, last);
-            ServiceAnswer answer = Calls.answer(() -> invoices.statement(id.get(), text(first), text(last)));
+            ServiceAnswer answer = Calls.answer(() -> invoices.statement(accountId, text(first), text(last)));
             if (answer.status() == 404) {
                 return AccountPages.notFound();
             }
-            return answer.ok()
-                    ? AccountPages.html(200, Templates.statement(StatementView.of(answer.body()), null, accountId))
-                    : AccountPages.html(Refusal.of(answer).status(), Templates.statement(null, Refusal.of(answer),
-                    accountId));
+            if (!answer.ok()) {
+                Refusal refusal = Refusal.of(answer);
+                return AccountPages.html(refusal.status(), Templates.statement(null, refusal, account));
+            }
+            return AccountPages.html(200, Templates.statement(StatementView.of(answer.body()), null, account));
         } catch (InvalidInput invalid) {
-            return AccountPages.html(400, Templates.statement(null, Refusal.of(invalid), accountId));
+            return AccountPages.html(400, Templates.statement(null, Refusal.of(invalid), account));
         }
     }
 

@@ -36,10 +36,6 @@ public final class ActionForm {
         return this;
     }
 
-    String action() {
-        return action;
-    }
-
     /** The key to render the form of {@code action} with: the one sent, when it is that form coming back. */
     public String key(String form) {
         return form.equals(action) && key != null ? key : UUID.randomUUID().toString();
