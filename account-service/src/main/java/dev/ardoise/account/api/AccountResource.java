@@ -1,6 +1,8 @@
 package dev.ardoise.account.api;
 
 import dev.ardoise.account.application.CreditAccounts;
+import dev.ardoise.account.application.StoreSettings;
+import dev.ardoise.account.domain.CreditAccount;
 import dev.ardoise.account.domain.AccountStatus;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.NextPage;
@@ -51,10 +53,12 @@ public class AccountResource {
 
     private final CreditAccounts accounts;
     private final Callers callers;
+    private final StoreSettings store;
 
-    AccountResource(CreditAccounts accounts, Callers callers) {
+    AccountResource(CreditAccounts accounts, Callers callers, StoreSettings store) {
         this.accounts = accounts;
         this.callers = callers;
+        this.store = store;
     }
 
     @POST
@@ -75,30 +79,56 @@ public class AccountResource {
         return accounts.open(command, requester)
                 .map(opening -> Response.status(opening.opened() ? Response.Status.CREATED : Response.Status.OK)
                         .location(URI.create("/accounts/" + opening.account().id()))
-                        .entity(AccountView.of(opening.account())).build());
+                        .entity(view(opening.account())).build());
     }
 
     @GET
     @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
-    @Operation(operationId = "findAccountByCustomer", summary = "Find the account of a customer",
-            description = "Only in the caller's stores. 404 when the customer has none there; 400 naming storeId "
-                    + "when the customer has one in several of the caller's stores and storeId does not say which.")
+    @Operation(operationId = "findAccountByCustomer", summary = "Find the account of a customer by id or email",
+            description = "By customerId, or by email (the customer's current address, case ignored; not both). Only "
+                    + "in the caller's stores. 404 when the customer has none there; 400 naming storeId when the "
+                    + "customer has one in several of the caller's stores and storeId does not say which; 400 naming "
+                    + "email when several accounts of one store have that address.")
     public Uni<AccountView> findByCustomer(@QueryParam("customerId") String customerId,
+                                           @Parameter(description = "the customer's email address, case ignored")
+                                           @QueryParam("email") String email,
                                            @Parameter(description = "one of the caller's stores")
                                            @QueryParam("storeId") String storeId,
                                            @BeanParam Correlation correlation) {
+        var requester = callers.requester(correlation);
+        if (email != null && !email.isBlank()) {
+            if (customerId != null && !customerId.isBlank()) {
+                throw new InvalidRequestException("email", "goes without customerId: find by one or the other");
+            }
+            String address = Fields.optionalEmail(email, "email");
+            return accounts.findByEmail(address, storeId(storeId), requester).map(found -> one(found, "email",
+                    address, "is the address of several accounts of the store: find the customer by customer id"));
+        }
         String customer = Fields.requiredText(customerId, "customerId");
-        String store = Fields.optionalText(storeId, "storeId");
-        return accounts.findByCustomer(customer, store, callers.requester(correlation)).map(found -> {
-            if (found.isEmpty()) {
-                throw new NotFoundProblem("credit account of customer", customer);
-            }
-            if (found.size() > 1) {
-                throw new InvalidRequestException("storeId",
-                        "is required: the customer has an account in several of your stores");
-            }
-            return AccountView.of(found.get(0));
-        });
+        return accounts.findByCustomer(customer, storeId(storeId), requester).map(found -> one(found, "customerId",
+                customer, "names one account per store"));
+    }
+
+    /** The one account found: 404 when none; 400 naming storeId when several stores have one, else the key. */
+    private AccountView one(List<CreditAccount> found, String key, String value, String several) {
+        if (found.isEmpty()) {
+            throw new NotFoundProblem("credit account of customer", "email".equals(key) ? "(by email)" : value);
+        }
+        if (found.size() > 1) {
+            boolean storesApart = found.stream().map(this::storeOf).distinct().count() > 1;
+            throw storesApart ? new InvalidRequestException("storeId", "is required: the customer has an account "
+                    + "in several of your stores") : new InvalidRequestException(key, several);
+        }
+        return view(found.get(0));
+    }
+
+    /** The account's store: the one that opened it, or the default store for an account from before stores. */
+    private String storeOf(CreditAccount account) {
+        return account.storeId().orElse(store.id());
+    }
+
+    private AccountView view(CreditAccount account) {
+        return AccountView.of(account, storeOf(account));
     }
 
     @GET
@@ -112,9 +142,9 @@ public class AccountResource {
                                 @QueryParam("asOf") String asOf, @BeanParam Correlation correlation) {
         var requester = callers.requester(correlation);
         if (asOf == null || asOf.isBlank()) {
-            return accounts.find(accountId, requester).map(AccountView::of);
+            return accounts.find(accountId, requester).map(this::view);
         }
-        return accounts.findAsOf(accountId, instant(asOf), requester).map(AccountView::of);
+        return accounts.findAsOf(accountId, instant(asOf), requester).map(this::view);
     }
 
     @GET
@@ -158,7 +188,7 @@ public class AccountResource {
         var requester = callers.requester(correlation);
         var command = required(request, "body").toCommand();
         return accounts.changeCustomerDetails(accountId, command, requester)
-                .map(outcome -> AccountView.of(outcome.account()));
+                .map(outcome -> view(outcome.account()));
     }
 
     @PUT
@@ -173,7 +203,7 @@ public class AccountResource {
         var requester = callers.requester(correlation);
         var command = required(request, "body").toCommand();
         return accounts.setEmailConsent(accountId, command, requester)
-                .map(outcome -> AccountView.of(outcome.account()));
+                .map(outcome -> view(outcome.account()));
     }
 
     @PUT
@@ -185,7 +215,7 @@ public class AccountResource {
                                            Requests.CreditLimitRequest request, @BeanParam Correlation correlation) {
         var requester = callers.requester(correlation);
         return accounts.setCreditLimit(accountId, required(request, "body").toLimit(), requester)
-                .map(outcome -> AccountView.of(outcome.account()));
+                .map(outcome -> view(outcome.account()));
     }
 
     @POST
@@ -222,7 +252,11 @@ public class AccountResource {
                                     Correlation correlation) {
         var requester = callers.requester(correlation);
         return accounts.changeStatus(accountId, Requests.StatusRequest.toCommand(request, to), requester)
-                .map(outcome -> AccountView.of(outcome.account()));
+                .map(outcome -> view(outcome.account()));
+    }
+
+    private static String storeId(String storeId) {
+        return Fields.optionalText(storeId, "storeId");
     }
 
     private static Instant instant(String asOf) {

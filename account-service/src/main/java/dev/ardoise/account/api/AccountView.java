@@ -12,17 +12,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The authoritative state of an account, rebuilt from its stream by the catalogue's rules: limit, what is owed
- * ({@code balance} = -owed), deposit balance, holds, available = max(0, limit - owed - held), status, version.
+ * The authoritative state of an account, rebuilt from its stream by the catalogue's rules: its store, limit, what is
+ * owed ({@code balance} = -owed), deposit balance, holds, available = max(0, limit - owed - held), status, version.
  */
-public record AccountView(UUID accountId, String customerId, String name, String email, boolean emailConsent,
+public record AccountView(UUID accountId, String storeId, String customerId, String name, String email,
+                          boolean emailConsent,
                           String language, String currency, BigDecimal creditLimit, BigDecimal balance,
                           BigDecimal owed, BigDecimal depositBalance, BigDecimal held, BigDecimal available,
                           AccountStatus status, List<HeldCredit> holds, List<InvoiceView> outstandingInvoices,
                           long version) {
 
-    static AccountView of(CreditAccount account) {
-        return new AccountView(account.id(), account.customerId(), account.name(), account.email(),
+    static AccountView of(CreditAccount account, String storeId) {
+        return new AccountView(account.id(), storeId, account.customerId(), account.name(), account.email(),
                 account.emailConsent(), account.language(), account.currency(), account.creditLimit().orElse(null),
                 account.balance(), account.owed(), account.depositBalance(), account.held(), account.available(),
                 account.status(), account.holds().open().stream().map(HeldCredit::of).toList(),

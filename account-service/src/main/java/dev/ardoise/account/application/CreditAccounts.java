@@ -51,6 +51,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class CreditAccounts {
+    /** A family may share an address; more accounts than this with one address is no longer a search by email. */
+    static final int MOST_WITH_ONE_EMAIL = 20;
     private final Pool pool;
     private final EventStore eventStore;
     private final KeptAccounts kept;
@@ -232,6 +234,25 @@ public class CreditAccounts {
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(List.<CreditAccount>of())
                         : Multi.createFrom().iterable(found)
                                 .onItem().transformToUniAndConcatenate(one -> find(one.accountId(), requester))
+                                .collect().asList());
+    }
+
+    /**
+     * The accounts of the requester's stores ({@code storeId} narrows to one of them) whose customer's email
+     * address is this one, case ignored, by store: at most {@value #MOST_WITH_ONE_EMAIL}.
+     */
+    public Uni<List<CreditAccount>> findByEmail(String email, String storeId, Requester requester) {
+        Caller caller = requester.caller();
+        if (storeId != null && !caller.worksFor(storeId)) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> stores = storeId != null ? List.of(storeId)
+                : caller.seesEveryStore() ? null : List.copyOf(caller.stores());
+        return customerAccounts.everWithEmail(pool, email, stores, MOST_WITH_ONE_EMAIL)
+                .chain(found -> found.isEmpty() ? Uni.createFrom().item(List.<CreditAccount>of())
+                        : Multi.createFrom().iterable(found)
+                                .onItem().transformToUniAndConcatenate(one -> find(one.accountId(), requester))
+                                .filter(account -> email.equalsIgnoreCase(account.email()))
                                 .collect().asList());
     }
 

@@ -49,6 +49,26 @@ public class CustomerAccounts {
                 .toList());
     }
 
+    /**
+     * The accounts of these stores (every store when {@code stores} is null) that were ever given this email
+     * address, case ignored, by store: at most {@code most}. Their current address may have changed since: the
+     * caller checks it on the account's state.
+     */
+    public Uni<List<StoreAccount>> everWithEmail(SqlClient client, String email, List<String> stores, int most) {
+        String select = """
+                select distinct c.store_id, c.account_id from account_events e
+                join customer_accounts c on c.account_id = e.account_id
+                where e.event_type in ('AccountOpened', 'CustomerDetailsChanged')
+                and lower(e.data ->> 'email') = lower($1)""";
+        var query = stores == null
+                ? client.preparedQuery(select + " order by c.store_id, c.account_id limit $2")
+                        .execute(Tuple.of(email, most))
+                : client.preparedQuery(select + " and c.store_id = any($2) order by c.store_id, c.account_id limit $3")
+                        .execute(Tuple.of(email, stores.toArray(String[]::new), most));
+        return query.map(rows -> StreamSupport.stream(rows.spliterator(), false).map(CustomerAccounts::account)
+                .toList());
+    }
+
     private static StoreAccount account(Row row) {
         return new StoreAccount(row.getString("store_id"), row.getUUID("account_id"));
     }

@@ -17,11 +17,15 @@ import static dev.ardoise.account.Register.cashier;
 import static dev.ardoise.account.Register.openAccount;
 import static dev.ardoise.account.Register.post;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Only a verified token gets in, and a store sees only its own accounts: another store's look absent. */
+/**
+ * Only a verified token gets in, and a store sees only its own accounts: another store's look absent, also when
+ * looked up by customer id or email.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -39,6 +43,11 @@ class StoreWallsTest {
 
     private static Map<String, Object> customer(String customerId) {
         return Map.of("customerId", customerId, "name", "Jean Roy", "language", "en", "currency", "CAD");
+    }
+
+    private static Map<String, Object> customer(String customerId, String email) {
+        return Map.of("customerId", customerId, "name", "Marie Tremblay", "email", email, "language", "fr-CA",
+                "currency", "CAD");
     }
 
     @Test
@@ -105,6 +114,51 @@ class StoreWallsTest {
                 .body("accountId", equalTo(east));
         assertEquals("EAST", as(Tokens.of("VIEWER").stores("EAST").sign()).get("/accounts/{id}/events", east)
                 .then().extract().jsonPath().getString("data.storeId[0]"));
+    }
+
+    @Test
+    void a_customer_is_found_by_email_case_ignored_only_in_the_callers_stores_and_only_by_the_current_address() {
+        String tag = UUID.randomUUID().toString();
+        String email = "Marie." + tag + "@Example.com";
+        String main = cashier().body(customer("C-" + tag, email)).post("/accounts").then().statusCode(201)
+                .extract().path("accountId");
+
+        cashier().get("/accounts?email={e}", email.toLowerCase()).then().statusCode(200)
+                .body("accountId", equalTo(main)).body("storeId", equalTo("MAIN")).body("email", equalTo(email));
+        problem(as(Tokens.of("VIEWER").stores("EAST").sign()).get("/accounts?email={e}", email).then(), 404,
+                "not-found").body("detail", not(containsString(tag)));
+        problem(cashier().get("/accounts?email={e}&customerId={c}", email, "C-" + tag).then(), 400,
+                "invalid-request").body("field", equalTo("email"));
+        problem(cashier().get("/accounts?email={e}", "marie-at-example.com").then(), 400, "invalid-request")
+                .body("field", equalTo("email"));
+
+        String moved = "marie." + tag + "@elsewhere.example";
+        as(Tokens.of("MANAGER").sign()).body(Map.of("name", "Marie Tremblay", "email", moved, "language", "fr-CA"))
+                .put("/accounts/{id}/customer", main).then().statusCode(200);
+        problem(cashier().get("/accounts?email={e}", email).then(), 404, "not-found");
+        cashier().get("/accounts?email={e}", moved.toUpperCase()).then().statusCode(200)
+                .body("accountId", equalTo(main));
+    }
+
+    @Test
+    void an_email_on_several_accounts_says_which_store_or_that_it_names_no_single_customer() {
+        String tag = UUID.randomUUID().toString();
+        String email = "family." + tag + "@example.com";
+        var both = Tokens.of("VIEWER").stores("MAIN", "EAST").sign();
+        String main = cashier().body(customer("C-1-" + tag, email)).post("/accounts").then().statusCode(201)
+                .extract().path("accountId");
+        String east = as(Tokens.of("CASHIER").stores("EAST").sign()).body(customer("C-2-" + tag, email))
+                .post("/accounts").then().statusCode(201).extract().path("accountId");
+
+        problem(as(both).get("/accounts?email={e}", email).then(), 400, "invalid-request")
+                .body("field", equalTo("storeId"));
+        as(both).get("/accounts?email={e}&storeId=EAST", email).then().statusCode(200)
+                .body("accountId", equalTo(east)).body("storeId", equalTo("EAST"));
+        cashier().get("/accounts?email={e}", email).then().statusCode(200).body("accountId", equalTo(main));
+
+        cashier().body(customer("C-3-" + tag, email)).post("/accounts").then().statusCode(201);
+        problem(cashier().get("/accounts?email={e}", email).then(), 400, "invalid-request")
+                .body("field", equalTo("email"));
     }
 
     @Test

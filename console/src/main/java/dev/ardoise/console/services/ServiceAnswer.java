@@ -1,16 +1,40 @@
 package dev.ardoise.console.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * What a service answered: its JSON on success, or its refusal (an RFC 9457 problem: title, detail, the field at
  * fault, the available amount of a declined charge...) to show the user as it is, never as a stack trace.
  */
 public record ServiceAnswer(int status, JsonNode body) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static ServiceAnswer of(RestResponse<JsonNode> response) {
-        return new ServiceAnswer(response.getStatus(), response.getEntity());
+        return new ServiceAnswer(response.getStatus(), body(response));
+    }
+
+    /**
+     * The JSON answered. A refusal's body is not read by the client (its default mapper is off): it is read here,
+     * and a body that is not JSON (a proxy's error page) is none.
+     */
+    private static JsonNode body(RestResponse<?> response) {
+        Object entity = response.getEntity();
+        if (entity instanceof JsonNode json) {
+            return json;
+        }
+        if (entity instanceof InputStream unread) {
+            try (unread) {
+                return JSON.readTree(unread);
+            } catch (IOException notJson) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public boolean ok() {

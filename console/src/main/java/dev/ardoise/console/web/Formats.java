@@ -3,6 +3,8 @@ package dev.ardoise.console.web;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,9 +25,17 @@ public class Formats {
         if (amount == null || amount.isBlank()) {
             return "";
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale(locale));
+        Locale shown = locale(locale);
+        NumberFormat format = NumberFormat.getCurrencyInstance(shown);
         Currency known = Currency.getInstance(currency == null ? "CAD" : currency);
         format.setCurrency(known);
+        if ("CA".equals(shown.getCountry()) && "CAD".equals(known.getCurrencyCode())
+                && format instanceof DecimalFormat decimal) {
+            // in Canada the dollar is "$" in both languages (1 000,00 $), where the JDK writes "$ CA" in French
+            DecimalFormatSymbols symbols = decimal.getDecimalFormatSymbols();
+            symbols.setCurrencySymbol("$");
+            decimal.setDecimalFormatSymbols(symbols);
+        }
         format.setMinimumFractionDigits(known.getDefaultFractionDigits());
         format.setMaximumFractionDigits(known.getDefaultFractionDigits());
         return format.format(new BigDecimal(amount));

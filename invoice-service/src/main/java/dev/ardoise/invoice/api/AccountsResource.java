@@ -10,6 +10,8 @@ import dev.ardoise.invoice.domain.AccountStatus;
 import dev.ardoise.invoice.domain.BalanceStatus;
 import dev.ardoise.invoice.persistence.AccountFilter;
 import dev.ardoise.invoice.persistence.AccountFilter.AccountSort;
+import dev.ardoise.invoice.persistence.AccountFilter.Deposits;
+import dev.ardoise.invoice.persistence.AccountFilter.Usage;
 import dev.ardoise.invoice.persistence.AccountListing;
 import dev.ardoise.invoice.persistence.Page;
 import dev.ardoise.invoice.persistence.Queries;
@@ -75,8 +77,9 @@ public class AccountsResource {
             summary = "The store's credit accounts: customer, status, outstanding, overdue, deposit balance, "
                     + "available; searchable, sortable, paginated",
             description = "Only the accounts of the stores the token names; storeId narrows to one of them (another "
-                    + "store gives an empty page). The page and its total are read from one snapshot: a page that "
-                    + "holds the whole list has total items. The Link header names the next page.")
+                    + "store gives an empty page). usage keeps the accounts near (80 % or more) or over their limit, "
+                    + "deposits=HELD those holding a deposit. The page and its total are read from one snapshot: a "
+                    + "page that holds the whole list has total items. The Link header names the next page.")
     @APIResponse(responseCode = "200", description = "a page of the accounts",
             headers = @Header(name = NextPage.HEADER, description = PagedAnswers.LINK,
                     schema = @Schema(type = SchemaType.STRING)))
@@ -84,6 +87,10 @@ public class AccountsResource {
             @Parameter(description = "part of the customer's name or id, case ignored") @QueryParam("q") String q,
             @Parameter(description = "OUTSTANDING, OVERDUE, SETTLED (what is owed) or OPEN, SUSPENDED, CLOSED")
             @QueryParam("status") String status,
+            @Parameter(description = "NEAR_LIMIT (owes 80 % of its limit or more, not over it) or OVER_LIMIT (owes "
+                    + "more than its limit); accounts without a limit are neither") @QueryParam("usage") String usage,
+            @Parameter(description = "HELD: only the accounts with a deposit balance above zero")
+            @QueryParam("deposits") String deposits,
             @Parameter(description = "name (default), outstanding, overdue or available") @QueryParam("sort") String sort,
             @Parameter(description = "asc (default for name) or desc (default otherwise)") @QueryParam("order") String order,
             @Parameter(description = "only this store's accounts, one of the token's stores")
@@ -94,7 +101,9 @@ public class AccountsResource {
         AccountSort sortBy = RequestParameters.oneOf("sort", sort, AccountSort.class);
         sortBy = sortBy == null ? AccountSort.NAME : sortBy;
         AccountFilter filter = new AccountFilter(StoreWalls.scope(caller.get(), storeId), RequestParameters.text("q", q),
-                status(status), sortBy, RequestParameters.ascending(order, sortBy == AccountSort.NAME),
+                status(status), RequestParameters.oneOf("usage", usage, Usage.class),
+                RequestParameters.oneOf("deposits", deposits, Deposits.class) == Deposits.HELD, sortBy,
+                RequestParameters.ascending(order, sortBy == AccountSort.NAME),
                 RequestParameters.page(page), RequestParameters.size(size));
         return queries.accounts(filter, LocalDate.now(clock)).map(found -> PagedAnswers.of(new Page<>(
                 found.items().stream().map(AccountLine::of).toList(), found.page(), found.size(), found.total()),

@@ -145,6 +145,12 @@ public class Queries {
         if (filter.status() != null) {
             where.append(" AND ").append(accountStatusCondition(filter.status(), params));
         }
+        if (filter.usage() != null) {
+            where.append(" AND ").append(filter.usage().condition);
+        }
+        if (filter.depositsHeld()) {
+            where.append(" AND a.deposit_balance > 0");
+        }
         String direction = filter.ascending() ? " ASC" : " DESC";
         String from = " FROM (SELECT a.*, coalesce(o.overdue, 0) AS overdue, CASE WHEN a.credit_limit IS NULL "
                 + "THEN 0 ELSE greatest(0, a.credit_limit - a.owed - a.held) END AS available FROM account a "

@@ -1,0 +1,46 @@
+package dev.ardoise.console.backoffice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ardoise.console.signin.UserTokenForwarding;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.UUID;
+
+/** The accounts list, invoices and statements of invoice-service, read with the signed-in user's token. */
+@RegisterRestClient(configKey = "invoice-service")
+@RegisterClientHeaders(UserTokenForwarding.class)
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public interface InvoiceService {
+
+    /** A page of the user's stores' accounts; a null parameter is no filter. */
+    @GET
+    RestResponse<JsonNode> accounts(@QueryParam("q") String q, @QueryParam("status") String status,
+                                    @QueryParam("usage") String usage, @QueryParam("deposits") String deposits,
+                                    @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** The balance once the projection has reached {@code minVersion} (or after its wait). */
+    @GET
+    @Path("/{accountId}/balance")
+    RestResponse<JsonNode> balance(@PathParam("accountId") UUID accountId, @QueryParam("minVersion") long minVersion);
+
+    /** The account's invoices, newest first. */
+    @GET
+    @Path("/{accountId}/invoices")
+    RestResponse<JsonNode> invoices(@PathParam("accountId") UUID accountId, @QueryParam("page") int page,
+                                    @QueryParam("size") int size);
+
+    /** The balance-forward statement from one day to another (the service's defaults when null). */
+    @GET
+    @Path("/{accountId}/statement")
+    RestResponse<JsonNode> statement(@PathParam("accountId") UUID accountId, @QueryParam("from") String from,
+                                     @QueryParam("to") String to);
+}
