@@ -7,7 +7,9 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -86,25 +88,42 @@ public class Lag {
 
     private ReaderLag reader(Admin admin, String group, Map<TopicPartition, Long> ends) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
-                    .describedGroups().get(group).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            Group described = described(admin, group);
             List<PartitionLag> partitions = new ArrayList<>();
             ends.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
                     .forEach(end -> {
-                        OffsetAndMetadata offset = committed.get(end.getKey());
+                        OffsetAndMetadata offset = described.committed().get(end.getKey());
                         Long at = offset == null ? null : offset.offset();
                         partitions.add(new PartitionLag(end.getKey().partition(), at, end.getValue(),
                                 Math.max(0, end.getValue() - (at == null ? 0 : at))));
                     });
-            return new ReaderLag(group, description.groupState().name(), description.members().size(),
+            return new ReaderLag(group, described.state(), described.members(),
                     partitions.stream().mapToLong(PartitionLag::lag).sum(), partitions, null);
         } catch (KafkaException | ExecutionException | TimeoutException e) {
             return new ReaderLag(group, null, 0, 0, List.of(), problem(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ReaderLag(group, null, 0, 0, List.of(), "interrupted");
+        }
+    }
+
+    /** A group's state, members and committed offsets; a group the broker does not know has none (DEAD). */
+    private record Group(String state, int members, Map<TopicPartition, OffsetAndMetadata> committed) {
+    }
+
+    private static Group described(Admin admin, String group)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+                    .describedGroups().get(group).get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            return new Group(description.groupState().name(), description.members().size(), committed);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return new Group(GroupState.DEAD.name(), 0, Map.of());
+            }
+            throw e;
         }
     }
 

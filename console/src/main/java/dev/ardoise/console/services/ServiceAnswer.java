@@ -1,16 +1,37 @@
 package dev.ardoise.console.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * What a service answered: its JSON on success, or its refusal (an RFC 9457 problem: title, detail, the field at
  * fault, the available amount of a declined charge...) to show the user as it is, never as a stack trace.
  */
 public record ServiceAnswer(int status, JsonNode body) {
+    private static final ObjectMapper PROBLEMS = new ObjectMapper();
 
     public static ServiceAnswer of(RestResponse<JsonNode> response) {
-        return new ServiceAnswer(response.getStatus(), response.getEntity());
+        return new ServiceAnswer(response.getStatus(), body(response));
+    }
+
+    /**
+     * The client reads a success's JSON itself, but hands a refusal's body (application/problem+json, for which it
+     * has no reader) over unread: it is read here; a body that is not JSON is no body.
+     */
+    private static JsonNode body(RestResponse<JsonNode> response) {
+        Object entity = response.getEntity();
+        if (entity instanceof InputStream unread) {
+            try (unread) {
+                return PROBLEMS.readTree(unread);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return (JsonNode) entity;
     }
 
     public boolean ok() {
