@@ -173,7 +173,11 @@
   const palette = ['#1f5fae', '#b3261e', '#1e7a46', '#9a6200', '#6a3d9a', '#00838f', '#c2185b', '#5d4037',
     '#455a64', '#827717', '#ef6c00', '#283593'];
 
+  // A chart when uPlot is there (its webjar); the tables beside carry the same figures either way.
   function draw(container, chart, labels, data) {
+    if (!window.uPlot) {
+      return null;
+    }
     const width = Math.max(container.clientWidth, 280);
     const same = chart && chart.series.length === labels.length + 1
       && labels.every(function (label, i) { return chart.series[i + 1].label === label; });
@@ -188,11 +192,15 @@
       chart.destroy();
     }
     container.textContent = '';
-    const series = [{}].concat(labels.map(function (label, i) {
+    const series = [{label: container.dataset.wordTime || '', value: function (u, seconds) {
+      return seconds === null ? '--' : clock(seconds * 1000);
+    }}].concat(labels.map(function (label, i) {
       return {label: label, stroke: palette[i % palette.length], width: 2};
     }));
-    return new uPlot({width: width, height: 240, series: series, scales: {x: {time: true}},
-      axes: [{}, {values: function (u, ticks) { return ticks.map(function (t) { return Number.isInteger(t) ? t : ''; }); }}]},
+    return new uPlot({width: width, height: 240, series: series,
+      scales: {x: {time: true}, y: {range: function (u, min, max) { return [0, Math.max(max, 4)]; }}},
+      axes: [{values: function (u, ticks) { return ticks.map(function (t) { return clock(t * 1000); }); }},
+        {values: function (u, ticks) { return ticks.map(function (t) { return Number.isInteger(t) ? count(t) : ''; }); }}]},
       data, container);
   }
 
@@ -254,6 +262,10 @@
   function followLag(lag) {
     const outbox = document.getElementById('outbox-lag');
     const body = document.querySelector('#lag-table tbody');
+    const groupStates = {};
+    lag.querySelectorAll('[data-group-state]').forEach(function (word) {
+      groupStates[word.dataset.groupState] = word.textContent;
+    });
     every(REFRESH_MS, async function () {
       const view = await json('/operations/lag');
       const seconds = view.outbox.seconds;
@@ -264,26 +276,32 @@
       outbox.querySelector('.problem').textContent = view.outbox.problem || '';
       body.textContent = '';
       view.readers.forEach(function (reader) {
-        const who = reader.group + (reader.state ? ' (' + reader.state + ', ' + reader.members + ' '
-          + lag.dataset.wordMembers + ')' : '');
+        const state = reader.state ? (groupStates[reader.state] || reader.state) : '';
+        const who = element('th', '', reader.group);
+        who.scope = 'rowgroup';
+        if (state) {
+          who.append(element('br'), element('span', 'muted', state + ', ' + reader.members + ' '
+            + lag.dataset.wordMembers));
+        }
         if (reader.problem) {
           const row = element('tr', 'lag unknown');
           row.dataset.group = reader.group;
           const problem = element('td', '', reader.problem);
           problem.colSpan = 4;
-          row.append(element('th', '', who), problem);
-          row.firstChild.scope = 'row';
+          row.append(who, problem);
           body.append(row);
           return;
         }
-        reader.partitions.forEach(function (partition) {
+        who.rowSpan = reader.partitions.length;
+        reader.partitions.forEach(function (partition, i) {
           const row = element('tr', 'lag' + (partition.lag > 0 ? ' behind' : ''));
           row.dataset.group = reader.group;
           row.dataset.partition = partition.partition;
           row.dataset.lag = partition.lag;
-          const name = element('th', '', who);
-          name.scope = 'row';
-          row.append(name, element('td', '', partition.partition),
+          if (i === 0) {
+            row.append(who);
+          }
+          row.append(element('td', '', partition.partition),
             element('td', 'amount', partition.committed === null ? lag.dataset.wordNever : count(partition.committed)),
             element('td', 'amount', count(partition.end)), element('td', 'amount behind', count(partition.lag)));
           body.append(row);
@@ -322,7 +340,7 @@
     }
     const rates = document.getElementById('rates');
     const declines = document.getElementById('declines');
-    if (rates && declines && window.uPlot) {
+    if (rates && declines) {
       followRates(rates, declines);
     }
     const lag = document.getElementById('lag');

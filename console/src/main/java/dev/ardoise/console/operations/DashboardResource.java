@@ -14,8 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.apache.kafka.common.GroupState;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,20 +28,33 @@ import java.util.List;
 @Path("/operations")
 @RolesAllowed(ConsoleUser.OPERATOR)
 public class DashboardResource {
+    /** The states a reader's consumer group can be in, each named in words on the page. */
+    private static final List<GroupStateName> GROUP_STATES = Arrays.stream(GroupState.values())
+            .map(state -> new GroupStateName(state.name())).toList();
+
+    /** A consumer group's state, and the message that names it ({@code group_state_STABLE}). */
+    public record GroupStateName(String name) {
+        public String key() {
+            return "group_state_" + name;
+        }
+    }
+
     private final Feed feed;
     private final Rates rates;
     private final Lag lag;
+    private final JsonWebToken session;
 
-    DashboardResource(Feed feed, Rates rates, Lag lag) {
+    DashboardResource(Feed feed, Rates rates, Lag lag, JsonWebToken session) {
         this.feed = feed;
         this.rates = rates;
         this.lag = lag;
+        this.session = session;
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(FeedFilter filter, List<EventTypes.EventType> eventTypes,
-                                                 InvalidField refusal);
+                                                 List<GroupStateName> groupStates, InvalidField refusal);
     }
 
     @GET
@@ -46,16 +62,16 @@ public class DashboardResource {
     public Response dashboard(@QueryParam("type") String type, @QueryParam("store") String store,
                               @QueryParam("account") String account) {
         try {
-            return Response.ok(Templates.dashboard(FeedFilter.of(type, store, account), EventTypes.ALL, null)).build();
+            return Response.ok(Templates.dashboard(FeedFilter.of(type, store, account), EventTypes.ALL, GROUP_STATES, null)).build();
         } catch (InvalidField refusal) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.dashboard(FeedFilter.ALL, EventTypes.ALL, refusal)).build();
+                    .entity(Templates.dashboard(FeedFilter.ALL, EventTypes.ALL, GROUP_STATES, refusal)).build();
         }
     }
 
     /**
      * The feed as server-sent events: {@code status} ({@code {"reading":true}} once the console follows the topic),
-     * then {@code account-event} events, the latest kept first, each with its event id.
+     * then {@code account-event} events, the latest kept first, each with its event id; until the session ends.
      */
     @GET
     @Path("feed")
@@ -68,7 +84,7 @@ public class DashboardResource {
         } catch (InvalidField refusal) {
             throw refused(Response.Status.BAD_REQUEST, refusal.getMessage());
         }
-        if (!feed.follow(filter, sink, sse)) {
+        if (!feed.follow(filter, sink, sse, Instant.ofEpochSecond(session.getExpirationTime()))) {
             throw refused(Response.Status.SERVICE_UNAVAILABLE,
                     "as many browsers as allowed follow the feed of this console; try again later");
         }

@@ -1,6 +1,5 @@
 package dev.ardoise.console.operations;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -25,7 +24,6 @@ public class Emails {
     private final ObjectMapper json;
 
     /** An email as the page shows it. {@code recipient} is the customer's address: shown, never logged. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Email(String notificationId, String accountId, String invoiceNumber, String kind, String status,
                         String recipient, int attempts, String lastError, String retriedBy, String createdAt,
                         String sentAt, String periodFrom, String periodTo) {

@@ -6,15 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live feed: the reader thread publishes each new event of account-events, every browser following the feed gets
  * those its filter wants. A browser that connects first gets the latest events the console kept, so that an event
- * published while its page was loading is not lost (the page shows each event id once).
+ * published while its page was loading is not lost (the page shows each event id once). A stream ends with the
+ * session that opened it.
  */
 @ApplicationScoped
 public class Feed {
@@ -64,12 +65,12 @@ public class Feed {
      * Follows the feed in this browser's stream: the reader's state, the latest events the filter wants, then each
      * new one. False when as many browsers as allowed already follow it.
      */
-    synchronized boolean follow(FeedFilter filter, SseEventSink sink, Sse sse) {
+    synchronized boolean follow(FeedFilter filter, SseEventSink sink, Sse sse, Instant sessionEnds) {
         if (subscribers.size() >= settings.feedMostSubscribers()) {
             return false;
         }
         FeedSubscriber[] self = new FeedSubscriber[1];
-        self[0] = new FeedSubscriber(filter, sink, sse, settings.feedSubscriberBuffer(),
+        self[0] = new FeedSubscriber(filter, sink, sse, settings.feedSubscriberBuffer(), sessionEnds,
                 () -> subscribers.remove(self[0]));
         self[0].status(reading);
         latest.stream().filter(kept -> filter.matches(kept.event()))
@@ -78,17 +79,8 @@ public class Feed {
         return true;
     }
 
-    /** The latest events the filter wants, oldest first. */
-    synchronized List<FeedEvent> latest(FeedFilter filter) {
-        return latest.stream().map(Kept::event).filter(filter::matches).toList();
-    }
-
-    void keepAlive() {
-        subscribers.forEach(FeedSubscriber::keepAlive);
-    }
-
-    int following() {
-        return subscribers.size();
+    void keepAlive(Instant now) {
+        subscribers.forEach(subscriber -> subscriber.keepAlive(now));
     }
 
     private String write(FeedEvent event) {

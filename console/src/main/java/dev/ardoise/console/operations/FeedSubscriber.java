@@ -4,6 +4,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 
 /**
@@ -16,17 +17,19 @@ final class FeedSubscriber {
     private final SseEventSink sink;
     private final Sse sse;
     private final int capacity;
+    private final Instant sessionEnds;
     private final Runnable onClose;
     private final ArrayDeque<OutboundSseEvent> waiting = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
-    private long dropped;
 
-    FeedSubscriber(FeedFilter filter, SseEventSink sink, Sse sse, int capacity, Runnable onClose) {
+    FeedSubscriber(FeedFilter filter, SseEventSink sink, Sse sse, int capacity, Instant sessionEnds,
+                   Runnable onClose) {
         this.filter = filter;
         this.sink = sink;
         this.sse = sse;
         this.capacity = capacity;
+        this.sessionEnds = sessionEnds;
         this.onClose = onClose;
     }
 
@@ -42,13 +45,16 @@ final class FeedSubscriber {
         offer(sse.newEventBuilder().name("status").data("{\"reading\":" + reading + "}").build());
     }
 
-    /** A comment every few seconds: keeps proxies from closing a quiet stream, and finds browsers that left. */
-    void keepAlive() {
+    /**
+     * A comment every few seconds: keeps proxies from closing a quiet stream, and finds browsers that left. A stream
+     * ends with the session whose token opened it: the next request of the page must sign in again.
+     */
+    void keepAlive(Instant now) {
+        if (now.isAfter(sessionEnds)) {
+            close();
+            return;
+        }
         offer(sse.newEventBuilder().comment("keep-alive").build());
-    }
-
-    synchronized long dropped() {
-        return dropped;
     }
 
     private void offer(OutboundSseEvent event) {
@@ -58,7 +64,6 @@ final class FeedSubscriber {
             }
             if (waiting.size() >= capacity) {
                 waiting.pollFirst();
-                dropped++;
             }
             waiting.addLast(event);
             if (writing) {

@@ -85,12 +85,13 @@ public class HandledDeadLetters {
         }
         try {
             Handling handling = json.readValue(value, Handling.class);
+            Instant.parse(handling.handledAt());
             if (handling.key().equals(key)) {
                 handled.put(key, handling);
             } else {
                 LOG.warnf("a mark on %s whose key %s names another dead letter, ignored", settings.handledTopic(), key);
             }
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("a record of %s that is not a mark (key %s), ignored", settings.handledTopic(), key);
         }
     }

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The console's Kafka clients, all as the principal of the {@code kafka.*} settings ({@code console}). Consumers
@@ -25,6 +26,7 @@ import java.util.Map;
 @ApplicationScoped
 public class KafkaClients {
     private final Map<String, Object> broker;
+    private final AtomicInteger consumers = new AtomicInteger();
     private Admin admin;
     private Producer<String, String> producer;
 
@@ -32,11 +34,11 @@ public class KafkaClients {
         this.broker = Map.copyOf(broker);
     }
 
-    /** A consumer without a group that never creates a topic by asking for it. */
-    Consumer<String, String> consumer(String clientId) {
+    /** A consumer without a group that never creates a topic by asking for it; its client id names its purpose. */
+    Consumer<String, String> consumer(String purpose) {
         Map<String, Object> config = new HashMap<>(broker);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, purpose + "-" + consumers.incrementAndGet());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

@@ -150,6 +150,33 @@ public interface OpsMessages {
     @Message("unknown")
     String lag_unknown();
 
+    @Message("not known")
+    String group_state_UNKNOWN();
+
+    @Message("rebalancing")
+    String group_state_PREPARING_REBALANCE();
+
+    @Message("rebalancing")
+    String group_state_COMPLETING_REBALANCE();
+
+    @Message("reading")
+    String group_state_STABLE();
+
+    @Message("no such group")
+    String group_state_DEAD();
+
+    @Message("nobody reads")
+    String group_state_EMPTY();
+
+    @Message("assigning")
+    String group_state_ASSIGNING();
+
+    @Message("reconciling")
+    String group_state_RECONCILING();
+
+    @Message("not ready")
+    String group_state_NOT_READY();
+
     // event types in words
     @Message("Account opened")
     String event_AccountOpened();

@@ -1,6 +1,5 @@
 package dev.ardoise.console.operations;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -23,7 +22,6 @@ public class ReadModels {
     private final ObjectMapper json;
 
     /** Where the last rebuild stands (state NONE when there was none since invoice-service started). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Rebuild(String rebuildId, String state, String startedAt, String finishedAt, long recordsRead,
                           long malformedSkipped, int accounts, int parkedAccounts, int rounds, long elapsedMillis,
                           long eventsPerSecond, String error) {
@@ -40,21 +38,17 @@ public class ReadModels {
     public record RebuildAnswer(Rebuild rebuild, Failure failure) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Difference(String accountId, String field, String expected, String actual) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Skipped(String accountId, long version, String eventType, String reason, String skippedBy,
                           String skippedAt) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Gap(String accountId, long foldedTo, long firstWaiting, int waiting) {
     }
 
     /** What a reconciliation found: every difference counted, the first ones listed per account and field. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Reconciliation(int accountsChecked, int batches, long differencesFound, List<Difference> differences,
                                  List<Skipped> skipped, List<Gap> gaps) {
     }

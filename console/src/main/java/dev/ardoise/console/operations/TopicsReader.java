@@ -131,7 +131,7 @@ public class TopicsReader {
                 reading.poll(POLL).forEach(record -> handle(record, Instant.now()));
             }
             if (!now.isBefore(keepAlive)) {
-                feed.keepAlive();
+                feed.keepAlive(now);
                 keepAlive = now.plus(KEEP_ALIVE);
             }
         }
