@@ -62,7 +62,8 @@ public class DashboardResource {
     public Response dashboard(@QueryParam("type") String type, @QueryParam("store") String store,
                               @QueryParam("account") String account) {
         try {
-            return Response.ok(Templates.dashboard(FeedFilter.of(type, store, account), EventTypes.ALL, GROUP_STATES, null)).build();
+            FeedFilter filter = FeedFilter.of(type, store, account);
+            return Response.ok(Templates.dashboard(filter, EventTypes.ALL, GROUP_STATES, null)).build();
         } catch (InvalidField refusal) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.dashboard(FeedFilter.ALL, EventTypes.ALL, GROUP_STATES, refusal)).build();

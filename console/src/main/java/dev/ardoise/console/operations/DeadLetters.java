@@ -24,7 +24,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class DeadLetters {
-    /** SmallRye's dead-letter headers (KafkaDeadLetterQueue), as both readers and account-service's POS consumer write. */
+    /** SmallRye's dead-letter headers (KafkaDeadLetterQueue): the readers' and account-service's POS consumer's. */
     static final String REASON = "dead-letter-reason";
     static final String CAUSE = "dead-letter-cause";
     static final String EXCEPTION = "dead-letter-exception-class-name";

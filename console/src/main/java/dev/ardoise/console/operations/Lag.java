@@ -90,7 +90,8 @@ public class Lag {
         try {
             Group described = described(admin, group);
             List<PartitionLag> partitions = new ArrayList<>();
-            ends.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
+            ends.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
                     .forEach(end -> {
                         OffsetAndMetadata offset = described.committed().get(end.getKey());
                         Long at = offset == null ? null : offset.offset();

@@ -111,7 +111,9 @@ public interface OpsMessages {
     @Message("Sender refused")
     String declines_refused();
 
-    @Message("Registers' sales answered DECLINED on pos-sale-results: declined by the account's rules (limit, overdue, suspended), or a sender refused (no valid token, a role that may not charge, another store's account). A charge declined through the API (422) is not on the topic and not counted here.")
+    @Message("Registers' sales answered DECLINED on pos-sale-results: declined by the account's rules (limit, "
+            + "overdue, suspended), or a sender refused (no valid token, a role that may not charge, another "
+            + "store's account). A charge declined through the API (422) is not on the topic and not counted here.")
     String declines_what();
 
     @Message("Lag")
@@ -273,13 +275,15 @@ public interface OpsMessages {
     @Message("Dead letters")
     String dead_letters_title();
 
-    @Message("Records a reader or account-service could not take, newest first, with why. Mark one handled once it is dealt with: every console shows the mark, with your name and reason.")
+    @Message("Records a reader or account-service could not take, newest first, with why. Mark one handled once it "
+            + "is dealt with: every console shows the mark, with your name and reason.")
     String dead_letters_intro();
 
     @Message("Marked handled: {topic}, partition {partition}, offset {offset}.")
     String dead_letters_marked(String topic, int partition, long offset);
 
-    @Message("A sale cannot be sent again from here: the register's token was taken out of the record on purpose (a kept token could be replayed). The register must send the sale again.")
+    @Message("A sale cannot be sent again from here: the register's token was taken out of the record on purpose "
+            + "(a kept token could be replayed). The register must send the sale again.")
     String dead_letters_pos_sales();
 
     @Message("This topic could not be read:")
@@ -334,7 +338,9 @@ public interface OpsMessages {
     @Message("Parked accounts")
     String parked_title();
 
-    @Message("Accounts whose next event could not be published (the relay) or applied (a reader), and those waiting for a version that never arrived. Retry after a fix; skip only what the business has corrected otherwise: the skip is recorded with your name and reason.")
+    @Message("Accounts whose next event could not be published (the relay) or applied (a reader), and those "
+            + "waiting for a version that never arrived. Retry after a fix; skip only what the business has "
+            + "corrected otherwise: the skip is recorded with your name and reason.")
     String parked_intro();
 
     @Message("account-service's outbox relay")
@@ -404,7 +410,8 @@ public interface OpsMessages {
     @Message("Failed emails")
     String emails_title();
 
-    @Message("Emails notification-service gave up on after its attempts. A retry takes an email up again with a fresh round of attempts.")
+    @Message("Emails notification-service gave up on after its attempts. A retry takes an email up again with a "
+            + "fresh round of attempts.")
     String emails_intro();
 
     @Message("{count} failed emails taken up again.")
@@ -489,7 +496,8 @@ public interface OpsMessages {
     @Message("Rebuild")
     String rebuild_title();
 
-    @Message("invoice-service folds the whole of account-events into fresh tables and switches them in once caught up; queries keep being answered meanwhile.")
+    @Message("invoice-service folds the whole of account-events into fresh tables and switches them in once caught "
+            + "up; queries keep being answered meanwhile.")
     String rebuild_what();
 
     @Message("State")
@@ -543,7 +551,8 @@ public interface OpsMessages {
     @Message("Reconciliation")
     String reconciliation_title();
 
-    @Message("Recomputes every account from account-events and compares it with invoice-service's read models. It changes nothing; on a large topic it takes minutes.")
+    @Message("Recomputes every account from account-events and compares it with invoice-service's read models. It "
+            + "changes nothing; on a large topic it takes minutes.")
     String reconciliation_what();
 
     @Message("Run a reconciliation")

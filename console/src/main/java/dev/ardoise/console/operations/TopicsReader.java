@@ -46,6 +46,7 @@ public class TopicsReader {
     private static final Duration LOOK_FOR_MISSING_TOPICS = Duration.ofSeconds(2);
     private static final Duration LOOK_FOR_NEW_PARTITIONS = Duration.ofMinutes(1);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     private final KafkaClients kafka;
@@ -61,6 +62,8 @@ public class TopicsReader {
 
     /** Per partition of account-events taken: the first offset that is new (to the feed), not read back. */
     private final Map<TopicPartition, Long> newFrom = new HashMap<>();
+    /** How long to wait before reading again after a failure: doubled each time, 1 s again once topics are taken. */
+    private Duration retryIn = FIRST_PAUSE;
     /** The topics the broker said the console may not read, said once in the log. */
     private final Set<String> refused = new HashSet<>();
 
@@ -95,7 +98,6 @@ public class TopicsReader {
     }
 
     private void run() {
-        Duration pause = Duration.ofSeconds(1);
         while (running()) {
             try (Consumer<String, String> reading = kafka.consumer("console-topics-reader")) {
                 consumer = reading;
@@ -105,9 +107,10 @@ public class TopicsReader {
             } catch (KafkaException | IllegalStateException e) {
                 feed.reading(false);
                 LOG.warnf("reading the topics failed (%s: %s); reading again in %d s", e.getClass().getSimpleName(),
-                        e.getMessage(), pause.toSeconds());
-                pause(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                        e.getMessage(), retryIn.toSeconds());
+                pause(retryIn);
+                Duration doubled = retryIn.multipliedBy(2);
+                retryIn = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
             } finally {
                 consumer = null;
                 newFrom.clear();
@@ -155,6 +158,7 @@ public class TopicsReader {
             taken.addAll(added);
             reading.assign(taken);
             placeAt(reading, added, now);
+            retryIn = FIRST_PAUSE;
         }
         return allExist;
     }

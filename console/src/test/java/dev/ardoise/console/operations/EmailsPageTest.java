@@ -26,7 +26,8 @@ class EmailsPageTest {
     @BeforeEach
     void services() {
         services.forgetAll();
-        services.notification().answer("GET", "/notifications", 200, page(email("FAILED", 15, "535 authentication failed")));
+        services.notification().answer("GET", "/notifications", 200,
+                page(email("FAILED", 15, "535 authentication failed")));
     }
 
     @Test

@@ -46,7 +46,8 @@ final class FeedListener implements AutoCloseable {
                 .header("Cookie", SignInResource.SESSION_COOKIE + "=" + session)
                 .header("Accept", "text/event-stream").build();
         try {
-            return new FeedListener(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()));
+            return new FeedListener(HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -73,7 +73,8 @@ class RatesTest {
         UUID account = UUID.randomUUID();
         kafka.produceStrings().fromRecords(List.of(
                 answer(account, "{\"saleId\":\"R1-1\",\"accountId\":\"" + account
-                        + "\",\"outcome\":\"DECLINED\",\"amount\":\"900.00\",\"reason\":\"OVER_LIMIT\",\"available\":\"300.00\"}"),
+                        + "\",\"outcome\":\"DECLINED\",\"amount\":\"900.00\",\"reason\":\"OVER_LIMIT\","
+                        + "\"available\":\"300.00\"}"),
                 answer(account, "{\"saleId\":\"R1-2\",\"accountId\":\"" + account
                         + "\",\"outcome\":\"DECLINED\",\"reason\":\"NO_VALID_TOKEN\",\"detail\":\"no bearer token\"}"),
                 answer(account, "{\"saleId\":\"R1-3\",\"accountId\":\"" + account
