@@ -1,0 +1,169 @@
+package dev.ardoise.console.operations;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dead-letter topics' newest records, read when an operator opens the page, with a consumer of its own and no
+ * group: the last {@code dead-letters-shown} records of each partition, newest first across partitions, each with
+ * the reason its writer put in its headers and the operators' mark if there is one.
+ */
+@ApplicationScoped
+public class DeadLetters {
+    /** SmallRye's dead-letter headers (KafkaDeadLetterQueue): the readers' and account-service's POS consumer's. */
+    static final String REASON = "dead-letter-reason";
+    static final String CAUSE = "dead-letter-cause";
+    static final String EXCEPTION = "dead-letter-exception-class-name";
+    static final String FROM_TOPIC = "dead-letter-topic";
+    static final String FROM_PARTITION = "dead-letter-partition";
+    static final String FROM_OFFSET = "dead-letter-offset";
+    /** The record's value as shown: enough to recognise it, never a megabyte in a page. */
+    static final int LONGEST_VALUE = 2_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final KafkaClients kafka;
+    private final OperationsSettings settings;
+    private final HandledDeadLetters handled;
+
+    DeadLetters(KafkaClients kafka, OperationsSettings settings, HandledDeadLetters handled) {
+        this.kafka = kafka;
+        this.settings = settings;
+        this.handled = handled;
+    }
+
+    /** One dead letter: where it is, when it was refused and why, what it holds (cut), and its mark. */
+    public record DeadLetter(String topic, int partition, long offset, String at, String key, String reason,
+                             String cause, String exception, String from, String value, boolean valueCut,
+                             HandledDeadLetters.Handling handled) {
+    }
+
+    /**
+     * A dead-letter topic's newest records; {@code exists} false when the topic is not there yet (nothing was ever
+     * refused), {@code problem} when it could not be read.
+     */
+    public record TopicLetters(String topic, boolean posSales, boolean exists, List<DeadLetter> letters,
+                               String problem) {
+    }
+
+    public List<TopicLetters> newest() {
+        List<TopicLetters> topics = new ArrayList<>();
+        try (Consumer<String, String> reading = kafka.consumer("console-dead-letters")) {
+            for (String topic : settings.deadLetterTopics()) {
+                topics.add(newest(reading, topic));
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * Marks the dead letter at that place handled, for good, with the operator's name and reason.
+     *
+     * @throws InvalidField when the topic is not a dead-letter topic, holds no record there, or it is marked already
+     * @throws IllegalStateException when the broker did not keep the mark (nothing is marked)
+     */
+    public HandledDeadLetters.Handling markHandled(String topic, int partition, long offset, String operator,
+                                                   String reason) {
+        if (!settings.deadLetterTopics().contains(topic)) {
+            throw new InvalidField("topic", "not one of the dead-letter topics " + settings.deadLetterTopics());
+        }
+        if (!holds(topic, partition, offset)) {
+            throw new InvalidField("offset", "no record of " + topic + " at partition " + partition + ", offset "
+                    + offset);
+        }
+        if (handled.of(topic, partition, offset) != null) {
+            throw new InvalidField("offset", "already marked handled", "invalid_already_handled");
+        }
+        return handled.mark(topic, partition, offset, operator, reason, Instant.now());
+    }
+
+    /** Whether the topic holds a record at that place now (a dead letter to mark). */
+    private boolean holds(String topic, int partition, long offset) {
+        try (Consumer<String, String> reading = kafka.consumer("console-dead-letters")) {
+            TopicPartition place = new TopicPartition(topic, partition);
+            List<PartitionInfo> partitions = reading.partitionsFor(topic, PATIENCE);
+            if (partitions == null || partitions.stream().noneMatch(info -> info.partition() == partition)) {
+                return false;
+            }
+            long start = reading.beginningOffsets(List.of(place), PATIENCE).get(place);
+            long end = reading.endOffsets(List.of(place), PATIENCE).get(place);
+            return offset >= start && offset < end;
+        }
+    }
+
+    private TopicLetters newest(Consumer<String, String> reading, String topic) {
+        boolean posSales = topic.equals(settings.posSalesDeadLetterTopic());
+        try {
+            List<PartitionInfo> partitions = reading.partitionsFor(topic, PATIENCE);
+            if (partitions == null || partitions.isEmpty()) {
+                return new TopicLetters(topic, posSales, false, List.of(), null);
+            }
+            List<TopicPartition> places = partitions.stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<DeadLetter> letters = readTails(reading, places).stream()
+                    .sorted(Comparator.comparingLong((ConsumerRecord<String, String> record) -> record.timestamp())
+                            .thenComparingLong(ConsumerRecord::offset).reversed())
+                    .limit(settings.deadLettersShown()).map(this::letter).toList();
+            return new TopicLetters(topic, posSales, true, letters, null);
+        } catch (KafkaException e) {
+            return new TopicLetters(topic, posSales, true, List.of(), e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The last records of each partition, up to the end each had when asked. */
+    private List<ConsumerRecord<String, String>> readTails(Consumer<String, String> reading,
+                                                           List<TopicPartition> places) {
+        reading.assign(places);
+        Map<TopicPartition, Long> starts = reading.beginningOffsets(places, PATIENCE);
+        Map<TopicPartition, Long> ends = new HashMap<>(reading.endOffsets(places, PATIENCE));
+        ends.entrySet().removeIf(end -> end.getValue() <= starts.get(end.getKey()));
+        reading.assign(ends.keySet());
+        ends.forEach((place, end) -> reading.seek(place, Math.max(starts.get(place),
+                end - settings.deadLettersShown())));
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!ends.isEmpty() && Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, String> record : reading.poll(Duration.ofMillis(200))) {
+                TopicPartition place = new TopicPartition(record.topic(), record.partition());
+                if (ends.containsKey(place) && record.offset() < ends.get(place)) {
+                    records.add(record);
+                }
+            }
+            ends.keySet().removeIf(place -> reading.position(place) >= ends.get(place));
+        }
+        if (!ends.isEmpty()) {
+            throw new KafkaException("the broker did not hand over the records within " + PATIENCE.toSeconds() + " s");
+        }
+        return records;
+    }
+
+    private DeadLetter letter(ConsumerRecord<String, String> record) {
+        String value = record.value() == null ? "" : record.value();
+        boolean cut = value.length() > LONGEST_VALUE;
+        String from = header(record, FROM_TOPIC) == null ? null : header(record, FROM_TOPIC) + " / "
+                + header(record, FROM_PARTITION) + " / " + header(record, FROM_OFFSET);
+        return new DeadLetter(record.topic(), record.partition(), record.offset(),
+                Instant.ofEpochMilli(record.timestamp()).toString(), record.key(), header(record, REASON),
+                header(record, CAUSE), header(record, EXCEPTION), from, cut ? value.substring(0, LONGEST_VALUE) : value,
+                cut, handled.of(record.topic(), record.partition(), record.offset()));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

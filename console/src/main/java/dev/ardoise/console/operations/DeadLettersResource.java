@@ -1,0 +1,77 @@
+package dev.ardoise.console.operations;
+
+import dev.ardoise.console.signin.ConsoleUser;
+import dev.ardoise.console.signin.SignedIn;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The dead-letter topics' newest records, and an operator's mark that one is handled, with a reason. */
+@Path("/operations/dead-letters")
+@RolesAllowed(ConsoleUser.OPERATOR)
+@Produces(MediaType.TEXT_HTML)
+public class DeadLettersResource {
+    private static final Logger LOG = Logger.getLogger(DeadLettersResource.class);
+
+    private final DeadLetters deadLetters;
+    private final HandledDeadLetters handled;
+    private final SignedIn signedIn;
+
+    DeadLettersResource(DeadLetters deadLetters, HandledDeadLetters handled, SignedIn signedIn) {
+        this.deadLetters = deadLetters;
+        this.handled = handled;
+        this.signedIn = signedIn;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance deadLetters(List<DeadLetters.TopicLetters> topics,
+                                                   HandledDeadLetters.Handling done, InvalidField refusal,
+                                                   Failure failure);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("handled") String handledKey) {
+        HandledDeadLetters.Handling done = handledKey == null ? null : handled.of(handledKey);
+        return Templates.deadLetters(deadLetters.newest(), done, null, null);
+    }
+
+    @POST
+    @Path("skip")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response markHandled(@FormParam("topic") String topic, @FormParam("partition") String partition,
+                                @FormParam("offset") String offset, @FormParam("reason") String reason) {
+        try {
+            HandledDeadLetters.Handling marked = deadLetters.markHandled(topic,
+                    (int) Numbers.whole("partition", partition, Integer.MAX_VALUE),
+                    Numbers.whole("offset", offset, Long.MAX_VALUE), signedIn.user().name(), Reasons.checked(reason));
+            return Response.seeOther(URI.create("/operations/dead-letters?handled="
+                    + URLEncoder.encode(marked.key(), StandardCharsets.UTF_8))).build();
+        } catch (InvalidField refusal) {
+            return page(Response.Status.BAD_REQUEST, refusal, null);
+        } catch (IllegalStateException brokerAway) {
+            LOG.warnf("a dead letter could not be marked handled: %s", brokerAway.getMessage());
+            return page(Response.Status.SERVICE_UNAVAILABLE, null, new Failure("Kafka", brokerAway.getMessage()));
+        }
+    }
+
+    private Response page(Response.Status status, InvalidField refusal, Failure failure) {
+        return Response.status(status).entity(Templates.deadLetters(deadLetters.newest(), null, refusal, failure))
+                .build();
+    }
+}

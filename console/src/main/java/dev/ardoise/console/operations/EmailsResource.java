@@ -1,0 +1,78 @@
+package dev.ardoise.console.operations;
+
+import dev.ardoise.console.services.ServiceAnswer;
+import dev.ardoise.console.signin.ConsoleUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.util.List;
+
+
+/**
+ * Emails notification-service gave up on, and the operators' retries: one, or every failed one. After a retry the
+ * page comes back (post, redirect, get) with the retried email's row, whose status follows it (PENDING, SENDING,
+ * SENT...), and the page's script reloads it while it is on its way.
+ */
+@Path("/operations/emails")
+@RolesAllowed(ConsoleUser.OPERATOR)
+@Produces(MediaType.TEXT_HTML)
+public class EmailsResource {
+    private final Emails emails;
+
+    EmailsResource(Emails emails) {
+        this.emails = emails;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance emails(Emails.Failed failed, List<Emails.Email> retried, Integer retriedAll,
+                                              Failure failure);
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("retried") String retried, @QueryParam("account") String account,
+                                 @QueryParam("retriedAll") Integer retriedAll) {
+        Emails.Email email = Ids.isUuid(retried) && Ids.isUuid(account) ? emails.now(retried, account) : null;
+        return Templates.emails(emails.failed(), email == null ? List.of() : List.of(email), retriedAll, null);
+    }
+
+    @POST
+    @Path("{notificationId}/retry")
+    public Response retry(@PathParam("notificationId") String notificationId) {
+        if (!Ids.isUuid(notificationId)) {
+            return page(404, new Failure(Emails.SERVICE, "no email " + notificationId));
+        }
+        ServiceAnswer answer = emails.retry(notificationId);
+        if (!answer.ok()) {
+            return page(answer.status(), Failure.of(Emails.SERVICE, answer));
+        }
+        return Response.seeOther(UriBuilder.fromPath("/operations/emails").queryParam("retried", notificationId)
+                .queryParam("account", answer.problem("accountId")).build()).build();
+    }
+
+    @POST
+    @Path("retry-failed")
+    public Response retryAllFailed() {
+        ServiceAnswer answer = emails.retryAllFailed();
+        if (!answer.ok()) {
+            return page(answer.status(), Failure.of(Emails.SERVICE, answer));
+        }
+        return Response.seeOther(UriBuilder.fromPath("/operations/emails")
+                .queryParam("retriedAll", answer.body().path("retried").asInt()).build()).build();
+    }
+
+    private Response page(int status, Failure failure) {
+        return Response.status(status).entity(Templates.emails(emails.failed(), List.of(), null, failure)).build();
+    }
+
+}
