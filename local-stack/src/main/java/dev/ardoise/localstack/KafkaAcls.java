@@ -44,14 +44,13 @@ final class KafkaAcls {
         topic(acls, "register", AclOperation.READ, "pos-sale-results");
         group(acls, "register", "register-", PatternType.PREFIXED);
         idempotentWrite(acls, "register");
-        // the console: the live feed, the dead letters and the answers to registers, read-only; the readers' groups
-        // described for their lag; "handled" marks on dead letters, read and written (in a group of its own if any)
+        // the console, in no consumer group: the live feed, the dead letters and the answers to registers, read-only;
+        // the readers' groups described for their lag; "handled" marks on dead letters, read and written
         topic(acls, "console", AclOperation.READ, "account-events", "pos-sale-results", "pos-sales.dlq",
                 "account-events.invoice-service.dlq", "account-events.notification-service.dlq",
                 "dead-letters.handled");
         topic(acls, "console", AclOperation.WRITE, "dead-letters.handled");
         describeGroup(acls, "console", "invoice-service", "notification-service");
-        group(acls, "console", "console-", PatternType.PREFIXED);
         idempotentWrite(acls, "console");
         return acls;
     }
