@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +41,12 @@ final class Browser implements AutoCloseable {
     private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
     private static final Path TARGET = Ardoise.home().resolve("system-tests/target");
     private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
+    /**
+     * Selenium looks for DevTools bindings of the browser's version at every start and warns when it finds none: the
+     * tests use WebDriver alone and ship none (a binding per Chromium version would only go stale). Kept here, so
+     * that the setting outlives a collection of the logger.
+     */
+    private static final Logger DEVTOOLS_LOOKUP = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
     private static boolean installed;
 
     private final String console;
@@ -204,6 +212,12 @@ final class Browser implements AutoCloseable {
                 System.err.println("could not delete the browser profile " + profile + ": " + e.getMessage());
             }
         }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     /** Once per test run: Chromium and chromedriver are there, or installed, or the run says how to get them. */
