@@ -116,6 +116,21 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void another_stores_manager_finds_no_marie_and_her_page_is_not_found() {
+        Customer marie = workedExample();
+
+        try (Browser claire = Browser.start(Ardoise.console())) {
+            claire.signIn("claire", Ardoise.consolePassword());
+            claire.fill("#q", marie.customerId() + Keys.ENTER);
+            claire.awaitThat("the search answered", PATIENCE, () -> claire.path().contains("q=" + marie.customerId()));
+            assertEquals(List.of(), accountIds(claire), "LAVAL's manager sees an account of MAIN");
+            claire.open("/accounts/" + marie.accountId());
+            claire.awaitThat("the not-found page", PATIENCE, () -> claire.has("#not-found"));
+            assertTrue(!claire.has("#customer-name") && !claire.has("#balance"), "MAIN's account shown to LAVAL");
+        }
+    }
+
+    @Test
     void a_charge_at_a_register_shows_in_the_operators_live_feed_within_a_second_of_its_answer() {
         String account = openAccount("Luc Gagnon", "luc." + UUID.randomUUID() + "@example.com", false).accountId();
         String limitChanged = feedEvent(account, "CreditLimitSet") + " .amount[data-amount='1100.00']";
