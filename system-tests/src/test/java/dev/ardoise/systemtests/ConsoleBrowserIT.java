@@ -3,6 +3,7 @@ package dev.ardoise.systemtests;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -216,9 +217,9 @@ class ConsoleBrowserIT {
             String partition = letter.getDomAttribute("data-partition");
             ops.screenshot("dead-letters");
 
-            letter.findElement(org.openqa.selenium.By.cssSelector("input[name=reason]"))
+            letter.findElement(By.cssSelector("input[name=reason]"))
                     .sendKeys("register R2 had no token; sale rung up again");
-            letter.findElement(org.openqa.selenium.By.cssSelector("form.skip-dead-letter button")).click();
+            letter.findElement(By.cssSelector("form.skip-dead-letter button")).click();
             String marked = row + "[data-partition='" + partition + "'][data-offset='" + offset + "']";
             ops.awaitThat("the dead letter marked handled", PATIENCE, () -> ops.has("#outcome")
                     && "true".equals(ops.find(marked).getDomAttribute("data-handled")));
@@ -296,7 +297,7 @@ class ConsoleBrowserIT {
     /** Every named input of a form, as the page rendered it (its hidden idempotency key among them). */
     private static Map<String, String> fields(WebElement form) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (WebElement input : form.findElements(org.openqa.selenium.By.cssSelector("input[name]"))) {
+        for (WebElement input : form.findElements(By.cssSelector("input[name]"))) {
             fields.put(input.getDomAttribute("name"), input.getDomProperty("value"));
         }
         return fields;
