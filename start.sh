@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Starts the whole of Ardoise on this machine, without Docker: PostgreSQL, a Kafka broker, an SMTP server
-# that keeps the mail, and the three services. Builds what is missing first. Ctrl-C stops everything.
+# that keeps the mail, the three services and the console. Builds what is missing first. Ctrl-C stops everything.
 # At its first start it makes its secrets in .local-stack/secrets/ (token signing key, database, SMTP, payment-link
-# and Kafka passwords) and keeps them; once running it prints a token per role (./token.sh makes others).
+# and Kafka passwords, the console users' password) and keeps them; once running it prints the console's address
+# and users, and a token per role (./token.sh makes others).
 # Ports and folders can be changed with environment variables: see docs/operations.md.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 jars=(account-service/target/quarkus-app/quarkus-run.jar invoice-service/target/quarkus-app/quarkus-run.jar
-      notification-service/target/quarkus-app/quarkus-run.jar local-stack/target/classpath.txt
+      notification-service/target/quarkus-app/quarkus-run.jar console/target/quarkus-app/quarkus-run.jar
+      local-stack/target/classpath.txt
       local-stack/target/greenmail-standalone.jar)
 build=false
 for jar in "${jars[@]}"; do [[ -e "$jar" ]] || build=true; done
 if [[ $build == false ]] && [[ -n "$(find . -path ./.local-stack -prune -o -path '*/target' -prune -o -type f \
-      \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name '*.html' -o -name '*.txt' -o -name pom.xml \) \
+      \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.txt' -o -name pom.xml \) \
       -newer "${jars[0]}" -print -quit)" ]]; then
   build=true
 fi

@@ -55,8 +55,9 @@ final class BenchmarkRun {
         report.line("- Services as built at: " + BuiltSystem.buildTimes(home) + " (copied to `benchmark/target/" + name
                 + "-built` before the start, so that a rebuild during the run changes nothing)");
         Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/" + name + "-built"));
+        // the services alone, as measured before the console existed: it reads the topics too, and is no part of a sale
         StackSettings settings = StackSettings.onFreePorts(built, home.resolve("benchmark/target/" + name + "-stack"))
-                .withJvmOptions(sizes.jvmOptions().toArray(String[]::new));
+                .withoutConsole().withJvmOptions(sizes.jvmOptions().toArray(String[]::new));
         ProcessSampler sampler = new ProcessSampler(() -> running.get() == null ? Map.of()
                 : running.get().processes());
         Thread stopOnInterrupt = new Thread(() -> {

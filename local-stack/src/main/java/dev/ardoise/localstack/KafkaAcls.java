@@ -44,6 +44,14 @@ final class KafkaAcls {
         topic(acls, "register", AclOperation.READ, "pos-sale-results");
         group(acls, "register", "register-", PatternType.PREFIXED);
         idempotentWrite(acls, "register");
+        // the console, in no consumer group: the live feed, the dead letters and the answers to registers, read-only;
+        // the readers' groups described for their lag; "handled" marks on dead letters, read and written
+        topic(acls, "console", AclOperation.READ, "account-events", "pos-sale-results", "pos-sales.dlq",
+                "account-events.invoice-service.dlq", "account-events.notification-service.dlq",
+                "dead-letters.handled");
+        topic(acls, "console", AclOperation.WRITE, "dead-letters.handled");
+        describeGroup(acls, "console", "invoice-service", "notification-service");
+        idempotentWrite(acls, "console");
         return acls;
     }
 
@@ -55,6 +63,14 @@ final class KafkaAcls {
 
     private static void group(List<AclBinding> acls, String user, String group, PatternType pattern) {
         acls.add(allow(user, AclOperation.READ, new ResourcePattern(ResourceType.GROUP, group, pattern)));
+    }
+
+    /** Lets {@code user} read a group's committed offsets (its lag), and neither join nor commit for it. */
+    private static void describeGroup(List<AclBinding> acls, String user, String... groups) {
+        for (String group : groups) {
+            acls.add(allow(user, AclOperation.DESCRIBE,
+                    new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL)));
+        }
     }
 
     private static void idempotentWrite(List<AclBinding> acls, String user) {

@@ -20,12 +20,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Ardoise on one machine without Docker: PostgreSQL, a Kafka broker and an SMTP server that keeps the mail
- * side by side, then the three services from their built jars at once; waits until all are healthy. Closing it
- * stops everything it started: the services first, then the mail server, the broker and the database. Its
- * secrets (token signing key, passwords) are made at its first start and kept in {@code secrets/} of its folder;
- * {@link #tokens()} and {@link #kafkaClient(String)} let a test or a tool act as any role or Kafka principal.
+ * side by side, then the three services and the console from their built jars at once; waits until all are healthy.
+ * Closing it stops everything it started: the services first, then the mail server, the broker and the database.
+ * Its secrets (token signing key, passwords, the console's users) are made at its first start and kept in
+ * {@code secrets/} of its folder; {@link #tokens()} and {@link #kafkaClient(String)} let a test or a tool act as
+ * any role or Kafka principal, {@link #consolePassword()} sign in to the console as any of {@link ConsoleUsers#USERS}.
  */
 public final class LocalStack implements AutoCloseable {
+    /** What runs from a jar: its name, its ports, its database (none for the console). */
+    private record Part(String name, int port, int managementPort, String database) {
+    }
+
     private final StackSettings settings;
     /** Starts the database, the broker and the mail server side by side: none needs another to start. */
     private final ExecutorService starting = Executors.newFixedThreadPool(3, part -> {
@@ -76,10 +81,7 @@ public final class LocalStack implements AutoCloseable {
         // the services migrate their database and read their topics as they start: both must be there first
         awaitStarted(database);
         awaitStarted(broker);
-        startService("account-service", settings.accountPort(), settings.accountManagementPort(), "ardoise_accounts");
-        startService("invoice-service", settings.invoicePort(), settings.invoiceManagementPort(), "ardoise_invoices");
-        startService("notification-service", settings.notificationPort(), settings.notificationManagementPort(),
-                "ardoise_notifications");
+        parts().forEach(this::launch);
         awaitStarted(mailServer);
         services.forEach(service -> service.awaitHealthy(settings));
     }
@@ -99,12 +101,26 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The three services, and the console unless the settings leave it out. */
+    private List<Part> parts() {
+        List<Part> parts = new java.util.ArrayList<>(List.of(
+                new Part("account-service", settings.accountPort(), settings.accountManagementPort(), "ardoise_accounts"),
+                new Part("invoice-service", settings.invoicePort(), settings.invoiceManagementPort(), "ardoise_invoices"),
+                new Part("notification-service", settings.notificationPort(), settings.notificationManagementPort(),
+                        "ardoise_notifications")));
+        if (settings.console()) {
+            parts.add(new Part(Service.CONSOLE, settings.consolePort(), settings.consoleManagementPort(), null));
+        }
+        return parts;
+    }
+
     /** Launches a service; if the stack was closed meanwhile (Ctrl-C during start), stops it at once. */
-    private void startService(String name, int port, int managementPort, String database) {
+    private void launch(Part part) {
         if (closed) {
             throw new IllegalStateException("stopped while starting");
         }
-        Service service = Service.start(settings, secrets, name, port, managementPort, database);
+        Service service = Service.start(settings, secrets, part.name(), part.port(), part.managementPort(),
+                part.database());
         services.add(service);
         if (closed) {
             service.close();
@@ -136,8 +152,13 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
     }
 
+    /** The password of every console user ({@link ConsoleUsers#USERS}) on this stack. */
+    public String consolePassword() {
+        return secrets.consolePassword();
+    }
+
     /**
-     * Every process of the stack by name (the three services, {@code kafka}, {@code postgresql}: its main process,
+     * Every process of the stack by name (the three services, the console, {@code kafka}, {@code postgresql}: its main process,
      * whose children are its backends, and {@code greenmail}), for measuring their memory and CPU.
      */
     public Map<String, ProcessHandle> processes() {
@@ -145,7 +166,9 @@ public final class LocalStack implements AutoCloseable {
         services.forEach(service -> processes.put(service.name(), service.process()));
         processes.put("kafka", kafka.process());
         processes.put("postgresql", postgres.process());
-        processes.put("greenmail", mail.process());
+        if (mail != null) {
+            processes.put("greenmail", mail.process());
+        }
         return processes;
     }
 
@@ -154,7 +177,11 @@ public final class LocalStack implements AutoCloseable {
         Service service = service(name);
         service.close();
         services.remove(service);
-        // its next start writes a new log: this one is kept beside it
+        keepLog(name);
+    }
+
+    /** A process' next start writes a new log: the stopped one's is kept beside it. */
+    private void keepLog(String name) {
         Path log = settings.logs().resolve(name + ".log");
         try {
             Files.move(log, log.resolveSibling(name + "-stopped-" + Instant.now().toEpochMilli() + ".log"));
@@ -168,16 +195,30 @@ public final class LocalStack implements AutoCloseable {
      * to 5 minutes: on a busy machine it may have a backlog to read as it starts).
      */
     public void startService(String name) {
-        switch (name) {
-            case "account-service" -> startService(name, settings.accountPort(), settings.accountManagementPort(),
-                    "ardoise_accounts");
-            case "invoice-service" -> startService(name, settings.invoicePort(), settings.invoiceManagementPort(),
-                    "ardoise_invoices");
-            case "notification-service" -> startService(name, settings.notificationPort(),
-                    settings.notificationManagementPort(), "ardoise_notifications");
-            default -> throw new IllegalArgumentException("no service " + name);
-        }
+        launch(parts().stream().filter(part -> part.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name)));
         service(name).awaitHealthy(settings, Duration.ofMinutes(5));
+    }
+
+    /**
+     * Stops the SMTP server, and so every email: notification-service's attempts fail until {@link #startMailServer()}
+     * (to see an email fail and be retried). The mail it had received goes with it.
+     */
+    public synchronized void stopMailServer() {
+        if (mail == null) {
+            throw new IllegalStateException("the mail server is not running");
+        }
+        mail.close();
+        mail = null;
+        keepLog("greenmail");
+    }
+
+    /** Starts the SMTP server again after {@link #stopMailServer()}, on the same ports; waits until it is ready. */
+    public synchronized void startMailServer() {
+        if (mail != null) {
+            throw new IllegalStateException("the mail server is running");
+        }
+        mail = MailCatcher.start(settings);
     }
 
     private Service service(String name) {
@@ -218,6 +259,9 @@ public final class LocalStack implements AutoCloseable {
     public String summary() {
         StringBuilder text = new StringBuilder("\nArdoise is running.\n\n");
         for (Service service : services) {
+            if (service.name().equals(Service.CONSOLE)) {
+                continue;
+            }
             String url = settings.serviceUrl(service.port());
             String management = settings.serviceUrl(service.managementPort());
             text.append("  %-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   metrics %s/q/metrics%n"
@@ -236,9 +280,29 @@ public final class LocalStack implements AutoCloseable {
                 secrets.kcatConfiguration("register"), secrets.kcatConfiguration("admin"), settings.postgresPort(),
                 secrets.folder().resolve("passwords.properties"), Postgres.DATABASES, settings.smtpPort(),
                 settings.mailApiUrl(), settings.mailApiUrl(), settings.logs()));
+        if (settings.console()) {
+            text.append(consoleLines());
+        }
         text.append(readyTokens());
         text.append("\nPress Ctrl-C to stop everything.\n");
         return text.toString();
+    }
+
+    /** Where the console is, and who signs in to it. */
+    private String consoleLines() {
+        String url = settings.consoleUrl();
+        String management = settings.serviceUrl(settings.consoleManagementPort());
+        StringBuilder users = new StringBuilder();
+        for (ConsoleUsers.User user : ConsoleUsers.USERS) {
+            users.append(users.isEmpty() ? "" : ", ").append(user.describe());
+        }
+        return """
+                Console (back office and operators' dashboard, in the browser): %s   health %s/q/health
+                  Sign in as %s
+                  with the password %s   (kept in %s, "console")
+
+                """.formatted(url, management, users, secrets.consolePassword(),
+                secrets.folder().resolve("passwords.properties"));
     }
 
     /** One token per role, for store MAIN, valid 12 hours: {@code -H "Authorization: Bearer $CASHIER"}. */
@@ -256,7 +320,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Asks the three services to stop at once and waits for them, then stops the mail server, the broker and the
+     * Asks the three services and the console to stop at once and waits for them, then stops the mail server, the broker and the
      * database, each once it has started if it was still starting (Ctrl-C during start).
      */
     @Override
@@ -290,7 +354,8 @@ public final class LocalStack implements AutoCloseable {
         Path home = Path.of(System.getProperty("ardoise.home", ".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.fromEnvironment(home);
         Instant begin = Instant.now();
-        System.out.println("Starting PostgreSQL, Kafka, SMTP and the three services (logs in " + settings.logs() + ")...");
+        System.out.println("Starting PostgreSQL, Kafka, SMTP, the three services and the console (logs in "
+                + settings.logs() + ")...");
         LocalStack stack = new LocalStack(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -25,7 +25,8 @@ import java.util.Properties;
  * The local stack's own secrets, made at its first start in {@code secrets/} of its folder and kept between runs
  * (also by {@code ARDOISE_CLEAN=true}: a token or a kcat configuration saved by a developer keeps working): the
  * token signing key pair, notification-service's own key pair for its SERVICE tokens, the database, SMTP and
- * payment-link secrets, and one Kafka SCRAM password per principal. A folder kept from before gets the ones it lacks.
+ * payment-link secrets, one Kafka SCRAM password per principal, and the password of the console's users with their
+ * users file ({@value #CONSOLE_USERS_FILE}). A folder kept from before gets the ones it lacks.
  * Nothing here is ever a default of the services: the stack passes each to them as the production profile asks.
  *
  * <p>invoice-service alone verifies with both public keys, a JWK set written at every start from them
@@ -34,12 +35,14 @@ import java.util.Properties;
 final class Secrets {
     /** The principals of docs/security.md's Kafka table, each with a SCRAM password ("kafka.<name>"). */
     static final List<String> KAFKA_USERS = List.of("admin", "account-service", "invoice-service",
-            "notification-service", "register");
+            "notification-service", "register", "console");
     static final String PRIVATE_KEY_FILE = "token-signing-key.pem";
     static final String PUBLIC_KEY_FILE = "token-public-key.pem";
     static final String SERVICE_PRIVATE_KEY_FILE = "service-token-signing-key.pem";
     static final String SERVICE_PUBLIC_KEY_FILE = "service-token-public-key.pem";
     static final String INVOICE_SERVICE_VERIFY_KEYS_FILE = "invoice-service-verify-keys.jwks";
+    /** The console's users ({@link ConsoleUsers}), who share one password: "console" in passwords.properties. */
+    static final String CONSOLE_USERS_FILE = "console-users.txt";
     private static final String PASSWORDS_FILE = "passwords.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -83,6 +86,7 @@ final class Secrets {
                 }
             }
             boolean newDatabasePassword = passwords.getProperty("db") == null;
+            boolean newConsolePassword = passwords.getProperty("console") == null;
             for (String name : secretNames()) {
                 if (passwords.getProperty(name) == null) {
                     passwords.setProperty(name, randomSecret());
@@ -95,6 +99,9 @@ final class Secrets {
             }
             Secrets secrets = new Secrets(folder, passwords, newDatabasePassword);
             secrets.writeKcatConfigurations();
+            if (newConsolePassword || !ConsoleUsers.names(secrets.consoleUsers())) {
+                secrets.writeConsoleUsers();
+            }
             return secrets;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the local stack's secrets in " + folder, e);
@@ -102,7 +109,8 @@ final class Secrets {
     }
 
     private static List<String> secretNames() {
-        List<String> names = new java.util.ArrayList<>(List.of("db", "smtp", "payments-link", "kafka.controller"));
+        List<String> names = new java.util.ArrayList<>(List.of("db", "smtp", "payments-link", "console",
+                "kafka.controller"));
         KAFKA_USERS.forEach(user -> names.add("kafka." + user));
         return names;
     }
@@ -152,6 +160,25 @@ final class Secrets {
             throw new IllegalArgumentException("no Kafka principal " + user);
         }
         return password;
+    }
+
+    /** The password of every console user on the local stack (the banner prints it). */
+    String consolePassword() {
+        return passwords.getProperty("console");
+    }
+
+    /** {@code CONSOLE_LOCAL_USERS_FILE}. */
+    Path consoleUsers() {
+        return folder.resolve(CONSOLE_USERS_FILE);
+    }
+
+    /**
+     * Written at the first start, and again only when the password is new or the users changed: each line's hash
+     * costs 210,000 rounds of HMAC, a fraction of a second, too much to pay at every start.
+     */
+    private void writeConsoleUsers() throws IOException {
+        String content = ConsoleUsers.file(consolePassword());
+        writePrivately(consoleUsers(), writer -> writer.write(content));
     }
 
     Path kcatConfiguration(String user) {

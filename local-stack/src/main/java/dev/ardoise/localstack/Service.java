@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the three Ardoise services, run from its built jar (production profile) and configured only by
- * environment variables: every one that profile requires, secrets included, comes from the stack.
+ * One of the three Ardoise services, or the console, run from its built jar (production profile) and configured only
+ * by environment variables: every one that profile requires, secrets included, comes from the stack.
  */
 final class Service implements AutoCloseable {
+    static final String CONSOLE = "console";
     /**
      * The services' memory (docs/operations.md, "Memory"). Measured by the benchmark: ~70-100 MB of each is
      * metaspace (up to 19,000 classes; capped well above, as a guard only), ~20 MB code, the rest heap and native.
@@ -30,10 +31,10 @@ final class Service implements AutoCloseable {
      * Each service's largest heap. 64 MB for all three spent the benchmark in back-to-back full collections:
      * account-service keeps accounts' state (ACCOUNTS_KEPT_EVENTS, 50,000 events: about 30 MB) and copies a long
      * account on each of its commands; invoice-service's rebuild holds every account's fold; notification-service
-     * folds batches of 2,000 events.
+     * folds batches of 2,000 events. The console holds no data: pages being rendered, the live feed's last events.
      */
     static final Map<String, String> HEAP = Map.of("account-service", "-Xmx160m", "invoice-service", "-Xmx192m",
-            "notification-service", "-Xmx128m");
+            "notification-service", "-Xmx128m", CONSOLE, "-Xmx128m");
     static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private final String name;
@@ -51,6 +52,10 @@ final class Service implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * Starts {@code name} from its jar; {@code database} is null for the console, which owns no data. Every
+     * variable the production profile requires comes from the stack, then {@link StackSettings#extraEnvironment()}.
+     */
     static Service start(StackSettings settings, Secrets secrets, String name, int port, int managementPort,
                          String database) {
         Path jar = settings.home().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
@@ -60,7 +65,6 @@ final class Service implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(Map.ofEntries(
                 Map.entry("HTTP_PORT", String.valueOf(port)),
                 Map.entry("MANAGEMENT_PORT", String.valueOf(managementPort)),
-                Map.entry("SWAGGER_UI_ENABLED", "true"),
                 Map.entry("TOKEN_ISSUER", DevTokens.ISSUER),
                 Map.entry("TOKEN_PUBLIC_KEY_LOCATION", secrets.publicKey().toString()),
                 Map.entry("TOKEN_AUDIENCE", DevTokens.AUDIENCE),
@@ -68,12 +72,16 @@ final class Service implements AutoCloseable {
                 Map.entry("KAFKA_SECURITY_PROTOCOL", KafkaBroker.SECURITY_PROTOCOL),
                 Map.entry("KAFKA_SASL_MECHANISM", KafkaBroker.SASL_MECHANISM),
                 Map.entry("KAFKA_USERNAME", name),
-                Map.entry("KAFKA_PASSWORD", secrets.kafkaPassword(name)),
-                Map.entry("DB_HOST", "localhost"),
-                Map.entry("DB_PORT", String.valueOf(settings.postgresPort())),
-                Map.entry("DB_NAME", database),
-                Map.entry("DB_USER", Postgres.USER),
-                Map.entry("DB_PASSWORD", secrets.databasePassword())));
+                Map.entry("KAFKA_PASSWORD", secrets.kafkaPassword(name))));
+        if (database != null) {
+            environment.putAll(Map.of(
+                    "SWAGGER_UI_ENABLED", "true",
+                    "DB_HOST", "localhost",
+                    "DB_PORT", String.valueOf(settings.postgresPort()),
+                    "DB_NAME", database,
+                    "DB_USER", Postgres.USER,
+                    "DB_PASSWORD", secrets.databasePassword()));
+        }
         if (name.equals("notification-service")) {
             environment.putAll(Map.of(
                     "SMTP_HOST", "127.0.0.1",
@@ -89,7 +97,11 @@ final class Service implements AutoCloseable {
             environment.put("TOKEN_PUBLIC_KEY_LOCATION", secrets.invoiceServiceVerifyKeys().toString());
             environment.put("SERVICE_TOKEN_KEY_ID", DevTokens.SERVICE_KEY_ID);
         }
+        if (name.equals(CONSOLE)) {
+            environment.putAll(consoleEnvironment(settings, secrets));
+        }
         environment.putAll(MEMORY_ENVIRONMENT);
+        environment.putAll(settings.extraEnvironment().getOrDefault(name, Map.of()));
         List<String> command = new ArrayList<>(List.of(Java.executable()));
         command.addAll(MEMORY_OPTIONS);
         command.add(HEAP.getOrDefault(name, "-Xmx128m"));
@@ -97,6 +109,23 @@ final class Service implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.start(name, command, environment, settings.logs().resolve(name + ".log"));
         return new Service(name, port, managementPort, environment, process);
+    }
+
+    /**
+     * The console is the local stack's identity provider: it signs the tokens of its users (users file, issuer's
+     * private key) and verifies them as the services do. On plain HTTP its session cookie cannot be Secure. It calls
+     * the services with the user's token and reads account-service's metrics for the outbox lag.
+     */
+    private static Map<String, String> consoleEnvironment(StackSettings settings, Secrets secrets) {
+        return Map.of(
+                "CONSOLE_LOCAL_USERS_FILE", secrets.consoleUsers().toString(),
+                "CONSOLE_SIGNING_KEY_LOCATION", secrets.privateKey().toString(),
+                "CONSOLE_SIGNING_KEY_ID", DevTokens.KEY_ID,
+                "CONSOLE_SECURE_COOKIE", "false",
+                "ACCOUNT_SERVICE_URL", settings.serviceUrl(settings.accountPort()),
+                "INVOICE_SERVICE_URL", settings.serviceUrl(settings.invoicePort()),
+                "NOTIFICATION_SERVICE_URL", settings.serviceUrl(settings.notificationPort()),
+                "ACCOUNT_SERVICE_METRICS_URL", settings.serviceUrl(settings.accountManagementPort()) + "/q/metrics");
     }
 
     void awaitHealthy(StackSettings settings) {

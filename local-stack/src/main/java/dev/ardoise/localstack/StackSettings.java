@@ -4,26 +4,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Where everything listens and where it keeps its files. Each value can be overridden by an environment
- * variable of the same name as the services use (KAFKA_PORT, DB_PORT, SMTP_PORT...). Each service answers its
- * API on one port and its health and metrics on another (Quarkus' management interface).
+ * variable of the same name as the services use (KAFKA_PORT, DB_PORT, SMTP_PORT...). Each service, and the console,
+ * answers its API or pages on one port and its health and metrics on another (Quarkus' management interface).
  *
- * @param jvmOptions     added to the java command of the broker, the mail server and each service; none by
- *                       default, so that a developer's stack and the benchmark run at full speed
- * @param durableCommits PostgreSQL with {@code fsync} and {@code synchronous_commit} on, as production runs; off by
- *                       default (a commit then waits for no disk), {@code ARDOISE_DB_DURABLE=true} turns it on
+ * @param jvmOptions         added to the java command of the broker, the mail server and each service; none by
+ *                           default, so that a developer's stack and the benchmark run at full speed
+ * @param durableCommits     PostgreSQL with {@code fsync} and {@code synchronous_commit} on, as production runs; off
+ *                           by default (a commit then waits for no disk), {@code ARDOISE_DB_DURABLE=true} turns it on
+ * @param console            whether the console starts beside the three services (it does, but for a run that
+ *                           measures the services alone)
+ * @param extraEnvironment   variables given to a service beyond the stack's own, by service name: a test that needs a
+ *                           service to behave otherwise (fewer sending attempts) says so here
  */
 public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaControllerPort, int postgresPort,
                             int smtpPort, int mailApiPort, int accountPort, int invoicePort, int notificationPort,
                             int accountManagementPort, int invoiceManagementPort, int notificationManagementPort,
-                            boolean keepData, List<String> jvmOptions, boolean durableCommits) {
+                            int consolePort, int consoleManagementPort, boolean keepData, List<String> jvmOptions,
+                            boolean durableCommits, boolean console, Map<String, Map<String, String>> extraEnvironment) {
 
     public StackSettings {
         jvmOptions = List.copyOf(jvmOptions);
+        extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /** The defaults of a developer's machine, overridable by the environment. */
@@ -36,14 +43,16 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
                 port(env, "NOTIFICATION_SERVICE_PORT", 8083),
                 port(env, "ACCOUNT_SERVICE_MANAGEMENT_PORT", 9081), port(env, "INVOICE_SERVICE_MANAGEMENT_PORT", 9082),
                 port(env, "NOTIFICATION_SERVICE_MANAGEMENT_PORT", 9083),
+                port(env, "CONSOLE_PORT", 8084), port(env, "CONSOLE_MANAGEMENT_PORT", 9084),
                 !"true".equalsIgnoreCase(env.getOrDefault("ARDOISE_CLEAN", "false")), List.of(),
-                "true".equalsIgnoreCase(env.getOrDefault("ARDOISE_DB_DURABLE", "false")));
+                "true".equalsIgnoreCase(env.getOrDefault("ARDOISE_DB_DURABLE", "false")), true, Map.of());
     }
 
     /** A fresh stack in {@code workDir} on ports free right now, for tests and the benchmark. */
     public static StackSettings onFreePorts(Path home, Path workDir) {
         return new StackSettings(home, workDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false, List.of(), false);
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), false,
+                List.of(), false, true, Map.of());
     }
 
     /**
@@ -53,14 +62,39 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
     public StackSettings withJvmOptions(String... options) {
         return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
                 accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
-                notificationManagementPort, keepData, List.of(options), durableCommits);
+                notificationManagementPort, consolePort, consoleManagementPort, keepData, List.of(options),
+                durableCommits, console, extraEnvironment);
     }
 
     /** The same stack, its PostgreSQL committing to disk ({@code fsync} and {@code synchronous_commit} on) or not. */
     public StackSettings withDurableCommits(boolean durable) {
         return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
                 accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
-                notificationManagementPort, keepData, jvmOptions, durable);
+                notificationManagementPort, consolePort, consoleManagementPort, keepData, jvmOptions, durable,
+                console, extraEnvironment);
+    }
+
+    /** The same stack without the console: the three services and their infrastructure only. */
+    public StackSettings withoutConsole() {
+        return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
+                accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
+                notificationManagementPort, consolePort, consoleManagementPort, keepData, jvmOptions, durableCommits,
+                false, extraEnvironment);
+    }
+
+    /**
+     * The same stack, {@code service} (e.g. {@code notification-service}) started with these variables too, over the
+     * stack's own where both set one.
+     */
+    public StackSettings withEnvironment(String service, Map<String, String> variables) {
+        Map<String, Map<String, String>> extra = new HashMap<>(extraEnvironment);
+        Map<String, String> ofService = new HashMap<>(extra.getOrDefault(service, Map.of()));
+        ofService.putAll(variables);
+        extra.put(service, Map.copyOf(ofService));
+        return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
+                accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
+                notificationManagementPort, consolePort, consoleManagementPort, keepData, jvmOptions, durableCommits,
+                console, extra);
     }
 
     public String kafkaBootstrap() {
@@ -69,6 +103,11 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
 
     public String serviceUrl(int port) {
         return "http://localhost:" + port;
+    }
+
+    /** Where a person opens the console. */
+    public String consoleUrl() {
+        return serviceUrl(consolePort);
     }
 
     public String mailApiUrl() {

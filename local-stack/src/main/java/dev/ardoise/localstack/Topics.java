@@ -20,16 +20,19 @@ import java.util.stream.Collectors;
  * The topics of the contract, made as the stack's {@code admin} with partitions so that readers and the relay can
  * spread by account. {@code account-events} is kept forever: it is what a reader rebuilds from, read from offset 0
  * (the event store stays the truth, and a republish mends a gap), so a broker's default retention of 7 days would
- * take the past from every later rebuild. A topic made earlier with another retention is set right, not refused.
+ * take the past from every later rebuild. {@code dead-letters.handled} is compacted: the console records there, by the
+ * dead letter's topic, partition and offset, that an operator handled it, and only the last word on each matters.
+ * A topic made earlier with other settings is set right, not refused.
  */
 public final class Topics {
     /** The topics of the contract. */
     public static final List<String> NAMES = List.of("account-events", "pos-sales", "pos-sale-results",
-            "pos-sales.dlq", "account-events.invoice-service.dlq", "account-events.notification-service.dlq");
+            "pos-sales.dlq", "account-events.invoice-service.dlq", "account-events.notification-service.dlq",
+            "dead-letters.handled");
     /** Each topic's settings beyond the broker's defaults. */
-    public static final Map<String, Map<String, String>> SETTINGS = Map.of("account-events", Map.of(
-            TopicConfig.RETENTION_MS_CONFIG, "-1",
-            TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+    public static final Map<String, Map<String, String>> SETTINGS = Map.of(
+            "account-events", Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"),
+            "dead-letters.handled", Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     private static final int PARTITIONS = 3;
 
     private Topics() {

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The one Ardoise that every system test class shares ({@code @ExtendWith(Ardoise.class)}): started once from the
- * built jars by the local stack, on free ports, with its own secrets and every JVM of it on the C1 compiler only,
- * and stopped when the test run ends.
+ * built jars by the local stack (the three services and the console), on free ports, with its own secrets and every
+ * JVM of it on the C1 compiler only, and stopped when the test run ends. notification-service gives an email up
+ * after three attempts within about a second, so that a test can see one fail while the mail server is stopped.
  */
 final class Ardoise implements BeforeAllCallback {
     private static LocalStack stack;
@@ -24,10 +25,17 @@ final class Ardoise implements BeforeAllCallback {
     }
 
     private static LocalStack start() {
-        Path home = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
+        Path home = home();
         // C1 only: they live a minute or two, too short for C2's compilations to pay back their CPU
         return LocalStack.start(StackSettings.onFreePorts(home, home.resolve("system-tests/target/stack"))
-                .withJvmOptions("-XX:TieredStopAtLevel=1"));
+                .withJvmOptions("-XX:TieredStopAtLevel=1")
+                .withEnvironment("notification-service", Map.of("SENDER_MAX_ATTEMPTS", "3",
+                        "SENDER_BACKOFF_BASE", "200ms", "SENDER_BACKOFF_MAX", "400ms")));
+    }
+
+    /** The project's folder. */
+    static Path home() {
+        return Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
     }
 
     static StackSettings settings() {
@@ -44,6 +52,25 @@ final class Ardoise implements BeforeAllCallback {
 
     static String notifications() {
         return settings().serviceUrl(settings().notificationPort());
+    }
+
+    /** The console's address, where a browser opens it. */
+    static String console() {
+        return settings().consoleUrl();
+    }
+
+    /** The password of the console's users (ConsoleUsers.USERS: anne, bob, ops, claire). */
+    static String consolePassword() {
+        return stack.consolePassword();
+    }
+
+    /** Stops the SMTP server: every email fails until {@link #startMailServer()}. */
+    static void stopMailServer() {
+        stack.stopMailServer();
+    }
+
+    static void startMailServer() {
+        stack.startMailServer();
     }
 
     static DevTokens tokens() {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * docker-compose.yml cannot run on the team's machines (no Docker), so this reads it against the services'
  * configuration: every variable it sets is one the service reads, every variable the service requires (no
  * default: the production profile's secrets, issuer and key) is set, secrets only from the user's environment,
- * and each service gets its own database, port, management port and Kafka principal.
+ * and each service gets its own database, port, management port and Kafka principal; the console too, without a
+ * database.
  */
 class ComposeFileTest {
     private static final Path HOME = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
@@ -70,6 +71,34 @@ class ComposeFileTest {
                 }
             });
         });
+    }
+
+    @Test
+    void compose_runs_the_console_with_what_it_reads_on_its_ports_as_kafka_principal_console_without_a_database() {
+        Map<String, Object> console = compose("console");
+        Map<String, Object> environment = environment(console);
+        String configuration = configuration("console");
+
+        environment.keySet().forEach(variable -> assertTrue(configuration.contains("${" + variable + ":")
+                || configuration.contains("${" + variable + "}"), "the console does not read " + variable));
+        Matcher required = REQUIRED.matcher(configuration);
+        while (required.find()) {
+            assertTrue(environment.containsKey(required.group(1)), "the console requires " + required.group(1));
+        }
+        assertEquals("8084", environment.get("HTTP_PORT"));
+        assertEquals("9084", environment.get("MANAGEMENT_PORT"));
+        assertTrue(String.valueOf(console.get("ports")).contains("8084:8084")
+                && String.valueOf(console.get("ports")).contains("9084:9084"), String.valueOf(console.get("ports")));
+        assertEquals("kafka:9092", environment.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals("console", environment.get("KAFKA_USERNAME"));
+        assertEquals("http://account-service:8081", environment.get("ACCOUNT_SERVICE_URL"));
+        assertEquals("http://invoice-service:8082", environment.get("INVOICE_SERVICE_URL"));
+        assertEquals("http://notification-service:8083", environment.get("NOTIFICATION_SERVICE_URL"));
+        assertEquals("http://account-service:9081/q/metrics", environment.get("ACCOUNT_SERVICE_METRICS_URL"));
+        assertTrue(environment.keySet().stream().noneMatch(variable -> variable.startsWith("DB_")),
+                "the console owns no data: " + environment.keySet());
+        assertEquals("service_completed_successfully", ((Map<?, ?>) ((Map<?, ?>) console.get("depends_on"))
+                .get("kafka-topics")).get("condition"), "the console starts before its topic is made");
     }
 
     @Test

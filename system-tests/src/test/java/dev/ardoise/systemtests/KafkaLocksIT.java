@@ -2,6 +2,7 @@ package dev.ardoise.systemtests;
 
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -28,9 +29,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static dev.ardoise.systemtests.Ardoise.accounts;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
@@ -38,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The broker lets each principal do only its part (docs/security.md), and a register's sale is only as good as
@@ -94,6 +98,37 @@ class KafkaLocksIT {
         try (KafkaConsumer<String, String> servicesGroup = PosRegister.reader("register", "account-service")) {
             assertThrows(GroupAuthorizationException.class,
                     () -> servicesGroup.commitSync(Map.of(answers, new OffsetAndMetadata(0)), ANSWERED_WITHIN));
+        }
+    }
+
+    @Test
+    void the_console_reads_the_feed_the_answers_and_the_dead_letters_and_the_readers_lag_but_writes_no_event()
+            throws Exception {
+        try (KafkaConsumer<String, String> console = PosRegister.reader("console")) {
+            for (String topic : List.of("account-events", "pos-sale-results", "pos-sales.dlq",
+                    "account-events.invoice-service.dlq", "account-events.notification-service.dlq",
+                    "dead-letters.handled")) {
+                assertFalse(console.partitionsFor(topic, ANSWERED_WITHIN).isEmpty(), topic);
+            }
+            assertThrows(TopicAuthorizationException.class, () -> console.partitionsFor("pos-sales", ANSWERED_WITHIN));
+        }
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> produce(Ardoise.kafka("console"),
+                ANSWERED_WITHIN, "account-events", UUID.randomUUID().toString(), "{\"type\":\"SaleCharged\"}"));
+        assertInstanceOf(TopicAuthorizationException.class, refused.getCause());
+
+        // the readers' committed offsets (their lag), which it may describe and not change; an event to commit
+        openAccountWithLimit(Ardoise.tokens().manager());
+        try (Admin admin = Admin.create(Ardoise.kafka("console"))) {
+            await().atMost(ANSWERED_WITHIN).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("invoice-service")
+                        .partitionsToOffsetAndMetadata().get(ANSWERED_WITHIN.toSeconds(), TimeUnit.SECONDS);
+                assertTrue(committed.keySet().stream().anyMatch(partition -> partition.topic()
+                        .equals("account-events")), committed.toString());
+            });
+        }
+        try (KafkaConsumer<String, String> readersGroup = PosRegister.reader("console", "invoice-service")) {
+            assertThrows(GroupAuthorizationException.class, () -> readersGroup.commitSync(
+                    Map.of(new TopicPartition("account-events", 0), new OffsetAndMetadata(0)), ANSWERED_WITHIN));
         }
     }
 

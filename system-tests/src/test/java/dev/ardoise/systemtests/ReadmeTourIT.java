@@ -113,7 +113,8 @@ class ReadmeTourIT {
 
     /** The tour's bash blocks, cut into steps: a step starts at a comment that follows a command. */
     static List<String> steps(String readme) {
-        String tour = readme.substring(readme.indexOf("## A five-minute tour"), readme.indexOf("## Repository layout"));
+        int start = readme.indexOf("## A five-minute tour");
+        String tour = readme.substring(start, readme.indexOf("\n## ", start));
         List<String> steps = new ArrayList<>();
         Matcher block = BASH_BLOCK.matcher(tour);
         while (block.find()) {
