@@ -228,7 +228,12 @@ final class Browser implements AutoCloseable {
         try {
             Process install = new ProcessBuilder("bash", Ardoise.home().resolve("system-tests/install-chromium.sh")
                     .toString()).inheritIO().start();
-            assertEquals(0, install.waitFor(), "the browser tests need Debian's chromium and chromium-driver "
+            // an install waits for apt's lock at most this long: a held lock fails the run instead of hanging it
+            if (!install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                install.destroyForcibly();
+                throw new AssertionError("install-chromium.sh did not finish within 10 minutes (apt-get held up?)");
+            }
+            assertEquals(0, install.exitValue(), "the browser tests need Debian's chromium and chromium-driver "
                     + "(apt-get install -y chromium chromium-driver); install-chromium.sh said why above");
             installed = true;
         } catch (IOException e) {

@@ -8,6 +8,8 @@ import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
@@ -15,7 +17,7 @@ import java.util.Locale;
 
 /**
  * Amounts and dates in the page's language, in templates: {@code {line.owed.money(line.currency)}},
- * {@code {invoice.dueDate.day}}, {@code {event.recordedAt.moment}}. The services send amounts as exact decimal
+ * {@code {invoice.dueDate.day}}, {@code {event.occurredAt.moment}}. The services send amounts as exact decimal
  * strings; they are shown to the currency's scale, never through a double.
  */
 @TemplateExtension
@@ -49,11 +51,14 @@ public class Formats {
                 .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale(locale)));
     }
 
-    static String moment(String isoInstant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    /** An instant on the store's clock ({@code STORE_TIME_ZONE}), as the merchant reads the day, not in UTC. */
+    static String moment(String isoInstant, @TemplateExtension.TemplateAttribute("locale") Object locale,
+                         @TemplateExtension.TemplateAttribute(LocalizedPages.TIME_ZONE) Object timeZone) {
         if (isoInstant == null || isoInstant.isBlank()) {
             return "";
         }
-        return OffsetDateTime.parse(isoInstant)
+        ZoneId zone = timeZone instanceof ZoneId storeZone ? storeZone : ZoneOffset.UTC;
+        return OffsetDateTime.parse(isoInstant).atZoneSameInstant(zone)
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale(locale)));
     }
 
