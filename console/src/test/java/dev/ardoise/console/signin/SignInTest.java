@@ -61,6 +61,15 @@ class SignInTest {
     }
 
     @Test
+    void a_path_a_redirect_cannot_carry_leads_home_rather_than_to_an_error() {
+        signIn("anne", "/ a").then().statusCode(303).header("Location", endsWith("/"));
+        given().redirects().follow(false).formParam("code", "en").formParam("then", "/\t/evil")
+                .when().post("/language").then().statusCode(303).header("Location", endsWith("/"));
+        given().redirects().follow(false).formParam("code", "en").formParam("then", "/a\"b<")
+                .when().post("/language").then().statusCode(303).header("Location", endsWith("/"));
+    }
+
+    @Test
     void a_form_posted_from_another_site_is_refused() {
         given().redirects().follow(false).header("Origin", "https://evil.example")
                 .formParam("user", "anne").formParam("password", ConsoleTestUsers.PASSWORD)
