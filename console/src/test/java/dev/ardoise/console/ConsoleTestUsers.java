@@ -1,7 +1,7 @@
 package dev.ardoise.console;
 
 import dev.ardoise.console.signin.ConsoleUser;
-import dev.ardoise.console.signin.LocalUsers;
+import dev.ardoise.console.signin.UsersFileLines;
 import dev.ardoise.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -27,9 +27,9 @@ public class ConsoleTestUsers implements QuarkusTestResourceLifecycleManager {
             Path folder = Files.createTempDirectory("console-test");
             Path users = folder.resolve("users");
             Files.write(users, List.of(
-                    LocalUsers.line(new ConsoleUser("anne", Set.of("MANAGER"), Set.of("MAIN")), PASSWORD, salt(1)),
-                    LocalUsers.line(new ConsoleUser("bob", Set.of("VIEWER"), Set.of("MAIN")), PASSWORD, salt(2)),
-                    LocalUsers.line(new ConsoleUser("ops", Set.of("OPERATOR"), Set.of()), PASSWORD, salt(3))));
+                    UsersFileLines.line(new ConsoleUser("anne", Set.of("MANAGER"), Set.of("MAIN")), PASSWORD, salt(1)),
+                    UsersFileLines.line(new ConsoleUser("bob", Set.of("VIEWER"), Set.of("MAIN")), PASSWORD, salt(2)),
+                    UsersFileLines.line(new ConsoleUser("ops", Set.of("OPERATOR"), Set.of()), PASSWORD, salt(3))));
             Path key = folder.resolve("issuer.pem");
             Files.writeString(key, Tokens.issuerPrivateKeyPem());
             return Map.of("ardoise.console.local-users-file", users.toString(),

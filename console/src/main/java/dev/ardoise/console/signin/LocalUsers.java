@@ -1,6 +1,9 @@
 package dev.ardoise.console.signin;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.SecretKeyFactory;
@@ -12,27 +15,42 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The users who may sign in with a password (the local stack's), read once from {@code CONSOLE_LOCAL_USERS_FILE}:
+ * The users who may sign in with a password (the local stack's), read at start from {@code CONSOLE_LOCAL_USERS_FILE}:
  * one per line, {@code user role[,role] store[,store]|- pbkdf2-sha256$iterations$salt$hash} (salt and hash in
- * base64; {@code -} for no store, as an operator). No file, no local sign-in.
+ * base64; {@code -} for no store, as an operator). local-stack's {@code ConsoleUsers} writes that format, and the
+ * tests' {@code UsersFileLines}: keep the three in step. Local sign-in is on when the file and the signing key
+ * ({@code CONSOLE_SIGNING_KEY_LOCATION}) are both given, off when neither is; one without the other, or a bad line,
+ * stops the start with a message naming it (the line's number, never its hash).
  */
 @ApplicationScoped
+@Startup
 public class LocalUsers {
-    private static final String SCHEME = "pbkdf2-sha256";
     private final Map<String, LocalUser> users = new HashMap<>();
 
     record LocalUser(ConsoleUser user, int iterations, byte[] salt, byte[] hash) {
     }
 
-    LocalUsers(@ConfigProperty(name = "ardoise.console.local-users-file") Optional<String> file) {
-        file.filter(path -> !path.isBlank()).map(Path::of).ifPresent(this::read);
+    @Inject
+    LocalUsers(@ConfigProperty(name = "ardoise.console.local-users-file") Optional<String> file,
+               @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKey) {
+        Optional<Path> users = file.filter(path -> !path.isBlank()).map(Path::of);
+        boolean key = signingKey.filter(location -> !location.isBlank()).isPresent();
+        if (users.isPresent() && !key) {
+            throw new IllegalStateException("CONSOLE_LOCAL_USERS_FILE is given without CONSOLE_SIGNING_KEY_LOCATION: "
+                    + "local sign-in needs both (the key signs the users' tokens); give the key or neither");
+        }
+        if (users.isEmpty() && key) {
+            throw new IllegalStateException("CONSOLE_SIGNING_KEY_LOCATION is given without CONSOLE_LOCAL_USERS_FILE: "
+                    + "local sign-in needs both; production signs in through its identity provider and needs neither");
+        }
+        users.ifPresent(this::read);
+        Log.infof("local sign-in is %s", enabled() ? "on, for " + this.users.size() + " users" : "off");
     }
 
     public boolean enabled() {
@@ -49,32 +67,27 @@ public class LocalUsers {
     }
 
     private void read(Path file) {
+        List<String> lines;
         try {
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    LocalUser user = parse(line.trim());
-                    users.put(user.user().name(), user);
-                }
-            }
+            lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the console's users at " + file, e);
+            throw new UncheckedIOException("cannot read the console's users at " + file
+                    + " (CONSOLE_LOCAL_USERS_FILE)", e);
+        }
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1).trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            LocalUser user = UsersFileLine.parse(line, file + " line " + number);
+            if (users.putIfAbsent(user.user().name(), user) != null) {
+                throw new IllegalStateException(file + " line " + number + ": the user " + user.user().name()
+                        + " is listed twice");
+            }
         }
         if (users.isEmpty()) {
-            throw new IllegalStateException("no user in " + file);
+            throw new IllegalStateException("no user in " + file + " (CONSOLE_LOCAL_USERS_FILE)");
         }
-    }
-
-    private static LocalUser parse(String line) {
-        String[] fields = line.split("\\s+");
-        String[] secret = fields.length == 4 ? fields[3].split("\\$") : new String[0];
-        if (secret.length != 4 || !secret[0].equals(SCHEME)) {
-            throw new IllegalStateException("a console user's line must be 'user roles stores " + SCHEME
-                    + "$iterations$salt$hash': " + (fields.length > 0 ? fields[0] : ""));
-        }
-        Set<String> stores = fields[2].equals("-") ? Set.of() : Set.of(fields[2].split(","));
-        ConsoleUser user = new ConsoleUser(fields[0], Set.of(fields[1].split(",")), stores);
-        Base64.Decoder base64 = Base64.getDecoder();
-        return new LocalUser(user, Integer.parseInt(secret[1]), base64.decode(secret[2]), base64.decode(secret[3]));
     }
 
     static byte[] hash(String password, byte[] salt, int iterations) {
@@ -84,15 +97,6 @@ public class LocalUsers {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The line for a user, as the local stack writes it (and a test). */
-    public static String line(ConsoleUser user, String password, byte[] salt) {
-        int iterations = 210_000;
-        Base64.Encoder base64 = Base64.getEncoder();
-        String stores = user.stores().isEmpty() ? "-" : String.join(",", user.stores());
-        return user.name() + " " + String.join(",", user.roles()) + " " + stores + " " + SCHEME + "$" + iterations
-                + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash(password, salt, iterations));
     }
 
     @Override

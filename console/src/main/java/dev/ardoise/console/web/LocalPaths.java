@@ -1,6 +1,13 @@
 package dev.ardoise.console.web;
 
-/** Where a form may send the user back to: only a path of this console, never another site. */
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Where a form may send the user back to: only a path of this console, never another site, and only one that
+ * {@link URI} reads (a space, a tab, a quote or {@code <} would make the redirect fail): no scheme, no host, a path
+ * starting with one {@code /}. Anything else is {@code /}.
+ */
 public final class LocalPaths {
     private static final int LONGEST = 500;
 
@@ -8,8 +15,17 @@ public final class LocalPaths {
     }
 
     public static String only(String path) {
-        boolean local = path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-                && path.length() <= LONGEST;
-        return local ? path : "/";
+        // "//host" and "///host" name another site for a browser, whatever URI makes of them
+        if (path == null || path.length() > LONGEST || path.contains("\\") || path.startsWith("//")) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(path);
+            boolean local = uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawPath() != null
+                    && uri.getRawPath().startsWith("/") && !uri.getRawPath().startsWith("//");
+            return local ? path : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -33,6 +33,12 @@ public interface Messages {
     @Message("That user and password do not match.")
     String sign_in_refused();
 
+    @Message("Too many wrong passwords for this user: try again in {seconds} seconds.")
+    String sign_in_wait(long seconds);
+
+    @Message("Many people are signing in at this moment: try again in a second.")
+    String sign_in_busy();
+
     @Message("Sign-in with a password is off here: sign in through your organisation's identity provider.")
     String sign_in_elsewhere();
 

@@ -1,13 +1,12 @@
 package dev.ardoise.console.web;
 
-import dev.ardoise.console.signin.SignInResource;
+import dev.ardoise.console.signin.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -21,6 +20,11 @@ import java.nio.charset.StandardCharsets;
  * page the user's roles do not open answers 403 with a plain explanation.
  */
 public class PageErrors {
+    private final SessionCookie sessionCookie;
+
+    PageErrors(SessionCookie sessionCookie) {
+        this.sessionCookie = sessionCookie;
+    }
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
@@ -43,10 +47,8 @@ public class PageErrors {
                 .entity(Templates.forbidden()).build();
     }
 
-    private static Response toSignIn(UriInfo request) {
+    private Response toSignIn(UriInfo request) {
         String then = URLEncoder.encode(request.getRequestUri().getRawPath(), StandardCharsets.UTF_8);
-        NewCookie cleared = new NewCookie.Builder(SignInResource.SESSION_COOKIE).value("").path("/").maxAge(0)
-                .build();
-        return Response.seeOther(URI.create("/sign-in?then=" + then)).cookie(cleared).build();
+        return Response.seeOther(URI.create("/sign-in?then=" + then)).cookie(sessionCookie.cleared()).build();
     }
 }
