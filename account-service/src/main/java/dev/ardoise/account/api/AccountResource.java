@@ -84,42 +84,43 @@ public class AccountResource {
 
     @GET
     @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
-    @Operation(operationId = "findAccountByCustomer", summary = "Find the account of a customer by id or email",
-            description = "By customerId, or by email (the customer's current address, case ignored; not both). Only "
-                    + "in the caller's stores. 404 when the customer has none there; 400 naming storeId when the "
-                    + "customer has one in several of the caller's stores and storeId does not say which; 400 naming "
-                    + "email when several accounts of one store have that address.")
+    @Operation(operationId = "findAccountByCustomer", summary = "Find the account of a customer",
+            description = "Only in the caller's stores. 404 when the customer has none there; 400 naming storeId "
+                    + "when the customer has one in several of the caller's stores and storeId does not say which.")
     public Uni<AccountView> findByCustomer(@QueryParam("customerId") String customerId,
-                                           @Parameter(description = "the customer's email address, case ignored")
-                                           @QueryParam("email") String email,
                                            @Parameter(description = "one of the caller's stores")
                                            @QueryParam("storeId") String storeId,
                                            @BeanParam Correlation correlation) {
-        var requester = callers.requester(correlation);
-        if (email != null && !email.isBlank()) {
-            if (customerId != null && !customerId.isBlank()) {
-                throw new InvalidRequestException("email", "goes without customerId: find by one or the other");
-            }
-            String address = Fields.optionalEmail(email, "email");
-            return accounts.findByEmail(address, storeId(storeId), requester).map(found -> one(found, "email",
-                    address, "is the address of several accounts of the store: find the customer by customer id"));
-        }
         String customer = Fields.requiredText(customerId, "customerId");
-        return accounts.findByCustomer(customer, storeId(storeId), requester).map(found -> one(found, "customerId",
-                customer, "names one account per store"));
+        String store = Fields.optionalText(storeId, "storeId");
+        return accounts.findByCustomer(customer, store, callers.requester(correlation)).map(found -> {
+            if (found.isEmpty()) {
+                throw new NotFoundProblem("credit account of customer", customer);
+            }
+            if (found.size() > 1) {
+                throw new InvalidRequestException("storeId",
+                        "is required: the customer has an account in several of your stores");
+            }
+            return view(found.get(0));
+        });
     }
 
-    /** The one account found: 404 when none; 400 naming storeId when several stores have one, else the key. */
-    private AccountView one(List<CreditAccount> found, String key, String value, String several) {
-        if (found.isEmpty()) {
-            throw new NotFoundProblem("credit account of customer", "email".equals(key) ? "(by email)" : value);
-        }
-        if (found.size() > 1) {
-            boolean storesApart = found.stream().map(this::storeOf).distinct().count() > 1;
-            throw storesApart ? new InvalidRequestException("storeId", "is required: the customer has an account "
-                    + "in several of your stores") : new InvalidRequestException(key, several);
-        }
-        return view(found.get(0));
+    @GET
+    @Path("/by-email")
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER})
+    @Operation(operationId = "findAccountsByEmail", summary = "Find the accounts whose customer has this email address",
+            description = "Every account of the caller's stores whose customer's current address is this one, case "
+                    + "ignored (a family may share one address, a manager may see several stores): each with its "
+                    + "storeId, by store then account id, at most " + CreditAccounts.MOST_WITH_ONE_EMAIL + ". "
+                    + "An empty list when none, never 404. 400 naming email when it is missing or not an address.")
+    @APIResponse(responseCode = "200", description = "the accounts with that address, possibly none",
+            content = @Content(schema = @Schema(implementation = AccountView.class, type = SchemaType.ARRAY)))
+    public Uni<List<AccountView>> findByEmail(@Parameter(description = "the customer's email address, case ignored")
+                                              @QueryParam("email") String email,
+                                              @BeanParam Correlation correlation) {
+        String address = Fields.requiredEmail(email, "email");
+        return accounts.findByEmail(address, callers.requester(correlation))
+                .map(found -> found.stream().map(this::view).toList());
     }
 
     /** The account's store: the one that opened it, or the default store for an account from before stores. */
@@ -253,10 +254,6 @@ public class AccountResource {
         var requester = callers.requester(correlation);
         return accounts.changeStatus(accountId, Requests.StatusRequest.toCommand(request, to), requester)
                 .map(outcome -> view(outcome.account()));
-    }
-
-    private static String storeId(String storeId) {
-        return Fields.optionalText(storeId, "storeId");
     }
 
     private static Instant instant(String asOf) {

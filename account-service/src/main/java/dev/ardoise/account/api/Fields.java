@@ -45,6 +45,11 @@ final class Fields {
         return InputRules.optionalEmail(field, value);
     }
 
+    /** An email address; the refusal never repeats it (it is personal data). */
+    static String requiredEmail(String value, String field) {
+        return required(InputRules.optionalEmail(field, value), field);
+    }
+
     /** A positive number of seconds, or the default when absent. */
     static Duration seconds(Long seconds, String field, Duration byDefault) {
         if (seconds == null) {

@@ -51,8 +51,11 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class CreditAccounts {
-    /** A family may share an address; more accounts than this with one address is no longer a search by email. */
-    static final int MOST_WITH_ONE_EMAIL = 20;
+    /**
+     * The most accounts a look-up by email answers: a family shares an address, a manager sees several stores, but
+     * more than this with one address is not a customer's. Each is rebuilt for its view, so the bound is the cost's.
+     */
+    public static final int MOST_WITH_ONE_EMAIL = 100;
     private final Pool pool;
     private final EventStore eventStore;
     private final KeptAccounts kept;
@@ -238,17 +241,14 @@ public class CreditAccounts {
     }
 
     /**
-     * The accounts of the requester's stores ({@code storeId} narrows to one of them) whose customer's email
-     * address is this one, case ignored, by store: at most {@value #MOST_WITH_ONE_EMAIL}.
+     * The accounts of the requester's stores whose customer's current email address is this one, case ignored, by
+     * store then account id: at most {@value #MOST_WITH_ONE_EMAIL}. The address is checked again on each account's
+     * state, which an address changed since the query leaves out.
      */
-    public Uni<List<CreditAccount>> findByEmail(String email, String storeId, Requester requester) {
+    public Uni<List<CreditAccount>> findByEmail(String email, Requester requester) {
         Caller caller = requester.caller();
-        if (storeId != null && !caller.worksFor(storeId)) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<String> stores = storeId != null ? List.of(storeId)
-                : caller.seesEveryStore() ? null : List.copyOf(caller.stores());
-        return customerAccounts.everWithEmail(pool, email, stores, MOST_WITH_ONE_EMAIL)
+        List<String> stores = caller.seesEveryStore() ? null : List.copyOf(caller.stores());
+        return customerAccounts.withEmail(pool, email, stores, MOST_WITH_ONE_EMAIL)
                 .chain(found -> found.isEmpty() ? Uni.createFrom().item(List.<CreditAccount>of())
                         : Multi.createFrom().iterable(found)
                                 .onItem().transformToUniAndConcatenate(one -> find(one.accountId(), requester))

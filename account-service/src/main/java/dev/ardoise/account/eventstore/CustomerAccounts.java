@@ -50,16 +50,22 @@ public class CustomerAccounts {
     }
 
     /**
-     * The accounts of these stores (every store when {@code stores} is null) that were ever given this email
-     * address, case ignored, by store: at most {@code most}. Their current address may have changed since: the
-     * caller checks it on the account's state.
+     * The accounts of these stores (every store when {@code stores} is null) whose current email address is this
+     * one, case ignored, by store then account id: at most {@code most}. The index {@code account_events_by_email}
+     * finds the accounts ever given the address; the latest event that set an address says whether it still is.
      */
-    public Uni<List<StoreAccount>> everWithEmail(SqlClient client, String email, List<String> stores, int most) {
+    public Uni<List<StoreAccount>> withEmail(SqlClient client, String email, List<String> stores, int most) {
         String select = """
-                select distinct c.store_id, c.account_id from account_events e
-                join customer_accounts c on c.account_id = e.account_id
-                where e.event_type in ('AccountOpened', 'CustomerDetailsChanged')
-                and lower(e.data ->> 'email') = lower($1)""";
+                select c.store_id, c.account_id from customer_accounts c
+                where c.account_id in (
+                    select e.account_id from account_events e
+                    where e.event_type in ('AccountOpened', 'CustomerDetailsChanged')
+                    and lower(e.data ->> 'email') = lower($1))
+                and lower($1) = (
+                    select lower(l.data ->> 'email') from account_events l
+                    where l.account_id = c.account_id
+                    and l.event_type in ('AccountOpened', 'CustomerDetailsChanged')
+                    order by l.version desc limit 1)""";
         var query = stores == null
                 ? client.preparedQuery(select + " order by c.store_id, c.account_id limit $2")
                         .execute(Tuple.of(email, most))

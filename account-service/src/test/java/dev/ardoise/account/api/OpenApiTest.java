@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OpenApiTest {
     private static final Map<String, List<String>> ENDPOINTS = Map.ofEntries(
             Map.entry("/accounts", List.of("get", "post")),
+            Map.entry("/accounts/by-email", List.of("get")),
             Map.entry("/accounts/{accountId}", List.of("get")),
             Map.entry("/accounts/{accountId}/events", List.of("get")),
             Map.entry("/accounts/{accountId}/customer", List.of("put")),
@@ -107,6 +108,18 @@ class OpenApiTest {
         assertEquals("string", amount.path("type").textValue());
         assertTrue("400.00".matches(amount.path("pattern").textValue()));
         assertTrue(!"4e2".matches(amount.path("pattern").textValue()));
+    }
+
+    @Test
+    void the_look_up_by_email_is_documented_as_a_bounded_list_of_accounts() throws JsonProcessingException {
+        JsonNode byEmail = openApi().path("paths").path("/accounts/by-email").path("get");
+
+        assertEquals("findAccountsByEmail", byEmail.path("operationId").textValue());
+        JsonNode schema = byEmail.path("responses").path("200").path("content").path("application/json")
+                .path("schema");
+        assertEquals("array", schema.path("type").textValue());
+        assertEquals("#/components/schemas/AccountView", schema.path("items").path("$ref").textValue());
+        assertTrue(byEmail.path("description").textValue().contains("at most 100"), byEmail.toString());
     }
 
     /** The document as a tree: RestAssured's JsonPath evaluates each path as a Groovy expression, slowly. */
