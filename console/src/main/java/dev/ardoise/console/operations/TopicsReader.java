@@ -45,7 +45,6 @@ public class TopicsReader {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration LOOK_FOR_MISSING_TOPICS = Duration.ofSeconds(2);
     private static final Duration LOOK_FOR_NEW_PARTITIONS = Duration.ofMinutes(1);
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
@@ -137,7 +136,6 @@ public class TopicsReader {
     private void read(Consumer<String, String> reading) {
         rates.forget();
         Instant lookForTopics = Instant.MIN;
-        Instant keepAlive = Instant.now().plus(KEEP_ALIVE);
         while (running()) {
             Instant now = Instant.now();
             if (!now.isBefore(lookForTopics)) {
@@ -148,10 +146,6 @@ public class TopicsReader {
                 pause(Duration.between(now, lookForTopics));
             } else {
                 reading.poll(POLL).forEach(record -> handle(record, Instant.now()));
-            }
-            if (!now.isBefore(keepAlive)) {
-                feed.keepAlive(now);
-                keepAlive = now.plus(KEEP_ALIVE);
             }
         }
     }

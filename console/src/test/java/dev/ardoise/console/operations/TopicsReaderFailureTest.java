@@ -104,7 +104,7 @@ class TopicsReaderFailureTest {
     }
 
     /** The dashboard's settings as application.properties gives them. */
-    static final class Settings implements OperationsSettings {
+    static class Settings implements OperationsSettings {
         static final Settings DEFAULTS = new Settings();
 
         @Override
