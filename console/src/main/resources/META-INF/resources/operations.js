@@ -348,6 +348,21 @@
       followLag(lag);
     }
     document.querySelectorAll('[data-refresh]').forEach(followRunning);
+    // A form is sent once: its button is disabled once the browser has taken the submit (a double click sends one).
+    document.querySelectorAll('form[method="post"]').forEach(function (form) {
+      form.addEventListener('submit', function () {
+        form.querySelectorAll('button[type="submit"], input[type="submit"]').forEach(function (button) {
+          setTimeout(function () { button.disabled = true; }, 0);
+        });
+      });
+    });
+    window.addEventListener('pageshow', function (shown) {
+      if (shown.persisted) {
+        document.querySelectorAll('form[method="post"] [type="submit"]').forEach(function (button) {
+          button.disabled = false;
+        });
+      }
+    });
     document.querySelectorAll('form.long-running').forEach(function (form) {
       form.addEventListener('submit', function () {
         const running = form.querySelector('.running');

@@ -268,8 +268,8 @@ public interface OpsMessages {
     @Message("Version: a whole number, 1 or more.")
     String invalid_version();
 
-    @Message("This dead letter is already marked handled.")
-    String invalid_already_handled();
+    @Message("the broker did not answer in time; nothing was changed. Try again in a moment.")
+    String broker_away();
 
     // dead letters
     @Message("Dead letters")
@@ -286,7 +286,7 @@ public interface OpsMessages {
             + "(a kept token could be replayed). The register must send the sale again.")
     String dead_letters_pos_sales();
 
-    @Message("This topic could not be read:")
+    @Message("This topic could not be read: the broker did not answer in time. Open the page again in a moment.")
     String dead_letters_unreadable();
 
     @Message("This topic does not exist yet: nothing was ever refused here.")
