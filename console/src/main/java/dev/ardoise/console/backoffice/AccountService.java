@@ -26,8 +26,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface AccountService {
 
-    /** The account whose customer has this email address, in the user's stores (404 when none). */
+    /** Every account whose customer has this email address, in the user's stores: an array, empty when none. */
     @GET
+    @Path("/by-email")
     RestResponse<JsonNode> withEmail(@QueryParam("email") String email);
 
     @GET

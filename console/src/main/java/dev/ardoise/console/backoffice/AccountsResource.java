@@ -105,11 +105,12 @@ public class AccountsResource {
 
     private AccountsList byEmail(AccountsList asked) {
         ServiceAnswer answer = Calls.answer(() -> accounts.withEmail(asked.q()));
-        if (answer.status() == 404) {
-            return found(asked, List.of(), 0, true);
+        if (!answer.ok()) {
+            return withRefusal(asked, Refusal.of(answer));
         }
-        return answer.ok() ? found(asked, List.of(AccountLine.ofAccount(answer.body())), 1, true)
-                : withRefusal(asked, Refusal.of(answer));
+        List<AccountLine> rows = Json.list(answer.body(), AccountLine::ofAccount);
+        return new AccountsList(asked.q(), asked.status(), asked.usage(), asked.deposits(), rows,
+                new Pager(0, false, false, rows.size()), true, null);
     }
 
     private AccountsList listed(AccountsList asked) {
@@ -119,12 +120,12 @@ public class AccountsResource {
             return withRefusal(asked, Refusal.of(answer));
         }
         return found(asked, Json.list(answer.body().get("items"), AccountLine::ofListed),
-                answer.body().path("total").asLong(), false);
+                answer.body().path("total").asLong());
     }
 
-    private static AccountsList found(AccountsList asked, List<AccountLine> rows, long total, boolean byEmail) {
+    private static AccountsList found(AccountsList asked, List<AccountLine> rows, long total) {
         return new AccountsList(asked.q(), asked.status(), asked.usage(), asked.deposits(), rows,
-                Pager.of(asked.pager().page(), ACCOUNTS_PER_PAGE, total), byEmail, null);
+                Pager.of(asked.pager().page(), ACCOUNTS_PER_PAGE, total), false, null);
     }
 
     private static AccountsList withRefusal(AccountsList asked, Refusal refusal) {

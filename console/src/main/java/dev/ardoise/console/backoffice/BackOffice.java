@@ -60,8 +60,8 @@ public interface BackOffice {
     @Message("Search")
     String search_button();
 
-    @Message("The account of the customer with this email address.")
-    String found_by_email();
+    @Message("The accounts of the customers with this email address: {count}")
+    String found_by_email(long count);
 
     @Message("Accounts found: {total}")
     String accounts_count(long total);
