@@ -34,12 +34,14 @@ import java.util.function.Function;
 public class AccountActionsResource {
     private final AccountService accounts;
     private final NotificationService notifications;
+    private final InvoiceService invoices;
     private final AccountPages pages;
 
     AccountActionsResource(@RestClient AccountService accounts, @RestClient NotificationService notifications,
-                           AccountPages pages) {
+                           @RestClient InvoiceService invoices, AccountPages pages) {
         this.accounts = accounts;
         this.notifications = notifications;
+        this.invoices = invoices;
         this.pages = pages;
     }
 
@@ -161,8 +163,23 @@ public class AccountActionsResource {
     public Response resendInvoice(@PathParam("accountId") String accountId,
                                   @PathParam("invoiceId") String invoiceId, @FormParam("key") String key) {
         ActionForm form = ActionForm.sent("resend-" + invoiceId, key);
+        Optional<UUID> account = AccountIds.parse(accountId);
+        if (account.isPresent() && invoiceId != null && invoiceId.length() <= FormInput.LONGEST_ID) {
+            ServiceAnswer invoice = Calls.answer(() -> invoices.invoice(invoiceId));
+            if (invoice.status() == 404 || invoice.ok() && !isOf(invoice, account.get())) {
+                return AccountPages.notFound();
+            }
+            if (!invoice.ok()) {
+                return pages.refused(account.get(), Refusal.of(invoice), form);
+            }
+        }
         return act(accountId, form, Done.INVOICE_RESENT, id -> notifications.resendInvoice(
                 FormInput.requiredId("invoiceId", invoiceId), FormInput.key(key)));
+    }
+
+    /** Whether invoice-service says the invoice is of that account: the address names both, both must agree. */
+    private static boolean isOf(ServiceAnswer invoice, UUID account) {
+        return account.toString().equals(invoice.body().path("accountId").asText());
     }
 
     private Response act(String accountId, ActionForm form, Done done,

@@ -17,30 +17,35 @@ import java.util.UUID;
 /** The accounts list, invoices and statements of invoice-service, read with the signed-in user's token. */
 @RegisterRestClient(configKey = "invoice-service")
 @RegisterClientHeaders(UserTokenForwarding.class)
-@Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public interface InvoiceService {
 
     /** A page of the user's stores' accounts; a null parameter is no filter. */
     @GET
+    @Path("/accounts")
     RestResponse<JsonNode> accounts(@QueryParam("q") String q, @QueryParam("status") String status,
                                     @QueryParam("usage") String usage, @QueryParam("deposits") String deposits,
                                     @QueryParam("page") int page, @QueryParam("size") int size);
 
     /** The balance once the projection has reached {@code minVersion} (or after its wait). */
     @GET
-    @Path("/{accountId}/balance")
+    @Path("/accounts/{accountId}/balance")
     RestResponse<JsonNode> balance(@PathParam("accountId") UUID accountId, @QueryParam("minVersion") long minVersion);
 
     /** The account's invoices, newest first. */
     @GET
-    @Path("/{accountId}/invoices")
+    @Path("/accounts/{accountId}/invoices")
     RestResponse<JsonNode> invoices(@PathParam("accountId") UUID accountId, @QueryParam("page") int page,
                                     @QueryParam("size") int size);
 
+    /** One invoice of the user's stores (404 otherwise), with the account it is of ({@code accountId}). */
+    @GET
+    @Path("/invoices/{invoiceId}")
+    RestResponse<JsonNode> invoice(@PathParam("invoiceId") String invoiceId);
+
     /** The balance-forward statement from one day to another (the service's defaults when null). */
     @GET
-    @Path("/{accountId}/statement")
+    @Path("/accounts/{accountId}/statement")
     RestResponse<JsonNode> statement(@PathParam("accountId") UUID accountId, @QueryParam("from") String from,
                                      @QueryParam("to") String to);
 }
