@@ -12,11 +12,6 @@ final class Words {
     static final Set<String> EMAIL_STATUSES = Set.of("PENDING", "SENDING", "SENT", "SKIPPED", "FAILED");
     static final Set<String> SKIP_REASONS = Set.of("NO_EMAIL", "NO_CONSENT", "INVOICE_PAID");
     static final Set<String> ROLES = Set.of("CASHIER", "MANAGER", "VIEWER", "OPERATOR", "SERVICE", "SYSTEM");
-    static final Set<String> EVENT_TYPES = Set.of("AccountOpened", "CustomerDetailsChanged", "EmailConsentGiven",
-            "EmailConsentWithdrawn", "CreditLimitSet", "ChargeOverrideGranted", "SaleCharged", "CreditHoldPlaced",
-            "CreditHoldVoided", "CreditHoldExpired", "DepositAdded", "DepositApplied", "DepositReturned",
-            "PaymentReceived", "CreditNoteIssued", "SaleRefunded", "BalanceAdjusted", "DebtWrittenOff",
-            "AccountSuspended", "AccountReactivated", "AccountClosed");
     static final Set<String> PAYMENT_METHODS = Set.of("CASH", "CARD", "CHEQUE", "TRANSFER", "ONLINE", "OTHER");
     static final Set<String> DEPOSIT_PURPOSES = Set.of("SPECIAL_ORDER", "LAYAWAY", "WORK_ORDER", "OTHER");
     static final Set<String> DIRECTIONS = Set.of("CREDIT", "DEBIT");

@@ -44,7 +44,6 @@ class BackOfficeWordsTest {
         check(words, "email_status_", Words.EMAIL_STATUSES);
         check(words, "skip_", Words.SKIP_REASONS);
         check(words, "role_", Words.ROLES);
-        check(words, "event_", Words.EVENT_TYPES);
         check(words, "method_", Words.PAYMENT_METHODS);
         check(words, "purpose_", Words.DEPOSIT_PURPOSES);
         check(words, "direction_", Words.DIRECTIONS);
