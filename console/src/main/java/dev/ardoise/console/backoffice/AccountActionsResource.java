@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ardoise.console.services.ServiceAnswer;
 import dev.ardoise.console.signin.ConsoleUser;
@@ -165,7 +166,7 @@ public class AccountActionsResource {
         ActionForm form = ActionForm.sent("resend-" + invoiceId, key);
         Optional<UUID> account = AccountIds.parse(accountId);
         if (account.isPresent() && invoiceId != null && invoiceId.length() <= FormInput.LONGEST_ID) {
-            ServiceAnswer invoice = Calls.answer(() -> invoices.invoice(invoiceId));
+            ServiceAnswer invoice = ServiceCalls.answer(() -> invoices.invoice(invoiceId));
             if (invoice.status() == 404 || invoice.ok() && !isOf(invoice, account.get())) {
                 return AccountPages.notFound();
             }
@@ -188,9 +189,9 @@ public class AccountActionsResource {
         if (id.isEmpty()) {
             return AccountPages.notFound();
         }
-        Calls.Acted acted;
+        ServiceCalls.Acted acted;
         try {
-            acted = Calls.action(() -> call.apply(id.get()));
+            acted = ServiceCalls.action(() -> call.apply(id.get()));
         } catch (InvalidInput invalid) {
             return pages.refused(id.get(), Refusal.of(invalid), form);
         }
@@ -201,7 +202,7 @@ public class AccountActionsResource {
     }
 
     /** The account page, saying what was done, waiting for invoice-service to reach the version it recorded. */
-    private static URI done(UUID accountId, Done done, Calls.Acted acted) {
+    private static URI done(UUID accountId, Done done, ServiceCalls.Acted acted) {
         StringBuilder page = new StringBuilder("/accounts/").append(accountId).append("?done=").append(done.slug());
         if (acted.replayed() || acted.answer().status() == 200 && done.answersAgainWith200()) {
             page.append("&replayed=true");

@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.ServiceCalls;
 import dev.ardoise.console.services.ServiceAnswer;
 import dev.ardoise.console.signin.ConsoleUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -89,7 +90,7 @@ public class AccountsResource {
             LocalDate first = FormInput.optionalDay("from", from);
             LocalDate last = FormInput.optionalDay("to", to);
             FormInput.inOrder(first, last);
-            ServiceAnswer answer = Calls.answer(() -> invoices.statement(accountId, text(first), text(last)));
+            ServiceAnswer answer = ServiceCalls.answer(() -> invoices.statement(accountId, text(first), text(last)));
             if (answer.status() == 404) {
                 return AccountPages.notFound();
             }
@@ -104,7 +105,7 @@ public class AccountsResource {
     }
 
     private AccountsList byEmail(AccountsList asked) {
-        ServiceAnswer answer = Calls.answer(() -> accounts.withEmail(asked.q()));
+        ServiceAnswer answer = ServiceCalls.answer(() -> accounts.withEmail(asked.q()));
         if (!answer.ok()) {
             return withRefusal(asked, Refusal.of(answer));
         }
@@ -114,7 +115,7 @@ public class AccountsResource {
     }
 
     private AccountsList listed(AccountsList asked) {
-        ServiceAnswer answer = Calls.answer(() -> invoices.accounts(asked.q().isEmpty() ? null : asked.q(),
+        ServiceAnswer answer = ServiceCalls.answer(() -> invoices.accounts(asked.q().isEmpty() ? null : asked.q(),
                 asked.status(), asked.usage(), asked.deposits(), asked.pager().page(), ACCOUNTS_PER_PAGE));
         if (!answer.ok()) {
             return withRefusal(asked, Refusal.of(answer));

@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -51,7 +52,7 @@ public class Emails {
     }
 
     Failed failed() {
-        ServiceAnswer answer = ServiceCalls.call(SERVICE, () -> notifications.notifications("FAILED", null, SHOWN));
+        ServiceAnswer answer = ServiceCalls.answer(() -> notifications.notifications("FAILED", null, SHOWN));
         if (!answer.ok()) {
             return new Failed(List.of(), 0, Failure.of(SERVICE, answer));
         }
@@ -60,18 +61,18 @@ public class Emails {
 
     /** The email as it is now, found among its account's; null when it is not (or the service is away). */
     Email now(String notificationId, String accountId) {
-        ServiceAnswer answer = ServiceCalls.call(SERVICE, () -> notifications.notifications(null, accountId,
+        ServiceAnswer answer = ServiceCalls.answer(() -> notifications.notifications(null, accountId,
                 OF_AN_ACCOUNT));
         return answer.ok() ? emails(answer).stream().filter(email -> notificationId.equals(email.notificationId()))
                 .findFirst().orElse(null) : null;
     }
 
     ServiceAnswer retry(String notificationId) {
-        return ServiceCalls.call(SERVICE, () -> notifications.retryEmail(notificationId));
+        return ServiceCalls.answer(() -> notifications.retryEmail(notificationId));
     }
 
     ServiceAnswer retryAllFailed() {
-        return ServiceCalls.call(SERVICE, notifications::retryFailed);
+        return ServiceCalls.answer(notifications::retryFailed);
     }
 
     private List<Email> emails(ServiceAnswer answer) {

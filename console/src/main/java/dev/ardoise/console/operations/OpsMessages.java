@@ -226,8 +226,8 @@ public interface OpsMessages {
     @Message("Version: a whole number, 1 or more.")
     String invalid_version();
 
-    @Message("the broker did not answer in time; nothing was changed. Try again in a moment.")
-    String broker_away();
+    @Message("it did not answer; nothing was changed. Try again in a moment.")
+    String not_answered();
 
     // dead letters
     @Message("Dead letters")

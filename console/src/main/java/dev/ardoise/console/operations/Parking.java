@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -51,20 +52,19 @@ public class Parking {
     }
 
     ServiceAnswer retry(ParkedService service, String accountId) {
-        return ServiceCalls.call(service.serviceName(), () -> api(service).retry(accountId));
+        return ServiceCalls.answer(() -> api(service).retry(accountId));
     }
 
     ServiceAnswer skip(ParkedService service, String accountId, long version, String reason) {
-        return ServiceCalls.call(service.serviceName(),
-                () -> api(service).skip(accountId, new ParkedAccountsApi.Skip(version, reason)));
+        return ServiceCalls.answer(() -> api(service).skip(accountId, new ParkedAccountsApi.Skip(version, reason)));
     }
 
     private ServiceParking of(ParkedService service) {
-        ServiceAnswer parked = ServiceCalls.call(service.serviceName(), () -> api(service).parked(SHOWN));
+        ServiceAnswer parked = ServiceCalls.answer(() -> api(service).parked(SHOWN));
         if (!parked.ok()) {
             return new ServiceParking(service, List.of(), List.of(), Failure.of(service.serviceName(), parked));
         }
-        ServiceAnswer skipped = ServiceCalls.call(service.serviceName(), () -> api(service).skipped(SKIPPED_SHOWN));
+        ServiceAnswer skipped = ServiceCalls.answer(() -> api(service).skipped(SKIPPED_SHOWN));
         return new ServiceParking(service, json.convertValue(parked.body(), new TypeReference<List<ParkedAccount>>() {
         }), skipped.ok() ? json.convertValue(skipped.body(), new TypeReference<List<SkippedEvent>>() {
         }) : List.of(), skipped.ok() ? null : Failure.of(service.serviceName(), skipped));

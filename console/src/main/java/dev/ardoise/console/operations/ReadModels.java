@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -64,15 +65,15 @@ public class ReadModels {
     }
 
     RebuildAnswer rebuild() {
-        return rebuild(ServiceCalls.call(SERVICE, invoices::rebuild));
+        return rebuild(ServiceCalls.answer(invoices::rebuild));
     }
 
     RebuildAnswer startRebuild() {
-        return rebuild(ServiceCalls.call(SERVICE, invoices::startRebuild));
+        return rebuild(ServiceCalls.answer(invoices::startRebuild));
     }
 
     ReconciliationAnswer reconcile() {
-        ServiceAnswer answer = ServiceCalls.call(SERVICE, reconciliation::reconcile);
+        ServiceAnswer answer = ServiceCalls.answer(reconciliation::reconcile);
         return answer.ok() ? new ReconciliationAnswer(read(answer, Reconciliation.class), null)
                 : new ReconciliationAnswer(null, Failure.of(SERVICE, answer));
     }
