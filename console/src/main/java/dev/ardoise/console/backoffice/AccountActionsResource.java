@@ -1,5 +1,9 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.AccountService;
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.NotificationService;
+import dev.ardoise.console.services.Requests;
 import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ardoise.console.services.ServiceAnswer;

@@ -1,5 +1,8 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.AccountService;
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.NotificationService;
 import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -109,7 +112,7 @@ class AccountPages {
     }
 
     private AccountPage.Emails emails(UUID accountId, int page) {
-        ServiceAnswer answer = ServiceCalls.answer(() -> notifications.emails(accountId, page, EMAILS_PER_PAGE));
+        ServiceAnswer answer = ServiceCalls.answer(() -> notifications.emails(null, accountId.toString(), page, EMAILS_PER_PAGE));
         if (!answer.ok()) {
             return new AccountPage.Emails(List.of(), Pager.of(0, EMAILS_PER_PAGE, 0), Refusal.of(answer));
         }

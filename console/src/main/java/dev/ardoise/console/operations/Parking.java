@@ -1,5 +1,9 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.AccountService;
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.NotificationService;
+import dev.ardoise.console.services.ParkedAccountsApi;
 import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +23,9 @@ public class Parking {
     static final int SHOWN = 100;
     static final int SKIPPED_SHOWN = 20;
 
-    private final RelayAdmin relay;
-    private final InvoiceServiceAdmin invoices;
-    private final NotificationServiceAdmin notifications;
+    private final AccountService relay;
+    private final InvoiceService invoices;
+    private final NotificationService notifications;
     private final ObjectMapper json;
 
     /** A parked account, as all three services describe one ({@code triedAt}: the readers only). */
@@ -39,8 +43,8 @@ public class Parking {
                                  Failure failure) {
     }
 
-    Parking(@RestClient RelayAdmin relay, @RestClient InvoiceServiceAdmin invoices,
-            @RestClient NotificationServiceAdmin notifications, ObjectMapper json) {
+    Parking(@RestClient AccountService relay, @RestClient InvoiceService invoices,
+            @RestClient NotificationService notifications, ObjectMapper json) {
         this.relay = relay;
         this.invoices = invoices;
         this.notifications = notifications;

@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.InvoiceService;
 import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,7 @@ import java.util.List;
 public class ReadModels {
     static final String SERVICE = "invoice-service";
 
-    private final InvoiceServiceAdmin invoices;
+    private final InvoiceService invoices;
     private final InvoiceReconciliation reconciliation;
     private final ObjectMapper json;
 
@@ -57,7 +58,7 @@ public class ReadModels {
     public record ReconciliationAnswer(Reconciliation report, Failure failure) {
     }
 
-    ReadModels(@RestClient InvoiceServiceAdmin invoices, @RestClient InvoiceReconciliation reconciliation,
+    ReadModels(@RestClient InvoiceService invoices, @RestClient InvoiceReconciliation reconciliation,
                ObjectMapper json) {
         this.invoices = invoices;
         this.reconciliation = reconciliation;
