@@ -8,7 +8,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * read them as {@code bo:} (the statuses, roles and kinds by key; the event types are {@code ev:}, services/EventWords: {@code bo:message(word.key)}).
  */
 @MessageBundle("bo")
-public interface BackOffice {
+public interface BackOfficeMessages {
     @Message("Credit accounts")
     String accounts_title();
 
