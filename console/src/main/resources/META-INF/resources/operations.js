@@ -53,6 +53,8 @@
     return (negative ? '-' : '') + whole + (pieces.length > 1 ? separators.decimal + pieces[1] : '');
   }
 
+  const plural = new Intl.PluralRules(locale);
+
   function count(number) {
     return new Intl.NumberFormat(locale).format(number);
   }
@@ -280,8 +282,8 @@
         const who = element('th', '', reader.group);
         who.scope = 'rowgroup';
         if (state) {
-          who.append(element('br'), element('span', 'muted', state + ', ' + reader.members + ' '
-            + lag.dataset.wordMembers));
+          who.append(element('br'), element('span', 'muted', state + ', ' + count(reader.members) + ' '
+            + (plural.select(reader.members) === 'one' ? lag.dataset.wordMember : lag.dataset.wordMembers)));
         }
         if (reader.problem) {
           const row = element('tr', 'lag unknown');
@@ -318,6 +320,10 @@
     setTimeout(async function () {
       try {
         const answer = await fetch(part.dataset.refresh || location.pathname + location.search, {redirect: 'manual'});
+        if (answer.status >= 500) {
+          followRunning(part); // the service or the console is away for a moment: asked again, as for the network
+          return;
+        }
         if (!answer.ok) {
           return;
         }

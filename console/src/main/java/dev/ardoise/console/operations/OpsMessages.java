@@ -143,6 +143,9 @@ public interface OpsMessages {
     @Message("never committed")
     String lag_never();
 
+    @Message("member")
+    String lag_member();
+
     @Message("members")
     String lag_members();
 
