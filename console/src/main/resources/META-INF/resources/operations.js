@@ -53,6 +53,8 @@
     return (negative ? '-' : '') + whole + (pieces.length > 1 ? separators.decimal + pieces[1] : '');
   }
 
+  const plural = new Intl.PluralRules(locale);
+
   function count(number) {
     return new Intl.NumberFormat(locale).format(number);
   }
@@ -280,8 +282,8 @@
         const who = element('th', '', reader.group);
         who.scope = 'rowgroup';
         if (state) {
-          who.append(element('br'), element('span', 'muted', state + ', ' + reader.members + ' '
-            + lag.dataset.wordMembers));
+          who.append(element('br'), element('span', 'muted', state + ', ' + count(reader.members) + ' '
+            + (plural.select(reader.members) === 'one' ? lag.dataset.wordMember : lag.dataset.wordMembers)));
         }
         if (reader.problem) {
           const row = element('tr', 'lag unknown');
@@ -318,6 +320,10 @@
     setTimeout(async function () {
       try {
         const answer = await fetch(part.dataset.refresh || location.pathname + location.search, {redirect: 'manual'});
+        if (answer.status >= 500) {
+          followRunning(part); // the service or the console is away for a moment: asked again, as for the network
+          return;
+        }
         if (!answer.ok) {
           return;
         }
@@ -348,6 +354,21 @@
       followLag(lag);
     }
     document.querySelectorAll('[data-refresh]').forEach(followRunning);
+    // A form is sent once: its button is disabled once the browser has taken the submit (a double click sends one).
+    document.querySelectorAll('form[method="post"]').forEach(function (form) {
+      form.addEventListener('submit', function () {
+        form.querySelectorAll('button[type="submit"], input[type="submit"]').forEach(function (button) {
+          setTimeout(function () { button.disabled = true; }, 0);
+        });
+      });
+    });
+    window.addEventListener('pageshow', function (shown) {
+      if (shown.persisted) {
+        document.querySelectorAll('form[method="post"] [type="submit"]').forEach(function (button) {
+          button.disabled = false;
+        });
+      }
+    });
     document.querySelectorAll('form.long-running').forEach(function (form) {
       form.addEventListener('submit', function () {
         const running = form.querySelector('.running');

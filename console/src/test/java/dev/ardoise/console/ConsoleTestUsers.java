@@ -29,7 +29,9 @@ public class ConsoleTestUsers implements QuarkusTestResourceLifecycleManager {
             Files.write(users, List.of(
                     UsersFileLines.line(new ConsoleUser("anne", Set.of("MANAGER"), Set.of("MAIN")), PASSWORD, salt(1)),
                     UsersFileLines.line(new ConsoleUser("bob", Set.of("VIEWER"), Set.of("MAIN")), PASSWORD, salt(2)),
-                    UsersFileLines.line(new ConsoleUser("ops", Set.of("OPERATOR"), Set.of()), PASSWORD, salt(3))));
+                    UsersFileLines.line(new ConsoleUser("ops", Set.of("OPERATOR"), Set.of()), PASSWORD, salt(3)),
+                    UsersFileLines.line(new ConsoleUser("claire", Set.of("MANAGER"), Set.of("LAVAL")), PASSWORD,
+                            salt(4))));
             Path key = folder.resolve("issuer.pem");
             Files.writeString(key, Tokens.issuerPrivateKeyPem());
             return Map.of("ardoise.console.local-users-file", users.toString(),

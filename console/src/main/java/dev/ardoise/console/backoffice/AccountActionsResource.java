@@ -1,5 +1,10 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.AccountService;
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.NotificationService;
+import dev.ardoise.console.services.Requests;
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ardoise.console.services.ServiceAnswer;
 import dev.ardoise.console.signin.ConsoleUser;
@@ -34,12 +39,14 @@ import java.util.function.Function;
 public class AccountActionsResource {
     private final AccountService accounts;
     private final NotificationService notifications;
+    private final InvoiceService invoices;
     private final AccountPages pages;
 
     AccountActionsResource(@RestClient AccountService accounts, @RestClient NotificationService notifications,
-                           AccountPages pages) {
+                           @RestClient InvoiceService invoices, AccountPages pages) {
         this.accounts = accounts;
         this.notifications = notifications;
+        this.invoices = invoices;
         this.pages = pages;
     }
 
@@ -161,8 +168,23 @@ public class AccountActionsResource {
     public Response resendInvoice(@PathParam("accountId") String accountId,
                                   @PathParam("invoiceId") String invoiceId, @FormParam("key") String key) {
         ActionForm form = ActionForm.sent("resend-" + invoiceId, key);
+        Optional<UUID> account = AccountIds.parse(accountId);
+        if (account.isPresent() && invoiceId != null && invoiceId.length() <= FormInput.LONGEST_ID) {
+            ServiceAnswer invoice = ServiceCalls.answer(() -> invoices.invoice(invoiceId));
+            if (invoice.status() == 404 || invoice.ok() && !isOf(invoice, account.get())) {
+                return AccountPages.notFound();
+            }
+            if (!invoice.ok()) {
+                return pages.refused(account.get(), Refusal.of(invoice), form);
+            }
+        }
         return act(accountId, form, Done.INVOICE_RESENT, id -> notifications.resendInvoice(
                 FormInput.requiredId("invoiceId", invoiceId), FormInput.key(key)));
+    }
+
+    /** Whether invoice-service says the invoice is of that account: the address names both, both must agree. */
+    private static boolean isOf(ServiceAnswer invoice, UUID account) {
+        return account.toString().equals(invoice.body().path("accountId").asText());
     }
 
     private Response act(String accountId, ActionForm form, Done done,
@@ -171,9 +193,9 @@ public class AccountActionsResource {
         if (id.isEmpty()) {
             return AccountPages.notFound();
         }
-        Calls.Acted acted;
+        ServiceCalls.Acted acted;
         try {
-            acted = Calls.action(() -> call.apply(id.get()));
+            acted = ServiceCalls.action(() -> call.apply(id.get()));
         } catch (InvalidInput invalid) {
             return pages.refused(id.get(), Refusal.of(invalid), form);
         }
@@ -184,7 +206,7 @@ public class AccountActionsResource {
     }
 
     /** The account page, saying what was done, waiting for invoice-service to reach the version it recorded. */
-    private static URI done(UUID accountId, Done done, Calls.Acted acted) {
+    private static URI done(UUID accountId, Done done, ServiceCalls.Acted acted) {
         StringBuilder page = new StringBuilder("/accounts/").append(accountId).append("?done=").append(done.slug());
         if (acted.replayed() || acted.answer().status() == 200 && done.answersAgainWith200()) {
             page.append("&replayed=true");

@@ -25,7 +25,7 @@ public record AccountLine(String accountId, String customerId, String name, Stri
                 Json.text(line, "available"), used(Json.text(line, "outstanding"), Json.text(line, "creditLimit")));
     }
 
-    /** The account account-service found by the customer's email. */
+    /** An account account-service found by the customer's email (its account view). */
     static AccountLine ofAccount(JsonNode account) {
         return new AccountLine(Json.text(account, "accountId"), Json.text(account, "customerId"),
                 Json.text(account, "name"), Json.text(account, "currency"), null,

@@ -1,5 +1,8 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.events.AdjustmentDirection;
+import dev.ardoise.events.DepositPurpose;
+
 import java.util.List;
 
 /**
@@ -26,15 +29,15 @@ public record AccountPage(AccountDetails account, Invoices invoices, History his
 
     /** The ways a payment is made, a deposit is taken and a balance adjusted, in the order the forms offer them. */
     public List<Word> methods() {
-        return Word.all("method_", "CASH", "CARD", "CHEQUE", "TRANSFER", "ONLINE", "OTHER");
+        return Word.all("method_", PaymentMethod.values());
     }
 
     public List<Word> purposes() {
-        return Word.all("purpose_", "SPECIAL_ORDER", "LAYAWAY", "WORK_ORDER", "OTHER");
+        return Word.all("purpose_", DepositPurpose.values());
     }
 
     public List<Word> directions() {
-        return Word.all("direction_", "CREDIT", "DEBIT");
+        return Word.all("direction_", AdjustmentDirection.values());
     }
 
     /** Where the page is, for the language switch to come back to. */

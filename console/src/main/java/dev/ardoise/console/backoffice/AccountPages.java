@@ -1,5 +1,9 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.AccountService;
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.NotificationService;
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ardoise.console.services.ServiceAnswer;
 import dev.ardoise.console.signin.ConsoleUser;
@@ -50,7 +54,7 @@ class AccountPages {
     }
 
     private Response render(UUID accountId, PageQuery query, Refusal refusal, ActionForm form) {
-        ServiceAnswer found = Calls.answer(() -> accounts.account(accountId));
+        ServiceAnswer found = ServiceCalls.answer(() -> accounts.account(accountId));
         if (found.status() == 404) {
             return notFound();
         }
@@ -77,10 +81,10 @@ class AccountPages {
         long reached = query.reachedVersion();
         if (reached > 0) {
             // what the action recorded reaches invoice-service through the topic: wait for it (the service bounds it)
-            Calls.answer(() -> invoices.balance(accountId, reached));
+            ServiceCalls.answer(() -> invoices.balance(accountId, reached));
         }
         int page = query.invoicesPage();
-        ServiceAnswer answer = Calls.answer(() -> invoices.invoices(accountId, page, INVOICES_PER_PAGE));
+        ServiceAnswer answer = ServiceCalls.answer(() -> invoices.invoices(accountId, page, INVOICES_PER_PAGE));
         if (!answer.ok()) {
             return new AccountPage.Invoices(List.of(), Pager.of(0, INVOICES_PER_PAGE, 0), Refusal.of(answer));
         }
@@ -98,7 +102,7 @@ class AccountPages {
         }
         long after = Math.max(0, upTo - EVENTS_PER_PAGE);
         UUID id = UUID.fromString(account.accountId());
-        ServiceAnswer answer = Calls.answer(() -> accounts.history(id, after, (int) (upTo - after)));
+        ServiceAnswer answer = ServiceCalls.answer(() -> accounts.history(id, after, (int) (upTo - after)));
         if (!answer.ok()) {
             return new AccountPage.History(List.of(), pager, Refusal.of(answer));
         }
@@ -108,7 +112,7 @@ class AccountPages {
     }
 
     private AccountPage.Emails emails(UUID accountId, int page) {
-        ServiceAnswer answer = Calls.answer(() -> notifications.emails(accountId, page, EMAILS_PER_PAGE));
+        ServiceAnswer answer = ServiceCalls.answer(() -> notifications.emails(null, accountId.toString(), page, EMAILS_PER_PAGE));
         if (!answer.ok()) {
             return new AccountPage.Emails(List.of(), Pager.of(0, EMAILS_PER_PAGE, 0), Refusal.of(answer));
         }

@@ -1,5 +1,8 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.AccountService;
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.ServiceCalls;
 import dev.ardoise.console.services.ServiceAnswer;
 import dev.ardoise.console.signin.ConsoleUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -89,7 +92,7 @@ public class AccountsResource {
             LocalDate first = FormInput.optionalDay("from", from);
             LocalDate last = FormInput.optionalDay("to", to);
             FormInput.inOrder(first, last);
-            ServiceAnswer answer = Calls.answer(() -> invoices.statement(accountId, text(first), text(last)));
+            ServiceAnswer answer = ServiceCalls.answer(() -> invoices.statement(accountId, text(first), text(last)));
             if (answer.status() == 404) {
                 return AccountPages.notFound();
             }
@@ -104,27 +107,28 @@ public class AccountsResource {
     }
 
     private AccountsList byEmail(AccountsList asked) {
-        ServiceAnswer answer = Calls.answer(() -> accounts.withEmail(asked.q()));
-        if (answer.status() == 404) {
-            return found(asked, List.of(), 0, true);
+        ServiceAnswer answer = ServiceCalls.answer(() -> accounts.withEmail(asked.q()));
+        if (!answer.ok()) {
+            return withRefusal(asked, Refusal.of(answer));
         }
-        return answer.ok() ? found(asked, List.of(AccountLine.ofAccount(answer.body())), 1, true)
-                : withRefusal(asked, Refusal.of(answer));
+        List<AccountLine> rows = Json.list(answer.body(), AccountLine::ofAccount);
+        return new AccountsList(asked.q(), asked.status(), asked.usage(), asked.deposits(), rows,
+                new Pager(0, false, false, rows.size()), true, null);
     }
 
     private AccountsList listed(AccountsList asked) {
-        ServiceAnswer answer = Calls.answer(() -> invoices.accounts(asked.q().isEmpty() ? null : asked.q(),
+        ServiceAnswer answer = ServiceCalls.answer(() -> invoices.accounts(asked.q().isEmpty() ? null : asked.q(),
                 asked.status(), asked.usage(), asked.deposits(), asked.pager().page(), ACCOUNTS_PER_PAGE));
         if (!answer.ok()) {
             return withRefusal(asked, Refusal.of(answer));
         }
         return found(asked, Json.list(answer.body().get("items"), AccountLine::ofListed),
-                answer.body().path("total").asLong(), false);
+                answer.body().path("total").asLong());
     }
 
-    private static AccountsList found(AccountsList asked, List<AccountLine> rows, long total, boolean byEmail) {
+    private static AccountsList found(AccountsList asked, List<AccountLine> rows, long total) {
         return new AccountsList(asked.q(), asked.status(), asked.usage(), asked.deposits(), rows,
-                Pager.of(asked.pager().page(), ACCOUNTS_PER_PAGE, total), byEmail, null);
+                Pager.of(asked.pager().page(), ACCOUNTS_PER_PAGE, total), false, null);
     }
 
     private static AccountsList withRefusal(AccountsList asked, Refusal refusal) {

@@ -1,6 +1,7 @@
 package dev.ardoise.console.backoffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ardoise.console.services.EventTypes;
 
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ public record HistoryEntry(long version, String occurredAt, Word what, String am
         String type = Json.text(event, "type");
         boolean limit = "CreditLimitSet".equals(type);
         return new HistoryEntry(event.path("version").asLong(), Json.text(event, "occurredAt"),
-                Word.of("event_", type, Words.EVENT_TYPES),
+                Word.of(EventTypes.KEY_PREFIX, type, EventTypes.NAMES),
                 limit ? Json.text(data, "creditLimit") : Json.text(data, "amount"),
                 limit ? Json.text(data, "previousCreditLimit") : null,
                 Json.text(data, "invoiceNumber"), kind(data), Json.text(data, "reference"),

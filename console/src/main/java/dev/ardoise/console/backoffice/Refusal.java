@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.ServiceCalls;
 import dev.ardoise.console.services.ServiceAnswer;
 
 import java.util.Set;
@@ -14,7 +15,7 @@ public record Refusal(String typeKey, String reasonKey, String detail, String fi
     private static final Set<String> WORDED = Set.of("invalid-request", "charge-declined", "account-not-closable",
             "account-closed", "more-than-owed", "nothing-owed", "refund-over-invoice", "invoice-written-off",
             "insufficient-deposit-balance", "idempotency-key-reused", "account-busy", "not-found", "forbidden",
-            "unauthenticated", "body-too-large", Calls.UNREACHABLE);
+            "unauthenticated", "body-too-large", ServiceCalls.UNREACHABLE);
     private static final String TYPES = "https://ardoise.dev/problems/";
 
     /** The service's problem, shown as it is. */

@@ -22,6 +22,11 @@ public record Word(String key, String raw) {
         return Arrays.stream(values).map(value -> new Word(prefix + value, value)).toList();
     }
 
+    /** The values of an enum a form offers, in its order, each with its words. */
+    static List<Word> all(String prefix, Enum<?>[] values) {
+        return Arrays.stream(values).map(value -> new Word(prefix + value.name(), value.name())).toList();
+    }
+
     public boolean known() {
         return key != null;
     }

@@ -1,6 +1,12 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.events.AdjustmentDirection;
+import dev.ardoise.events.CreditNoteOrigin;
+import dev.ardoise.events.DepositPurpose;
+
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The names the services use that the back office words in both languages ({@code bo} bundle keys). */
 final class Words {
@@ -12,18 +18,17 @@ final class Words {
     static final Set<String> EMAIL_STATUSES = Set.of("PENDING", "SENDING", "SENT", "SKIPPED", "FAILED");
     static final Set<String> SKIP_REASONS = Set.of("NO_EMAIL", "NO_CONSENT", "INVOICE_PAID");
     static final Set<String> ROLES = Set.of("CASHIER", "MANAGER", "VIEWER", "OPERATOR", "SERVICE", "SYSTEM");
-    static final Set<String> EVENT_TYPES = Set.of("AccountOpened", "CustomerDetailsChanged", "EmailConsentGiven",
-            "EmailConsentWithdrawn", "CreditLimitSet", "ChargeOverrideGranted", "SaleCharged", "CreditHoldPlaced",
-            "CreditHoldVoided", "CreditHoldExpired", "DepositAdded", "DepositApplied", "DepositReturned",
-            "PaymentReceived", "CreditNoteIssued", "SaleRefunded", "BalanceAdjusted", "DebtWrittenOff",
-            "AccountSuspended", "AccountReactivated", "AccountClosed");
-    static final Set<String> PAYMENT_METHODS = Set.of("CASH", "CARD", "CHEQUE", "TRANSFER", "ONLINE", "OTHER");
-    static final Set<String> DEPOSIT_PURPOSES = Set.of("SPECIAL_ORDER", "LAYAWAY", "WORK_ORDER", "OTHER");
-    static final Set<String> DIRECTIONS = Set.of("CREDIT", "DEBIT");
-    static final Set<String> CREDIT_NOTE_ORIGINS = Set.of("OVERPAYMENT", "REFUND");
+    static final Set<String> PAYMENT_METHODS = names(PaymentMethod.values());
+    static final Set<String> DEPOSIT_PURPOSES = names(DepositPurpose.values());
+    static final Set<String> DIRECTIONS = names(AdjustmentDirection.values());
+    static final Set<String> CREDIT_NOTE_ORIGINS = names(CreditNoteOrigin.values());
     static final Set<String> LEDGER_TYPES = Set.of("CHARGE", "PAYMENT", "DEPOSIT", "DEPOSIT_RETURNED", "REFUND",
             "ADJUSTMENT", "WRITE_OFF", "DEPOSIT_APPLIED", "CREDIT_NOTE");
 
     private Words() {
+    }
+
+    static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 }

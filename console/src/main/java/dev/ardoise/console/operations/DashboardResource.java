@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.EventTypes;
 import dev.ardoise.console.signin.ConsoleUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -7,6 +7,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Map;
 @ApplicationScoped
 public class DeadLetters {
     /** SmallRye's dead-letter headers (KafkaDeadLetterQueue): the readers' and account-service's POS consumer's. */
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     static final String REASON = "dead-letter-reason";
     static final String CAUSE = "dead-letter-cause";
     static final String EXCEPTION = "dead-letter-exception-class-name";
@@ -34,6 +36,8 @@ public class DeadLetters {
     /** The record's value as shown: enough to recognise it, never a megabyte in a page. */
     static final int LONGEST_VALUE = 2_000;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How long the page waits for all the dead-letter topics together, not each. */
+    private static final Duration PAGE_PATIENCE = Duration.ofSeconds(15);
 
     private final KafkaClients kafka;
     private final OperationsSettings settings;
@@ -53,17 +57,28 @@ public class DeadLetters {
 
     /**
      * A dead-letter topic's newest records; {@code exists} false when the topic is not there yet (nothing was ever
-     * refused), {@code problem} when it could not be read.
+     * refused), {@code unreadable} when the broker did not hand it over in time (the page says so, not why: an
+     * exception's message is for the log).
      */
     public record TopicLetters(String topic, boolean posSales, boolean exists, List<DeadLetter> letters,
-                               String problem) {
+                               boolean unreadable) {
+        static TopicLetters unreadable(String topic, boolean posSales) {
+            return new TopicLetters(topic, posSales, true, List.of(), true);
+        }
     }
 
+    /** Every dead-letter topic's newest records, all read within one deadline; never throws for the broker. */
     public List<TopicLetters> newest() {
+        Instant deadline = Instant.now().plus(PAGE_PATIENCE);
         List<TopicLetters> topics = new ArrayList<>();
         try (Consumer<String, String> reading = kafka.consumer("console-dead-letters")) {
             for (String topic : settings.deadLetterTopics()) {
-                topics.add(newest(reading, topic));
+                topics.add(newest(reading, topic, deadline));
+            }
+        } catch (KafkaException e) {
+            LOG.warnf("the dead-letter topics could not be read (%s)", e.getClass().getSimpleName());
+            for (String topic : settings.deadLetterTopics().subList(topics.size(), settings.deadLetterTopics().size())) {
+                topics.add(TopicLetters.unreadable(topic, topic.equals(settings.posSalesDeadLetterTopic())));
             }
         }
         return topics;
@@ -72,20 +87,23 @@ public class DeadLetters {
     /**
      * Marks the dead letter at that place handled, for good, with the operator's name and reason.
      *
-     * @throws InvalidField when the topic is not a dead-letter topic, holds no record there, or it is marked already
-     * @throws IllegalStateException when the broker did not keep the mark (nothing is marked)
+     * A dead letter marked already keeps its first mark, which is answered again: a form sent twice marks once.
+     *
+     * @throws InvalidField when the topic is not a dead-letter topic or holds no record there
+     * @throws IllegalStateException or {@link KafkaException} when the broker did not answer or keep the mark
      */
     public HandledDeadLetters.Handling markHandled(String topic, int partition, long offset, String operator,
                                                    String reason) {
         if (!settings.deadLetterTopics().contains(topic)) {
             throw new InvalidField("topic", "not one of the dead-letter topics " + settings.deadLetterTopics());
         }
+        HandledDeadLetters.Handling already = handled.of(topic, partition, offset);
+        if (already != null) {
+            return already;
+        }
         if (!holds(topic, partition, offset)) {
             throw new InvalidField("offset", "no record of " + topic + " at partition " + partition + ", offset "
                     + offset);
-        }
-        if (handled.of(topic, partition, offset) != null) {
-            throw new InvalidField("offset", "already marked handled", "invalid_already_handled");
         }
         return handled.mark(topic, partition, offset, operator, reason, Instant.now());
     }
@@ -104,38 +122,45 @@ public class DeadLetters {
         }
     }
 
-    private TopicLetters newest(Consumer<String, String> reading, String topic) {
+    private static Duration left(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new org.apache.kafka.common.errors.TimeoutException("the page's time to read the topics is spent");
+        }
+        return left;
+    }
+
+    private TopicLetters newest(Consumer<String, String> reading, String topic, Instant deadline) {
         boolean posSales = topic.equals(settings.posSalesDeadLetterTopic());
         try {
-            List<PartitionInfo> partitions = reading.partitionsFor(topic, PATIENCE);
+            List<PartitionInfo> partitions = reading.partitionsFor(topic, left(deadline));
             if (partitions == null || partitions.isEmpty()) {
-                return new TopicLetters(topic, posSales, false, List.of(), null);
+                return new TopicLetters(topic, posSales, false, List.of(), false);
             }
             List<TopicPartition> places = partitions.stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
-            List<DeadLetter> letters = readTails(reading, places).stream()
+            List<DeadLetter> letters = readTails(reading, places, deadline).stream()
                     .sorted(Comparator.comparingLong((ConsumerRecord<String, String> record) -> record.timestamp())
                             .thenComparingLong(ConsumerRecord::offset).reversed())
                     .limit(settings.deadLettersShown()).map(this::letter).toList();
-            return new TopicLetters(topic, posSales, true, letters, null);
+            return new TopicLetters(topic, posSales, true, letters, false);
         } catch (KafkaException e) {
-            return new TopicLetters(topic, posSales, true, List.of(), e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
+            LOG.warnf("%s could not be read (%s)", topic, e.getClass().getSimpleName());
+            return TopicLetters.unreadable(topic, posSales);
         }
     }
 
     /** The last records of each partition, up to the end each had when asked. */
     private List<ConsumerRecord<String, String>> readTails(Consumer<String, String> reading,
-                                                           List<TopicPartition> places) {
+                                                           List<TopicPartition> places, Instant deadline) {
         reading.assign(places);
-        Map<TopicPartition, Long> starts = reading.beginningOffsets(places, PATIENCE);
-        Map<TopicPartition, Long> ends = new HashMap<>(reading.endOffsets(places, PATIENCE));
+        Map<TopicPartition, Long> starts = reading.beginningOffsets(places, left(deadline));
+        Map<TopicPartition, Long> ends = new HashMap<>(reading.endOffsets(places, left(deadline)));
         ends.entrySet().removeIf(end -> end.getValue() <= starts.get(end.getKey()));
         reading.assign(ends.keySet());
         ends.forEach((place, end) -> reading.seek(place, Math.max(starts.get(place),
                 end - settings.deadLettersShown())));
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        Instant deadline = Instant.now().plus(PATIENCE);
         while (!ends.isEmpty() && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, String> record : reading.poll(Duration.ofMillis(200))) {
                 TopicPartition place = new TopicPartition(record.topic(), record.partition());
@@ -146,7 +171,7 @@ public class DeadLetters {
             ends.keySet().removeIf(place -> reading.position(place) >= ends.get(place));
         }
         if (!ends.isEmpty()) {
-            throw new KafkaException("the broker did not hand over the records within " + PATIENCE.toSeconds() + " s");
+            throw new KafkaException("the broker did not hand over the records in time");
         }
         return records;
     }

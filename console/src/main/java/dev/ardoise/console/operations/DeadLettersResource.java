@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -64,9 +65,9 @@ public class DeadLettersResource {
                     + URLEncoder.encode(marked.key(), StandardCharsets.UTF_8))).build();
         } catch (InvalidField refusal) {
             return page(Response.Status.BAD_REQUEST, refusal, null);
-        } catch (IllegalStateException brokerAway) {
-            LOG.warnf("a dead letter could not be marked handled: %s", brokerAway.getMessage());
-            return page(Response.Status.SERVICE_UNAVAILABLE, null, new Failure("Kafka", brokerAway.getMessage()));
+        } catch (KafkaException | IllegalStateException brokerAway) {
+            LOG.warnf("a dead letter could not be marked handled (%s)", brokerAway.getClass().getSimpleName());
+            return page(Response.Status.SERVICE_UNAVAILABLE, null, new Failure("Kafka", null));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.NotificationService;
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -20,7 +22,7 @@ public class Emails {
     /** An account's emails read to find a retried one (newest first: a retried email is rarely older). */
     static final int OF_AN_ACCOUNT = 500;
 
-    private final NotificationServiceAdmin notifications;
+    private final NotificationService notifications;
     private final ObjectMapper json;
 
     /** An email as the page shows it. {@code recipient} is the customer's address: shown, never logged. */
@@ -45,13 +47,13 @@ public class Emails {
     public record Failed(List<Email> emails, long total, Failure failure) {
     }
 
-    Emails(@RestClient NotificationServiceAdmin notifications, ObjectMapper json) {
+    Emails(@RestClient NotificationService notifications, ObjectMapper json) {
         this.notifications = notifications;
         this.json = json;
     }
 
     Failed failed() {
-        ServiceAnswer answer = ServiceCalls.call(SERVICE, () -> notifications.notifications("FAILED", null, SHOWN));
+        ServiceAnswer answer = ServiceCalls.answer(() -> notifications.emails("FAILED", null, null, SHOWN));
         if (!answer.ok()) {
             return new Failed(List.of(), 0, Failure.of(SERVICE, answer));
         }
@@ -60,18 +62,18 @@ public class Emails {
 
     /** The email as it is now, found among its account's; null when it is not (or the service is away). */
     Email now(String notificationId, String accountId) {
-        ServiceAnswer answer = ServiceCalls.call(SERVICE, () -> notifications.notifications(null, accountId,
+        ServiceAnswer answer = ServiceCalls.answer(() -> notifications.emails(null, accountId, null,
                 OF_AN_ACCOUNT));
         return answer.ok() ? emails(answer).stream().filter(email -> notificationId.equals(email.notificationId()))
                 .findFirst().orElse(null) : null;
     }
 
     ServiceAnswer retry(String notificationId) {
-        return ServiceCalls.call(SERVICE, () -> notifications.retryEmail(notificationId));
+        return ServiceCalls.answer(() -> notifications.retryEmail(notificationId));
     }
 
     ServiceAnswer retryAllFailed() {
-        return ServiceCalls.call(SERVICE, notifications::retryFailed);
+        return ServiceCalls.answer(notifications::retryFailed);
     }
 
     private List<Email> emails(ServiceAnswer answer) {

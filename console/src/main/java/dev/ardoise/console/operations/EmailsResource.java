@@ -57,7 +57,7 @@ public class EmailsResource {
             return page(answer.status(), Failure.of(Emails.SERVICE, answer));
         }
         return Response.seeOther(UriBuilder.fromPath("/operations/emails").queryParam("retried", notificationId)
-                .queryParam("account", answer.problem("accountId")).build()).build();
+                .queryParam("account", answer.member("accountId")).build()).build();
     }
 
     @POST

@@ -9,6 +9,6 @@ import dev.ardoise.console.services.ServiceAnswer;
 public record Failure(String who, String detail) {
 
     static Failure of(String service, ServiceAnswer answer) {
-        return new Failure(service, answer.refusal());
+        return new Failure(service, answer.unreachable() ? null : answer.refusal());
     }
 }

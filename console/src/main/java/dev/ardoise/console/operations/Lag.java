@@ -1,6 +1,7 @@
 package dev.ardoise.console.operations;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
  * How far behind each reader is: per partition of account-events, the offset its consumer group committed against the
  * partition's end (Kafka's admin API), and how old the oldest event account-service's outbox relay has not published
  * yet is ({@code ardoise_outbox_lag_seconds} in its metrics). Asked at most every two seconds, however many browsers
- * look.
+ * look, and by one request at a time: while one asks (up to 5 s per admin call when the broker is slow), the others
+ * are answered the last figures at once rather than waiting behind it; only the very first request waits.
  */
 @ApplicationScoped
 public class Lag {
@@ -40,7 +43,10 @@ public class Lag {
     private final KafkaClients kafka;
     private final OperationsSettings settings;
     private final AccountServiceMetrics metrics;
-    private View last;
+    private final Duration freshFor;
+    private volatile View last;
+    /** The asking in progress, if any: the one request that asks the broker, the others do not wait for it. */
+    private CompletableFuture<View> asking;
 
     /** One partition of a reader: what it committed (null: never), the partition's end, what it still has to read. */
     public record PartitionLag(int partition, Long committed, long end, long lag) {
@@ -58,18 +64,56 @@ public class Lag {
     public record View(String at, List<ReaderLag> readers, OutboxLag outbox) {
     }
 
+    @Inject
     Lag(KafkaClients kafka, OperationsSettings settings, @RestClient AccountServiceMetrics metrics) {
+        this(kafka, settings, metrics, FRESH_FOR);
+    }
+
+    Lag(KafkaClients kafka, OperationsSettings settings, AccountServiceMetrics metrics, Duration freshFor) {
         this.kafka = kafka;
         this.settings = settings;
         this.metrics = metrics;
+        this.freshFor = freshFor;
     }
 
-    public synchronized View now() {
-        Instant now = Instant.now();
-        if (last == null || Instant.parse(last.at()).plus(FRESH_FOR).isBefore(now)) {
-            last = new View(now.toString(), readers(), outbox());
+    public View now() {
+        View seen = last;
+        if (seen != null && fresh(seen)) {
+            return seen;
         }
-        return last;
+        CompletableFuture<View> pending;
+        boolean mine = false;
+        synchronized (this) {
+            if (asking == null) {
+                asking = new CompletableFuture<>();
+                mine = true;
+            }
+            pending = asking;
+        }
+        if (mine) {
+            return ask(pending);
+        }
+        return seen != null ? seen : pending.join();
+    }
+
+    private boolean fresh(View view) {
+        return !Instant.parse(view.at()).plus(freshFor).isBefore(Instant.now());
+    }
+
+    private View ask(CompletableFuture<View> pending) {
+        try {
+            View view = new View(Instant.now().toString(), readers(), outbox());
+            last = view;
+            pending.complete(view);
+            return view;
+        } catch (RuntimeException e) {
+            pending.completeExceptionally(e);
+            throw e;
+        } finally {
+            synchronized (this) {
+                asking = null;
+            }
+        }
     }
 
     private List<ReaderLag> readers() {
@@ -153,13 +197,13 @@ public class Lag {
             return seconds == null ? new OutboxLag(null, OUTBOX_LAG + " is not in account-service's metrics")
                     : new OutboxLag(seconds, null);
         } catch (ProcessingException e) {
-            return new OutboxLag(null, "account-service's metrics could not be reached: " + e.getMessage());
+            return new OutboxLag(null, "account-service's metrics could not be reached");
         }
     }
 
     private static String problem(Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         return cause instanceof TimeoutException ? "the broker did not answer within " + PATIENCE_SECONDS + " s"
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                : "the broker answered " + cause.getClass().getSimpleName();
     }
 }

@@ -143,6 +143,9 @@ public interface OpsMessages {
     @Message("never committed")
     String lag_never();
 
+    @Message("member")
+    String lag_member();
+
     @Message("members")
     String lag_members();
 
@@ -180,68 +183,26 @@ public interface OpsMessages {
     String group_state_NOT_READY();
 
     // event types in words
-    @Message("Account opened")
-    String event_AccountOpened();
 
-    @Message("Customer details changed")
-    String event_CustomerDetailsChanged();
 
-    @Message("Email consent given")
-    String event_EmailConsentGiven();
 
-    @Message("Email consent withdrawn")
-    String event_EmailConsentWithdrawn();
 
-    @Message("Credit limit set")
-    String event_CreditLimitSet();
 
-    @Message("Charge override granted")
-    String event_ChargeOverrideGranted();
 
-    @Message("Sale charged")
-    String event_SaleCharged();
 
-    @Message("Credit hold placed")
-    String event_CreditHoldPlaced();
 
-    @Message("Credit hold voided")
-    String event_CreditHoldVoided();
 
-    @Message("Credit hold expired")
-    String event_CreditHoldExpired();
 
-    @Message("Deposit added")
-    String event_DepositAdded();
 
-    @Message("Deposit applied")
-    String event_DepositApplied();
 
-    @Message("Deposit returned")
-    String event_DepositReturned();
 
-    @Message("Payment received")
-    String event_PaymentReceived();
 
-    @Message("Credit note issued")
-    String event_CreditNoteIssued();
 
-    @Message("Sale refunded")
-    String event_SaleRefunded();
 
-    @Message("Balance adjusted")
-    String event_BalanceAdjusted();
 
-    @Message("Debt written off")
-    String event_DebtWrittenOff();
 
-    @Message("Account suspended")
-    String event_AccountSuspended();
 
-    @Message("Account reactivated")
-    String event_AccountReactivated();
 
-    @Message("Account closed")
-    String event_AccountClosed();
 
     // what a form refuses
     @Message("Event type: letters only, as SaleCharged.")
@@ -268,8 +229,8 @@ public interface OpsMessages {
     @Message("Version: a whole number, 1 or more.")
     String invalid_version();
 
-    @Message("This dead letter is already marked handled.")
-    String invalid_already_handled();
+    @Message("it did not answer; nothing was changed. Try again in a moment.")
+    String not_answered();
 
     // dead letters
     @Message("Dead letters")
@@ -286,7 +247,7 @@ public interface OpsMessages {
             + "(a kept token could be replayed). The register must send the sale again.")
     String dead_letters_pos_sales();
 
-    @Message("This topic could not be read:")
+    @Message("This topic could not be read: the broker did not answer in time. Open the page again in a moment.")
     String dead_letters_unreadable();
 
     @Message("This topic does not exist yet: nothing was ever refused here.")

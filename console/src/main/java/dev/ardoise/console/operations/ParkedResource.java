@@ -93,7 +93,7 @@ public class ParkedResource {
         if (!answer.ok()) {
             return page(answer.status(), null, Failure.of(service.serviceName(), answer));
         }
-        String outcome = answer.problem("outcome");
+        String outcome = answer.member("outcome");
         return Response.seeOther(UriBuilder.fromPath("/operations/parked").queryParam("service", service.path())
                 .queryParam("account", accountId)
                 .queryParam("outcome", OUTCOMES.contains(outcome) ? outcome : otherwise).build()).build();

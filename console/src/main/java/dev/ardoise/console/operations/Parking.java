@@ -1,5 +1,10 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.AccountService;
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.NotificationService;
+import dev.ardoise.console.services.ParkedAccountsApi;
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -18,9 +23,9 @@ public class Parking {
     static final int SHOWN = 100;
     static final int SKIPPED_SHOWN = 20;
 
-    private final RelayAdmin relay;
-    private final InvoiceServiceAdmin invoices;
-    private final NotificationServiceAdmin notifications;
+    private final AccountService relay;
+    private final InvoiceService invoices;
+    private final NotificationService notifications;
     private final ObjectMapper json;
 
     /** A parked account, as all three services describe one ({@code triedAt}: the readers only). */
@@ -38,8 +43,8 @@ public class Parking {
                                  Failure failure) {
     }
 
-    Parking(@RestClient RelayAdmin relay, @RestClient InvoiceServiceAdmin invoices,
-            @RestClient NotificationServiceAdmin notifications, ObjectMapper json) {
+    Parking(@RestClient AccountService relay, @RestClient InvoiceService invoices,
+            @RestClient NotificationService notifications, ObjectMapper json) {
         this.relay = relay;
         this.invoices = invoices;
         this.notifications = notifications;
@@ -51,20 +56,19 @@ public class Parking {
     }
 
     ServiceAnswer retry(ParkedService service, String accountId) {
-        return ServiceCalls.call(service.serviceName(), () -> api(service).retry(accountId));
+        return ServiceCalls.answer(() -> api(service).retry(accountId));
     }
 
     ServiceAnswer skip(ParkedService service, String accountId, long version, String reason) {
-        return ServiceCalls.call(service.serviceName(),
-                () -> api(service).skip(accountId, new ParkedAccountsApi.Skip(version, reason)));
+        return ServiceCalls.answer(() -> api(service).skip(accountId, new ParkedAccountsApi.Skip(version, reason)));
     }
 
     private ServiceParking of(ParkedService service) {
-        ServiceAnswer parked = ServiceCalls.call(service.serviceName(), () -> api(service).parked(SHOWN));
+        ServiceAnswer parked = ServiceCalls.answer(() -> api(service).parked(SHOWN));
         if (!parked.ok()) {
             return new ServiceParking(service, List.of(), List.of(), Failure.of(service.serviceName(), parked));
         }
-        ServiceAnswer skipped = ServiceCalls.call(service.serviceName(), () -> api(service).skipped(SKIPPED_SHOWN));
+        ServiceAnswer skipped = ServiceCalls.answer(() -> api(service).skipped(SKIPPED_SHOWN));
         return new ServiceParking(service, json.convertValue(parked.body(), new TypeReference<List<ParkedAccount>>() {
         }), skipped.ok() ? json.convertValue(skipped.body(), new TypeReference<List<SkippedEvent>>() {
         }) : List.of(), skipped.ok() ? null : Failure.of(service.serviceName(), skipped));

@@ -1,5 +1,7 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.services.InvoiceService;
+import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
@@ -17,7 +19,7 @@ import java.util.List;
 public class ReadModels {
     static final String SERVICE = "invoice-service";
 
-    private final InvoiceServiceAdmin invoices;
+    private final InvoiceService invoices;
     private final InvoiceReconciliation reconciliation;
     private final ObjectMapper json;
 
@@ -56,7 +58,7 @@ public class ReadModels {
     public record ReconciliationAnswer(Reconciliation report, Failure failure) {
     }
 
-    ReadModels(@RestClient InvoiceServiceAdmin invoices, @RestClient InvoiceReconciliation reconciliation,
+    ReadModels(@RestClient InvoiceService invoices, @RestClient InvoiceReconciliation reconciliation,
                ObjectMapper json) {
         this.invoices = invoices;
         this.reconciliation = reconciliation;
@@ -64,15 +66,15 @@ public class ReadModels {
     }
 
     RebuildAnswer rebuild() {
-        return rebuild(ServiceCalls.call(SERVICE, invoices::rebuild));
+        return rebuild(ServiceCalls.answer(invoices::rebuild));
     }
 
     RebuildAnswer startRebuild() {
-        return rebuild(ServiceCalls.call(SERVICE, invoices::startRebuild));
+        return rebuild(ServiceCalls.answer(invoices::startRebuild));
     }
 
     ReconciliationAnswer reconcile() {
-        ServiceAnswer answer = ServiceCalls.call(SERVICE, reconciliation::reconcile);
+        ServiceAnswer answer = ServiceCalls.answer(reconciliation::reconcile);
         return answer.ok() ? new ReconciliationAnswer(read(answer, Reconciliation.class), null)
                 : new ReconciliationAnswer(null, Failure.of(SERVICE, answer));
     }

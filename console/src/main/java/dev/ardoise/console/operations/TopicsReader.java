@@ -45,7 +45,6 @@ public class TopicsReader {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration LOOK_FOR_MISSING_TOPICS = Duration.ofSeconds(2);
     private static final Duration LOOK_FOR_NEW_PARTITIONS = Duration.ofMinutes(1);
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
@@ -58,7 +57,7 @@ public class TopicsReader {
     private final ObjectMapper json;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Consumer<String, String> consumer;
-    private Thread thread;
+    private volatile Thread thread;
 
     /** Per partition of account-events taken: the first offset that is new (to the feed), not read back. */
     private final Map<TopicPartition, Long> newFrom = new HashMap<>();
@@ -97,6 +96,12 @@ public class TopicsReader {
         return stopped.getCount() > 0;
     }
 
+    /** Whether the reader thread is there to read: false before start, after stop, or if it died. */
+    public boolean alive() {
+        Thread reader = thread;
+        return reader != null && reader.isAlive() && running();
+    }
+
     private void run() {
         while (running()) {
             try (Consumer<String, String> reading = kafka.consumer("console-topics-reader")) {
@@ -104,13 +109,8 @@ public class TopicsReader {
                 read(reading);
             } catch (WakeupException e) {
                 return;
-            } catch (KafkaException | IllegalStateException e) {
-                feed.reading(false);
-                LOG.warnf("reading the topics failed (%s: %s); reading again in %d s", e.getClass().getSimpleName(),
-                        e.getMessage(), retryIn.toSeconds());
-                pause(retryIn);
-                Duration doubled = retryIn.multipliedBy(2);
-                retryIn = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+            } catch (RuntimeException e) {
+                failed(e);
             } finally {
                 consumer = null;
                 newFrom.clear();
@@ -118,10 +118,24 @@ public class TopicsReader {
         }
     }
 
+    /**
+     * Any failure, the broker's or a bug's, leaves the feed not live and reads again later: the thread must not die
+     * silently. The log says what failed and where, never a record's content (a Kafka message names brokers and
+     * topics; another exception's message may quote data, so only its class and place are said).
+     */
+    private void failed(RuntimeException e) {
+        feed.reading(false);
+        String what = e instanceof KafkaException ? e.getClass().getSimpleName() + ": " + e.getMessage()
+                : e.getClass().getName() + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        LOG.warnf("reading the topics failed (%s); reading again in %d s", what, retryIn.toSeconds());
+        pause(retryIn);
+        Duration doubled = retryIn.multipliedBy(2);
+        retryIn = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+    }
+
     private void read(Consumer<String, String> reading) {
         rates.forget();
         Instant lookForTopics = Instant.MIN;
-        Instant keepAlive = Instant.now().plus(KEEP_ALIVE);
         while (running()) {
             Instant now = Instant.now();
             if (!now.isBefore(lookForTopics)) {
@@ -132,10 +146,6 @@ public class TopicsReader {
                 pause(Duration.between(now, lookForTopics));
             } else {
                 reading.poll(POLL).forEach(record -> handle(record, Instant.now()));
-            }
-            if (!now.isBefore(keepAlive)) {
-                feed.keepAlive(now);
-                keepAlive = now.plus(KEEP_ALIVE);
             }
         }
     }

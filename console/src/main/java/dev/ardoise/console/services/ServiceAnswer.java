@@ -41,10 +41,21 @@ public record ServiceAnswer(int status, JsonNode body) {
         return status >= 200 && status < 300;
     }
 
+    /** A member of the JSON answered, as text ({@code outcome}, {@code accountId}...), or null. */
+    public String member(String name) {
+        JsonNode value = body == null ? null : body.get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
     /** A problem's member as text ({@code title}, {@code detail}, {@code field}, {@code available}...), or null. */
     public String problem(String member) {
-        JsonNode value = body == null ? null : body.get(member);
-        return value == null || value.isNull() ? null : value.asText();
+        return ok() ? null : member(member);
+    }
+
+    /** Whether the service could not be reached or answered nothing readable ({@link ServiceCalls#UNREACHABLE}). */
+    public boolean unreachable() {
+        String type = problem("type");
+        return type != null && type.endsWith("/" + ServiceCalls.UNREACHABLE);
     }
 
     /** The sentence to show: the problem's detail, else its title, else the status. */

@@ -151,6 +151,21 @@ class AccountActionsTest {
     }
 
     @Test
+    void an_invoice_of_another_account_is_not_found_under_maries_address_and_nothing_is_emailed() {
+        Console.Session anne = Console.signIn("anne");
+        String key = Html.key(anne.request().get(MARIE).asString(), "send-statement");
+
+        anne.request().formParam("key", key).post(MARIE + "/invoices/" + InvoiceServiceStub.JEANS_INVOICE + "/resend")
+                .then().statusCode(404);
+        anne.request().formParam("key", key).post(MARIE + "/invoices/" + Marie.ID + "-MAIN-999999/resend")
+                .then().statusCode(404);
+
+        assertTrue(asked("notification-service", "POST", "/resend").isEmpty());
+        assertEquals(2, asked("invoice-service", "GET", "/invoices/" + InvoiceServiceStub.JEANS_INVOICE).size()
+                + asked("invoice-service", "GET", "-MAIN-999999").size(), "each invoice asked for its account");
+    }
+
+    @Test
     void a_statement_is_emailed_for_the_period_chosen() {
         Console.Session anne = Console.signIn("anne");
         String key = Html.key(anne.request().get(MARIE).asString(), "send-statement");

@@ -75,8 +75,8 @@ class AccountPageTest {
         assertEquals("30", versions.get(0));
         assertEquals("6", versions.get(24));
         String history = Html.text(page, "history");
-        assertTrue(history.contains("Consent to email given"), history);
-        assertTrue(history.contains("Hold released $10.00 luc · cashier · register R1 · store MAIN "
+        assertTrue(history.contains("Email consent given"), history);
+        assertTrue(history.contains("Credit hold voided $10.00 luc · cashier · register R1 · store MAIN "
                 + "customer left without buying"), history);
         assertTrue(page.contains("href=\"" + MARIE + "?history=1#history-title\""));
         JsonNode read = asked("account-service", "GET", "/events").get(0).path("query");
@@ -87,7 +87,7 @@ class AccountPageTest {
         assertEquals(List.of("5", "4", "3", "2", "1"), Html.all(older, "data-version"));
         String first = Html.text(older, "history");
         assertTrue(first.contains("Credit limit set $1,000.00 anne · manager"), first);
-        assertTrue(first.contains("Deposit taken $200.00 · Layaway · order 4471 luc · cashier · register R1"),
+        assertTrue(first.contains("Deposit added $200.00 · Layaway · order 4471 luc · cashier · register R1"),
                 first);
     }
 
@@ -168,7 +168,7 @@ class AccountPageTest {
         assertEquals("-700.00", Html.amount(page, "balance"));
         assertEquals("-700,00 $", Html.text(page, "balance").replace('\u00A0', ' ').replace('\u202F', ' '));
         assertEquals("Donné", Html.text(page, "email-consent"));
-        assertTrue(Html.text(page, "history").contains("Retenue annulée"));
+        assertTrue(Html.text(page, "history").contains("Retenue de crédit annulée"));
         assertTrue(Html.text(page, "emails").contains("le client n'a pas consenti aux courriels"));
         assertTrue(page.contains("Enregistrer un paiement"));
     }

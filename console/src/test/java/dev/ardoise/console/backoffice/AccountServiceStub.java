@@ -29,7 +29,7 @@ class AccountServiceStub extends StubServer {
         if (!path[0].equals("accounts")) {
             return Answer.notFound("resource");
         }
-        if (path.length == 1) {
+        if (path.length == 2 && path[1].equals("by-email") && request.method().equals("GET")) {
             return byEmail(request);
         }
         if (!request.worksFor("MAIN") || !path[1].equals(Marie.ID.toString())) {
@@ -54,11 +54,15 @@ class AccountServiceStub extends StubServer {
 
     private Answer byEmail(Request request) {
         String email = request.query().get("email");
-        if (email == null) {
-            return Answer.invalid("customerId", "is required");
+        if (email == null || !email.contains("@")) {
+            return Answer.invalid("email", "must be an email address");
         }
-        return request.worksFor("MAIN") && email.equalsIgnoreCase(Marie.EMAIL) ? Answer.json(200, marie.account())
-                : Answer.notFound("credit account of customer");
+        ArrayNode found = JSON.createArrayNode();
+        if (request.worksFor("MAIN") && email.equalsIgnoreCase(Marie.EMAIL)) {
+            found.add(marie.account());
+            found.add(marie.shopAccount());
+        }
+        return Answer.json(200, found);
     }
 
     private Answer history(Request request) {

@@ -66,19 +66,36 @@ class AccountsListTest {
     }
 
     @Test
-    void an_email_address_is_looked_up_in_account_service_case_ignored() {
+    void an_email_address_is_looked_up_in_account_service_case_ignored_and_every_account_with_it_is_shown() {
         String page = as("bob").queryParam("q", "Marie.Tremblay@Example.com").get("/accounts").then()
                 .statusCode(200).extract().asString();
 
         assertTrue(row(page, Marie.ID.toString()).contains("data-amount=\"300.00\""));
-        assertTrue(Html.text(page, "accounts-count").contains("with this email address"));
-        List<JsonNode> lookups = asked("account-service", "GET", "/accounts");
+        String shop = row(page, Marie.SHOP_ID.toString());
+        assertEquals("1250.50", Html.attribute(cell(shop, "owed"), "data-amount"));
+        assertEquals("3749.50", Html.attribute(cell(shop, "available"), "data-amount"));
+        assertTrue(shop.contains("Boutique Tremblay"), shop);
+        assertTrue(Html.text(page, "accounts-count").contains("with this email address: 2"),
+                Html.text(page, "accounts-count"));
+        List<JsonNode> lookups = asked("account-service", "GET", "/accounts/by-email");
         assertEquals("Marie.Tremblay@Example.com", lookups.get(0).path("query").path("email").asText());
         assertTrue(asked("invoice-service").isEmpty(), "an email is not searched by name");
 
         String nobody = as("bob").queryParam("q", "nobody@example.com").get("/accounts").then().statusCode(200)
                 .extract().asString();
         assertTrue(Html.has(nobody, "no-accounts"));
+    }
+
+    @Test
+    void a_manager_of_another_store_finds_none_of_main_by_email() {
+        String page = as("claire").queryParam("q", Marie.EMAIL).get("/accounts").then().statusCode(200).extract()
+                .asString();
+
+        assertTrue(Html.has(page, "no-accounts"));
+        assertFalse(page.contains(Marie.ID.toString()) || page.contains(Marie.SHOP_ID.toString()));
+        assertTrue(Html.text(page, "accounts-count").contains("with this email address: 0"));
+        assertEquals("[\"LAVAL\"]", asked("account-service", "GET", "/accounts/by-email").get(0)
+                .path("stores").toString(), "the store comes from claire's own token");
     }
 
     @Test

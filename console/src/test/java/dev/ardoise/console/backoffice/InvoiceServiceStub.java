@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -12,6 +13,9 @@ import java.util.Set;
  * filtered as invoice-service does (an unknown filter is a 400 naming it), Marie's balance, invoices and statement.
  */
 class InvoiceServiceStub extends StubServer {
+    static final String JEAN = "2b1d9a40-7f3e-4a52-8c11-5d2e6f7a8b90";
+    static final String JEANS_INVOICE = JEAN + "-MAIN-000009";
+
     private static final Set<String> STATUSES = Set.of("OUTSTANDING", "OVERDUE", "SETTLED", "OPEN", "SUSPENDED",
             "CLOSED");
     private final Marie marie;
@@ -28,6 +32,9 @@ class InvoiceServiceStub extends StubServer {
     @Override
     Answer answer(Request request) {
         String[] path = request.segments();
+        if (path.length == 2 && path[0].equals("invoices") && request.method().equals("GET")) {
+            return invoice(request, path[1]);
+        }
         if (!path[0].equals("accounts") || !request.method().equals("GET")) {
             return Answer.notFound("resource");
         }
@@ -75,6 +82,22 @@ class InvoiceServiceStub extends StubServer {
                 .put("total", items.size());
         page.set("items", items);
         return Answer.json(200, page);
+    }
+
+    /** Marie's two invoices, and one of Jean's (another account of MAIN); 404 for any other or another store. */
+    private Answer invoice(Request request, String invoiceId) {
+        if (request.worksFor("MAIN")) {
+            for (JsonNode invoice : invoices().get("items")) {
+                if (invoice.path("invoiceId").asText().equals(invoiceId)) {
+                    return Answer.json(200, invoice);
+                }
+            }
+            if (invoiceId.equals(JEANS_INVOICE)) {
+                return Answer.json(200, invoice(JEANS_INVOICE, "MAIN-000009", "80.00", "2026-11-02", "2026-12-02",
+                        "OUTSTANDING").put("accountId", JEAN));
+            }
+        }
+        return Answer.notFound("invoice");
     }
 
     private ObjectNode invoices() {

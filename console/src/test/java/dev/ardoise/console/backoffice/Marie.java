@@ -18,6 +18,7 @@ final class Marie {
     static final UUID ID = UUID.fromString("6f1c2a9e-6b0e-4f7c-9d55-2f0b8a1e7c01");
     static final UUID EAST = UUID.fromString("0e57e57e-0000-4000-8000-000000000e57");
     static final String EMAIL = "marie.tremblay@example.com";
+    static final UUID SHOP_ID = UUID.fromString("6c0e2f5a-93d1-4b7e-a8f4-1d2c3b4a5e6f");
     static final String FIRST_INVOICE = ID + "-MAIN-000001";
     static final String SECOND_INVOICE = ID + "-MAIN-000002";
     static final String OVERDUE_SINCE = "2026-01-15";
@@ -95,6 +96,16 @@ final class Marie {
                 .put("issuedOn", "2026-11-20").put("dueDate", "2099-12-20").put("total", "200.00")
                 .put("owed", "200.00");
         return account;
+    }
+
+    /** Her shop's account at MAIN, opened with the same email address: the second match of an email search. */
+    ObjectNode shopAccount() {
+        ObjectNode shop = account().put("accountId", SHOP_ID.toString()).put("customerId", "C-1002")
+                .put("name", "Boutique Tremblay").put("creditLimit", "5000.00").put("balance", "-1250.50")
+                .put("owed", "1250.50").put("depositBalance", "0.00").put("available", "3749.50")
+                .put("status", "OPEN").put("version", 3);
+        shop.putArray("outstandingInvoices");
+        return shop;
     }
 
     /** A row of invoice-service's accounts list. */

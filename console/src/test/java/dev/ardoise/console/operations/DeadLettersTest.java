@@ -18,13 +18,16 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -88,9 +91,15 @@ class DeadLettersTest {
         assertEquals("true", row.attr("data-handled"));
         assertTrue(row.text().contains("Handled by ops"), row.text());
         assertTrue(row.select("form.skip-dead-letter").isEmpty());
+
         Sessions.as(session).formParam("topic", sale.topic()).formParam("partition", sale.partition())
                 .formParam("offset", sale.offset()).formParam("reason", "again")
-                .post("/operations/dead-letters/skip").then().statusCode(400);
+                .post("/operations/dead-letters/skip").then().statusCode(303)
+                .header("Location", endsWith("/operations/dead-letters?handled="
+                        + URLEncoder.encode(key, StandardCharsets.UTF_8)));
+        Element again = row(page(), sale);
+        assertTrue(again.text().contains("register R4's token renewed; resent"), "the first mark is kept");
+        assertFalse(again.text().contains("again"), again.text());
     }
 
     @Test

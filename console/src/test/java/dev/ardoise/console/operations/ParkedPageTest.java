@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -118,6 +119,18 @@ class ParkedPageTest {
         assertTrue(refusal.contains("notification-service did not do it: the reader's database could not be reached"),
                 refusal);
         assertEquals(2, page.select("tr.parked[data-service=invoice-service]").size());
+    }
+
+    @Test
+    void an_answer_that_cannot_be_read_is_said_not_answered_without_the_exceptions_words() {
+        services.account().answer("POST", "/admin/parked-accounts/" + ACCOUNT + "/retry", 200, "{not json");
+        String page = Sessions.as(Sessions.operator()).post("/operations/parked/relay/" + ACCOUNT + "/retry")
+                .then().extract().asString();
+
+        String refusal = Jsoup.parse(page).getElementById("refusal").text();
+        assertTrue(refusal.contains("account-service did not do it: it did not answer; nothing was changed."),
+                refusal);
+        assertFalse(page.contains("Unexpected character") || page.contains("Exception"), refusal);
     }
 
     private static Document page(String session) {

@@ -5,10 +5,10 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * Every word of the back office, in English here and in French in {@code messages/bo_fr-CA.properties}; templates
- * read them as {@code bo:} (the statuses, roles and event types by key: {@code bo:message(word.key)}).
+ * read them as {@code bo:} (the statuses, roles and kinds by key; the event types are {@code ev:}, services/EventWords: {@code bo:message(word.key)}).
  */
 @MessageBundle("bo")
-public interface BackOffice {
+public interface BackOfficeMessages {
     @Message("Credit accounts")
     String accounts_title();
 
@@ -60,8 +60,8 @@ public interface BackOffice {
     @Message("Search")
     String search_button();
 
-    @Message("The account of the customer with this email address.")
-    String found_by_email();
+    @Message("The accounts of the customers with this email address: {count}")
+    String found_by_email(long count);
 
     @Message("Accounts found: {total}")
     String accounts_count(long total);
@@ -462,68 +462,26 @@ public interface BackOffice {
     @Message("asked by {user}")
     String requested_by(String user);
 
-    @Message("Account opened")
-    String event_AccountOpened();
 
-    @Message("Customer details changed")
-    String event_CustomerDetailsChanged();
 
-    @Message("Consent to email given")
-    String event_EmailConsentGiven();
 
-    @Message("Consent to email withdrawn")
-    String event_EmailConsentWithdrawn();
 
-    @Message("Credit limit set")
-    String event_CreditLimitSet();
 
-    @Message("Override granted")
-    String event_ChargeOverrideGranted();
 
-    @Message("Sale on account")
-    String event_SaleCharged();
 
-    @Message("Credit held")
-    String event_CreditHoldPlaced();
 
-    @Message("Hold released")
-    String event_CreditHoldVoided();
 
-    @Message("Hold lapsed")
-    String event_CreditHoldExpired();
 
-    @Message("Deposit taken")
-    String event_DepositAdded();
 
-    @Message("Deposit applied")
-    String event_DepositApplied();
 
-    @Message("Deposit returned")
-    String event_DepositReturned();
 
-    @Message("Payment received")
-    String event_PaymentReceived();
 
-    @Message("Credit note issued")
-    String event_CreditNoteIssued();
 
-    @Message("Sale refunded")
-    String event_SaleRefunded();
 
-    @Message("Balance adjusted")
-    String event_BalanceAdjusted();
 
-    @Message("Debt written off")
-    String event_DebtWrittenOff();
 
-    @Message("Account suspended")
-    String event_AccountSuspended();
 
-    @Message("Account reactivated")
-    String event_AccountReactivated();
 
-    @Message("Account closed")
-    String event_AccountClosed();
 
     @Message("cashier")
     String role_CASHIER();

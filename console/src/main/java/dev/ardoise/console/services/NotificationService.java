@@ -1,4 +1,4 @@
-package dev.ardoise.console.backoffice;
+package dev.ardoise.console.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ardoise.console.signin.UserTokenForwarding;
@@ -17,17 +17,28 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
-/** The emails of an account, and emailing an invoice again or a statement, with the signed-in user's token. */
+/**
+ * notification-service, with the signed-in user's token: an account's emails, emailing an invoice again or a
+ * statement; the failed emails to retry and the parked accounts for the operators. The console's one client of it.
+ */
 @RegisterRestClient(configKey = "notification-service")
 @RegisterClientHeaders(UserTokenForwarding.class)
 @Produces(MediaType.APPLICATION_JSON)
-public interface NotificationService {
+public interface NotificationService extends ParkedAccountsApi {
 
-    /** The account's emails, newest first: sent, skipped and why, waiting or failed. */
+    /** The emails, newest first, of one status and of one account when given (null: any): sent, skipped and why... */
     @GET
     @Path("/notifications")
-    RestResponse<JsonNode> emails(@QueryParam("accountId") UUID accountId, @QueryParam("page") int page,
-                                  @QueryParam("size") int size);
+    RestResponse<JsonNode> emails(@QueryParam("status") String status, @QueryParam("accountId") String accountId,
+                                  @QueryParam("page") Integer page, @QueryParam("size") int size);
+
+    @POST
+    @Path("/notifications/{notificationId}/retry")
+    RestResponse<JsonNode> retryEmail(@PathParam("notificationId") String notificationId);
+
+    @POST
+    @Path("/notifications/retry-failed")
+    RestResponse<JsonNode> retryFailed();
 
     /** The same key answers the first resend instead of another. */
     @POST

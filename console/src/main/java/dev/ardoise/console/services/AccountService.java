@@ -1,4 +1,4 @@
-package dev.ardoise.console.backoffice;
+package dev.ardoise.console.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ardoise.console.signin.UserTokenForwarding;
@@ -18,61 +18,64 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
-/** What the back office reads and does through account-service, with the signed-in user's token. */
+/**
+ * account-service, with the signed-in user's token: what the back office reads and does, and the outbox relay's
+ * parked accounts for the operators. The console's one client of it.
+ */
 @RegisterRestClient(configKey = "account-service")
 @RegisterClientHeaders(UserTokenForwarding.class)
-@Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public interface AccountService {
+public interface AccountService extends ParkedAccountsApi {
 
-    /** The account whose customer has this email address, in the user's stores (404 when none). */
+    /** Every account whose customer has this email address, in the user's stores: an array, empty when none. */
     @GET
+    @Path("/accounts/by-email")
     RestResponse<JsonNode> withEmail(@QueryParam("email") String email);
 
     @GET
-    @Path("/{accountId}")
+    @Path("/accounts/{accountId}")
     RestResponse<JsonNode> account(@PathParam("accountId") UUID accountId);
 
     /** Up to {@code limit} events after the version {@code after}, oldest first. */
     @GET
-    @Path("/{accountId}/events")
+    @Path("/accounts/{accountId}/events")
     RestResponse<JsonNode> history(@PathParam("accountId") UUID accountId, @QueryParam("after") long after,
                                    @QueryParam("limit") int limit);
 
     @PUT
-    @Path("/{accountId}/credit-limit")
+    @Path("/accounts/{accountId}/credit-limit")
     RestResponse<JsonNode> setCreditLimit(@PathParam("accountId") UUID accountId, Requests.CreditLimit body);
 
     @POST
-    @Path("/{accountId}/payments")
+    @Path("/accounts/{accountId}/payments")
     RestResponse<JsonNode> receivePayment(@PathParam("accountId") UUID accountId, Requests.Payment body);
 
     @POST
-    @Path("/{accountId}/deposits")
+    @Path("/accounts/{accountId}/deposits")
     RestResponse<JsonNode> addDeposit(@PathParam("accountId") UUID accountId, Requests.Deposit body);
 
     @POST
-    @Path("/{accountId}/refunds")
+    @Path("/accounts/{accountId}/refunds")
     RestResponse<JsonNode> refund(@PathParam("accountId") UUID accountId, Requests.Refund body);
 
     @POST
-    @Path("/{accountId}/adjustments")
+    @Path("/accounts/{accountId}/adjustments")
     RestResponse<JsonNode> adjust(@PathParam("accountId") UUID accountId, Requests.Adjustment body);
 
     @POST
-    @Path("/{accountId}/write-offs")
+    @Path("/accounts/{accountId}/write-offs")
     RestResponse<JsonNode> writeOff(@PathParam("accountId") UUID accountId, Requests.WriteOff body);
 
     @POST
-    @Path("/{accountId}/suspension")
+    @Path("/accounts/{accountId}/suspension")
     RestResponse<JsonNode> suspend(@PathParam("accountId") UUID accountId, Requests.Reason body);
 
     @DELETE
-    @Path("/{accountId}/suspension")
+    @Path("/accounts/{accountId}/suspension")
     RestResponse<JsonNode> reactivate(@PathParam("accountId") UUID accountId);
 
     @POST
-    @Path("/{accountId}/closure")
+    @Path("/accounts/{accountId}/closure")
     RestResponse<JsonNode> close(@PathParam("accountId") UUID accountId, Requests.Reason body);
 }

@@ -1,4 +1,4 @@
-package dev.ardoise.console.operations;
+package dev.ardoise.console.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
