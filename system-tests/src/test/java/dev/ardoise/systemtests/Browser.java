@@ -155,7 +155,7 @@ final class Browser implements AutoCloseable {
     void awaitThat(String what, Duration timeout, Duration every, Callable<Boolean> condition) {
         try {
             await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(every)
-                    .ignoreException(WebDriverException.class).until(condition);
+                    .ignoreExceptionsInstanceOf(WebDriverException.class).until(condition);
         } catch (ConditionTimeoutException e) {
             Path shot = screenshot("failed-" + System.currentTimeMillis());
             fail("not within " + timeout + ": " + what + " (page " + path() + ", see " + shot + ")", e);
