@@ -1,5 +1,8 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.web.FormInput;
+import dev.ardoise.console.web.InvalidInput;
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.AccountService;
 import dev.ardoise.console.services.InvoiceService;
 import dev.ardoise.console.services.NotificationService;
@@ -168,7 +171,7 @@ public class AccountActionsResource {
     public Response resendInvoice(@PathParam("accountId") String accountId,
                                   @PathParam("invoiceId") String invoiceId, @FormParam("key") String key) {
         ActionForm form = ActionForm.sent("resend-" + invoiceId, key);
-        Optional<UUID> account = AccountIds.parse(accountId);
+        Optional<UUID> account = FormInput.uuid(accountId);
         if (account.isPresent() && invoiceId != null && invoiceId.length() <= FormInput.LONGEST_ID) {
             ServiceAnswer invoice = ServiceCalls.answer(() -> invoices.invoice(invoiceId));
             if (invoice.status() == 404 || invoice.ok() && !isOf(invoice, account.get())) {
@@ -189,7 +192,7 @@ public class AccountActionsResource {
 
     private Response act(String accountId, ActionForm form, Done done,
                          Function<UUID, RestResponse<JsonNode>> call) {
-        Optional<UUID> id = AccountIds.parse(accountId);
+        Optional<UUID> id = FormInput.uuid(accountId);
         if (id.isEmpty()) {
             return AccountPages.notFound();
         }

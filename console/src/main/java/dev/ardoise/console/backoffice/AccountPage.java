@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.events.AdjustmentDirection;
 import dev.ardoise.events.DepositPurpose;
 

@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.AccountService;
 import dev.ardoise.console.services.InvoiceService;
 import dev.ardoise.console.services.NotificationService;

@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.web.Refusal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

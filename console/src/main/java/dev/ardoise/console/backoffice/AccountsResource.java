@@ -1,5 +1,8 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.web.FormInput;
+import dev.ardoise.console.web.InvalidInput;
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.AccountService;
 import dev.ardoise.console.services.InvoiceService;
 import dev.ardoise.console.services.ServiceCalls;
@@ -75,7 +78,7 @@ public class AccountsResource {
     @GET
     @Path("/{accountId}")
     public Response account(@PathParam("accountId") String accountId, @BeanParam PageQuery query) {
-        return AccountIds.parse(accountId).map(id -> pages.page(id, query)).orElseGet(AccountPages::notFound);
+        return FormInput.uuid(accountId).map(id -> pages.page(id, query)).orElseGet(AccountPages::notFound);
     }
 
     @GET
@@ -83,7 +86,7 @@ public class AccountsResource {
     @RolesAllowed({ConsoleUser.MANAGER, ConsoleUser.VIEWER})
     public Response statement(@PathParam("accountId") String accountId, @QueryParam("from") String from,
                               @QueryParam("to") String to) {
-        return AccountIds.parse(accountId).map(id -> statement(id, from, to)).orElseGet(AccountPages::notFound);
+        return FormInput.uuid(accountId).map(id -> statement(id, from, to)).orElseGet(AccountPages::notFound);
     }
 
     private Response statement(UUID accountId, String from, String to) {

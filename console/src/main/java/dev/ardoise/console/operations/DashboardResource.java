@@ -1,5 +1,7 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.InvalidInput;
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.EventTypes;
 import dev.ardoise.console.signin.ConsoleUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -55,7 +57,7 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(FeedFilter filter, List<EventTypes.EventType> eventTypes,
-                                                 List<GroupStateName> groupStates, InvalidField refusal);
+                                                 List<GroupStateName> groupStates, Refusal refusal);
     }
 
     @GET
@@ -65,9 +67,10 @@ public class DashboardResource {
         try {
             FeedFilter filter = FeedFilter.of(type, store, account);
             return Response.ok(Templates.dashboard(filter, EventTypes.ALL, GROUP_STATES, null)).build();
-        } catch (InvalidField refusal) {
+        } catch (InvalidInput invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.dashboard(FeedFilter.ALL, EventTypes.ALL, GROUP_STATES, refusal)).build();
+                    .entity(Templates.dashboard(FeedFilter.ALL, EventTypes.ALL, GROUP_STATES, Refusal.of(invalid)))
+                    .build();
         }
     }
 
@@ -83,7 +86,7 @@ public class DashboardResource {
         FeedFilter filter;
         try {
             filter = FeedFilter.of(type, store, account);
-        } catch (InvalidField refusal) {
+        } catch (InvalidInput refusal) {
             throw refused(Response.Status.BAD_REQUEST, refusal.getMessage());
         }
         if (!feed.follow(filter, sink, sse, Instant.ofEpochSecond(session.getExpirationTime()))) {

@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -89,21 +90,20 @@ public class DeadLetters {
      *
      * A dead letter marked already keeps its first mark, which is answered again: a form sent twice marks once.
      *
-     * @throws InvalidField when the topic is not a dead-letter topic or holds no record there
+     * @throws InvalidInput when the topic is not a dead-letter topic or holds no record there
      * @throws IllegalStateException or {@link KafkaException} when the broker did not answer or keep the mark
      */
     public HandledDeadLetters.Handling markHandled(String topic, int partition, long offset, String operator,
                                                    String reason) {
         if (!settings.deadLetterTopics().contains(topic)) {
-            throw new InvalidField("topic", "not one of the dead-letter topics " + settings.deadLetterTopics());
+            throw new InvalidInput("topic", "invalid_topic");
         }
         HandledDeadLetters.Handling already = handled.of(topic, partition, offset);
         if (already != null) {
             return already;
         }
         if (!holds(topic, partition, offset)) {
-            throw new InvalidField("offset", "no record of " + topic + " at partition " + partition + ", offset "
-                    + offset);
+            throw new InvalidInput("offset", "invalid_offset");
         }
         return handled.mark(topic, partition, offset, operator, reason, Instant.now());
     }

@@ -1,5 +1,8 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.FormInput;
+import dev.ardoise.console.web.InvalidInput;
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.signin.ConsoleUser;
 import dev.ardoise.console.signin.SignedIn;
 import io.quarkus.qute.CheckedTemplate;
@@ -42,14 +45,13 @@ public class DeadLettersResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance deadLetters(List<DeadLetters.TopicLetters> topics,
-                                                   HandledDeadLetters.Handling done, InvalidField refusal,
-                                                   Failure failure);
+                                                   HandledDeadLetters.Handling done, Refusal refusal);
     }
 
     @GET
     public TemplateInstance list(@QueryParam("handled") String handledKey) {
         HandledDeadLetters.Handling done = handledKey == null ? null : handled.of(handledKey);
-        return Templates.deadLetters(deadLetters.newest(), done, null, null);
+        return Templates.deadLetters(deadLetters.newest(), done, null);
     }
 
     @POST
@@ -59,20 +61,20 @@ public class DeadLettersResource {
                                 @FormParam("offset") String offset, @FormParam("reason") String reason) {
         try {
             HandledDeadLetters.Handling marked = deadLetters.markHandled(topic,
-                    (int) Numbers.whole("partition", partition, Integer.MAX_VALUE),
-                    Numbers.whole("offset", offset, Long.MAX_VALUE), signedIn.user().name(), Reasons.checked(reason));
+                    (int) FormInput.whole("partition", partition, Integer.MAX_VALUE),
+                    FormInput.whole("offset", offset, Long.MAX_VALUE), signedIn.user().name(), FormInput.reason(reason));
             return Response.seeOther(URI.create("/operations/dead-letters?handled="
                     + URLEncoder.encode(marked.key(), StandardCharsets.UTF_8))).build();
-        } catch (InvalidField refusal) {
-            return page(Response.Status.BAD_REQUEST, refusal, null);
+        } catch (InvalidInput invalid) {
+            return page(Response.Status.BAD_REQUEST, Refusal.of(invalid));
         } catch (KafkaException | IllegalStateException brokerAway) {
             LOG.warnf("a dead letter could not be marked handled (%s)", brokerAway.getClass().getSimpleName());
-            return page(Response.Status.SERVICE_UNAVAILABLE, null, new Failure("Kafka", null));
+            return page(Response.Status.SERVICE_UNAVAILABLE, Refusal.failed("Kafka", null, 503));
         }
     }
 
-    private Response page(Response.Status status, InvalidField refusal, Failure failure) {
-        return Response.status(status).entity(Templates.deadLetters(deadLetters.newest(), null, refusal, failure))
+    private Response page(Response.Status status, Refusal refusal) {
+        return Response.status(status).entity(Templates.deadLetters(deadLetters.newest(), null, refusal))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.NotificationService;
 import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -44,7 +45,7 @@ public class Emails {
     }
 
     /** The failed emails (the first page of them and how many there are), or why they could not be read. */
-    public record Failed(List<Email> emails, long total, Failure failure) {
+    public record Failed(List<Email> emails, long total, Refusal failure) {
     }
 
     Emails(@RestClient NotificationService notifications, ObjectMapper json) {
@@ -55,7 +56,7 @@ public class Emails {
     Failed failed() {
         ServiceAnswer answer = ServiceCalls.answer(() -> notifications.emails("FAILED", null, null, SHOWN));
         if (!answer.ok()) {
-            return new Failed(List.of(), 0, Failure.of(SERVICE, answer));
+            return new Failed(List.of(), 0, Refusal.failed(SERVICE, answer));
         }
         return new Failed(emails(answer), answer.body().path("total").asLong(), null);
     }

@@ -1,5 +1,7 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.FormInput;
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.ServiceAnswer;
 import dev.ardoise.console.signin.ConsoleUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,25 +38,25 @@ public class EmailsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance emails(Emails.Failed failed, List<Emails.Email> retried, Integer retriedAll,
-                                              Failure failure);
+                                              Refusal failure);
     }
 
     @GET
     public TemplateInstance list(@QueryParam("retried") String retried, @QueryParam("account") String account,
                                  @QueryParam("retriedAll") Integer retriedAll) {
-        Emails.Email email = Ids.isUuid(retried) && Ids.isUuid(account) ? emails.now(retried, account) : null;
+        Emails.Email email = FormInput.isUuid(retried) && FormInput.isUuid(account) ? emails.now(retried, account) : null;
         return Templates.emails(emails.failed(), email == null ? List.of() : List.of(email), retriedAll, null);
     }
 
     @POST
     @Path("{notificationId}/retry")
     public Response retry(@PathParam("notificationId") String notificationId) {
-        if (!Ids.isUuid(notificationId)) {
-            return page(404, new Failure(Emails.SERVICE, "no email " + notificationId));
+        if (!FormInput.isUuid(notificationId)) {
+            return page(404, Refusal.failed(Emails.SERVICE, "no email " + notificationId, 404));
         }
         ServiceAnswer answer = emails.retry(notificationId);
         if (!answer.ok()) {
-            return page(answer.status(), Failure.of(Emails.SERVICE, answer));
+            return page(answer.status(), Refusal.failed(Emails.SERVICE, answer));
         }
         return Response.seeOther(UriBuilder.fromPath("/operations/emails").queryParam("retried", notificationId)
                 .queryParam("account", answer.member("accountId")).build()).build();
@@ -65,13 +67,13 @@ public class EmailsResource {
     public Response retryAllFailed() {
         ServiceAnswer answer = emails.retryAllFailed();
         if (!answer.ok()) {
-            return page(answer.status(), Failure.of(Emails.SERVICE, answer));
+            return page(answer.status(), Refusal.failed(Emails.SERVICE, answer));
         }
         return Response.seeOther(UriBuilder.fromPath("/operations/emails")
                 .queryParam("retriedAll", answer.body().path("retried").asInt()).build()).build();
     }
 
-    private Response page(int status, Failure failure) {
+    private Response page(int status, Refusal failure) {
         return Response.status(status).entity(Templates.emails(emails.failed(), List.of(), null, failure)).build();
     }
 

@@ -1,5 +1,7 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.FormInput;
+import dev.ardoise.console.web.InvalidInput;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,10 +14,10 @@ public record FeedFilter(String type, String store, String account) {
     private static final Pattern TYPE = Pattern.compile("[A-Za-z]{1,60}");
     private static final Pattern STORE = Pattern.compile("[A-Za-z0-9._-]{1,50}");
 
-    /** @throws InvalidField naming {@code type}, {@code store} or {@code account} */
+    /** @throws InvalidInput naming {@code type}, {@code store} or {@code account} */
     static FeedFilter of(String type, String store, String account) {
-        return new FeedFilter(checked("type", type, TYPE, "letters only, as SaleCharged"),
-                checked("store", store, STORE, "a store id of letters, digits, '.', '_' or '-' (at most 50)"),
+        return new FeedFilter(checked("type", type, TYPE),
+                checked("store", store, STORE),
                 accountId(account));
     }
 
@@ -25,10 +27,10 @@ public record FeedFilter(String type, String store, String account) {
                 && (account == null || account.equals(event.accountId()));
     }
 
-    private static String checked(String field, String value, Pattern pattern, String expected) {
+    private static String checked(String field, String value, Pattern pattern) {
         String trimmed = blankToNull(value);
         if (trimmed != null && !pattern.matcher(trimmed).matches()) {
-            throw new InvalidField(field, expected);
+            throw new InvalidInput(field, "invalid_" + field);
         }
         return trimmed;
     }
@@ -38,8 +40,8 @@ public record FeedFilter(String type, String store, String account) {
         if (trimmed == null) {
             return null;
         }
-        if (!Ids.isUuid(trimmed)) {
-            throw new InvalidField("account", "an account id (a UUID, 36 characters)");
+        if (!FormInput.isUuid(trimmed)) {
+            throw new InvalidInput("account", "invalid_account");
         }
         return UUID.fromString(trimmed).toString();
     }

@@ -38,9 +38,6 @@ public interface OpsMessages {
     @Message("Store")
     String store();
 
-    @Message("{who} did not do it:")
-    String failed(String who);
-
     // the dashboard
     @Message("Operations dashboard")
     String dashboard_title();
@@ -183,54 +180,6 @@ public interface OpsMessages {
     String group_state_NOT_READY();
 
     // event types in words
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-    // what a form refuses
-    @Message("Event type: letters only, as SaleCharged.")
-    String invalid_type();
-
-    @Message("Store: a store id of letters, digits, '.', '_' or '-', at most 50.")
-    String invalid_store();
-
-    @Message("Account: an account id, a UUID of 36 characters.")
-    String invalid_account();
-
-    @Message("Reason: say why, in 1 to 500 characters; it is recorded with your name.")
-    String invalid_reason();
-
-    @Message("Topic: not one of the dead-letter topics.")
-    String invalid_topic();
-
-    @Message("Partition: a whole number, 0 or more.")
-    String invalid_partition();
-
-    @Message("Offset: there is no dead letter at this place (a whole number, within the topic).")
-    String invalid_offset();
-
-    @Message("Version: a whole number, 1 or more.")
-    String invalid_version();
-
-    @Message("it did not answer; nothing was changed. Try again in a moment.")
-    String not_answered();
 
     // dead letters
     @Message("Dead letters")

@@ -1,5 +1,8 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.FormInput;
+import dev.ardoise.console.web.InvalidInput;
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.ServiceAnswer;
 import dev.ardoise.console.signin.ConsoleUser;
 import io.quarkus.qute.CheckedTemplate;
@@ -47,16 +50,15 @@ public class ParkedResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance parked(List<Parking.ServiceParking> services, Done done, InvalidField refusal,
-                                              Failure failure);
+        static native TemplateInstance parked(List<Parking.ServiceParking> services, Done done, Refusal refusal);
     }
 
     @GET
     public TemplateInstance list(@QueryParam("service") String service, @QueryParam("account") String account,
                                  @QueryParam("outcome") String outcome) {
-        Done done = ParkedService.of(service).filter(any -> OUTCOMES.contains(outcome) && Ids.isUuid(account))
+        Done done = ParkedService.of(service).filter(any -> OUTCOMES.contains(outcome) && FormInput.isUuid(account))
                 .map(known -> new Done(known, account, outcome)).orElse(null);
-        return Templates.parked(parking.all(), done, null, null);
+        return Templates.parked(parking.all(), done, null);
     }
 
     @POST
@@ -65,8 +67,8 @@ public class ParkedResource {
         ParkedService parker = parker(service);
         try {
             return answered(parker, accountId(accountId), parking.retry(parker, accountId), "UNPARKED");
-        } catch (InvalidField refusal) {
-            return page(400, refusal, null);
+        } catch (InvalidInput invalid) {
+            return page(400, Refusal.of(invalid));
         }
     }
 
@@ -78,20 +80,20 @@ public class ParkedResource {
         ParkedService parker = parker(service);
         try {
             String account = accountId(accountId);
-            long at = Numbers.whole("version", version, Long.MAX_VALUE);
+            long at = FormInput.whole("version", version, Long.MAX_VALUE);
             if (at < 1) {
-                throw new InvalidField("version", "1 or more");
+                throw new InvalidInput("version", "invalid_version");
             }
-            return answered(parker, account, parking.skip(parker, account, at, Reasons.checked(reason)), "SKIPPED");
-        } catch (InvalidField refusal) {
-            return page(400, refusal, null);
+            return answered(parker, account, parking.skip(parker, account, at, FormInput.reason(reason)), "SKIPPED");
+        } catch (InvalidInput invalid) {
+            return page(400, Refusal.of(invalid));
         }
     }
 
     /** Back to the page saying what the service did, or the page with its refusal. */
     private Response answered(ParkedService service, String accountId, ServiceAnswer answer, String otherwise) {
         if (!answer.ok()) {
-            return page(answer.status(), null, Failure.of(service.serviceName(), answer));
+            return page(answer.status(), Refusal.failed(service.serviceName(), answer));
         }
         String outcome = answer.member("outcome");
         return Response.seeOther(UriBuilder.fromPath("/operations/parked").queryParam("service", service.path())
@@ -99,8 +101,8 @@ public class ParkedResource {
                 .queryParam("outcome", OUTCOMES.contains(outcome) ? outcome : otherwise).build()).build();
     }
 
-    private Response page(int status, InvalidField refusal, Failure failure) {
-        return Response.status(status).entity(Templates.parked(parking.all(), null, refusal, failure)).build();
+    private Response page(int status, Refusal refusal) {
+        return Response.status(status).entity(Templates.parked(parking.all(), null, refusal)).build();
     }
 
     private static ParkedService parker(String service) {
@@ -108,8 +110,8 @@ public class ParkedResource {
     }
 
     private static String accountId(String value) {
-        if (!Ids.isUuid(value)) {
-            throw new InvalidField("account", "an account id (a UUID)");
+        if (!FormInput.isUuid(value)) {
+            throw new InvalidInput("account", "invalid_account");
         }
         return value;
     }

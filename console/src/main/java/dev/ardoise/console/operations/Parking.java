@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.AccountService;
 import dev.ardoise.console.services.InvoiceService;
 import dev.ardoise.console.services.NotificationService;
@@ -40,7 +41,7 @@ public class Parking {
 
     /** One service's parked accounts and latest skips, or why they could not be read. */
     public record ServiceParking(ParkedService service, List<ParkedAccount> parked, List<SkippedEvent> skipped,
-                                 Failure failure) {
+                                 Refusal failure) {
     }
 
     Parking(@RestClient AccountService relay, @RestClient InvoiceService invoices,
@@ -66,12 +67,12 @@ public class Parking {
     private ServiceParking of(ParkedService service) {
         ServiceAnswer parked = ServiceCalls.answer(() -> api(service).parked(SHOWN));
         if (!parked.ok()) {
-            return new ServiceParking(service, List.of(), List.of(), Failure.of(service.serviceName(), parked));
+            return new ServiceParking(service, List.of(), List.of(), Refusal.failed(service.serviceName(), parked));
         }
         ServiceAnswer skipped = ServiceCalls.answer(() -> api(service).skipped(SKIPPED_SHOWN));
         return new ServiceParking(service, json.convertValue(parked.body(), new TypeReference<List<ParkedAccount>>() {
         }), skipped.ok() ? json.convertValue(skipped.body(), new TypeReference<List<SkippedEvent>>() {
-        }) : List.of(), skipped.ok() ? null : Failure.of(service.serviceName(), skipped));
+        }) : List.of(), skipped.ok() ? null : Refusal.failed(service.serviceName(), skipped));
     }
 
     private ParkedAccountsApi api(ParkedService service) {

@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.services.InvoiceService;
 import dev.ardoise.console.services.ServiceCalls;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +38,7 @@ public class ReadModels {
     }
 
     /** A rebuild's progress, or why it could not be read. */
-    public record RebuildAnswer(Rebuild rebuild, Failure failure) {
+    public record RebuildAnswer(Rebuild rebuild, Refusal failure) {
     }
 
     public record Difference(String accountId, String field, String expected, String actual) {
@@ -55,7 +56,7 @@ public class ReadModels {
                                  List<Skipped> skipped, List<Gap> gaps) {
     }
 
-    public record ReconciliationAnswer(Reconciliation report, Failure failure) {
+    public record ReconciliationAnswer(Reconciliation report, Refusal failure) {
     }
 
     ReadModels(@RestClient InvoiceService invoices, @RestClient InvoiceReconciliation reconciliation,
@@ -76,12 +77,12 @@ public class ReadModels {
     ReconciliationAnswer reconcile() {
         ServiceAnswer answer = ServiceCalls.answer(reconciliation::reconcile);
         return answer.ok() ? new ReconciliationAnswer(read(answer, Reconciliation.class), null)
-                : new ReconciliationAnswer(null, Failure.of(SERVICE, answer));
+                : new ReconciliationAnswer(null, Refusal.failed(SERVICE, answer));
     }
 
     private RebuildAnswer rebuild(ServiceAnswer answer) {
         return answer.ok() ? new RebuildAnswer(read(answer, Rebuild.class), null)
-                : new RebuildAnswer(null, Failure.of(SERVICE, answer));
+                : new RebuildAnswer(null, Refusal.failed(SERVICE, answer));
     }
 
     private <T> T read(ServiceAnswer answer, Class<T> type) {

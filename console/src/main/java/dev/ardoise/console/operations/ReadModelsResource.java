@@ -1,5 +1,6 @@
 package dev.ardoise.console.operations;
 
+import dev.ardoise.console.web.Refusal;
 import dev.ardoise.console.signin.ConsoleUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,7 +32,7 @@ public class ReadModelsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance readModels(ReadModels.RebuildAnswer rebuild,
-                                                  ReadModels.ReconciliationAnswer reconciliation, Failure failure);
+                                                  ReadModels.ReconciliationAnswer reconciliation, Refusal failure);
     }
 
     @GET

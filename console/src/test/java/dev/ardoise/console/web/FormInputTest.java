@@ -1,4 +1,4 @@
-package dev.ardoise.console.backoffice;
+package dev.ardoise.console.web;
 
 import org.junit.jupiter.api.Test;
 

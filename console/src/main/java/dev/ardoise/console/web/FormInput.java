@@ -1,20 +1,22 @@
-package dev.ardoise.console.backoffice;
+package dev.ardoise.console.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The back office's form fields, checked before any call with the services' own bounds: amounts of at most 13
- * digits and 2 decimals (typed as {@code 1500}, {@code 1500.50} or, in French, {@code 1 500,50}), texts of at most
- * 500 characters, ids of at most 100. A breach is an {@link InvalidInput} naming the field.
+ * The console's form fields (back office and dashboard), checked before any call with the services' own bounds:
+ * amounts of at most 13 digits and 2 decimals (typed as {@code 1500}, {@code 1500.50} or, in French,
+ * {@code 1 500,50}), texts and reasons of at most 500 characters without control characters, ids of at most 100,
+ * account and email ids as UUIDs, whole numbers in a range. A breach is an {@link InvalidInput} naming the field.
  */
-final class FormInput {
-    static final int LONGEST_TEXT = 500;
-    static final int LONGEST_ID = 100;
+public final class FormInput {
+    public static final int LONGEST_TEXT = 500;
+    public static final int LONGEST_ID = 100;
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,13}(\\.\\d{1,2})?");
     /** Spaces a person (or the French number format) puts between thousands. */
     private static final Pattern GROUPING = Pattern.compile("[\\s\\u00A0\\u202F]");
@@ -24,7 +26,7 @@ final class FormInput {
     }
 
     /** An amount above zero, as an exact decimal string ({@code "125.5"}). */
-    static String positiveAmount(String field, String typed) {
+    public static String positiveAmount(String field, String typed) {
         BigDecimal amount = amount(field, typed);
         if (amount.signum() <= 0) {
             throw new InvalidInput(field, "invalid_amount_positive");
@@ -33,7 +35,7 @@ final class FormInput {
     }
 
     /** A credit limit: zero or more. */
-    static String limit(String field, String typed) {
+    public static String limit(String field, String typed) {
         return amount(field, typed).toPlainString();
     }
 
@@ -49,7 +51,7 @@ final class FormInput {
     }
 
     /** Free text that may be left empty (null then). */
-    static String optionalText(String field, String typed) {
+    public static String optionalText(String field, String typed) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
@@ -63,7 +65,7 @@ final class FormInput {
         return text;
     }
 
-    static String requiredText(String field, String typed) {
+    public static String requiredText(String field, String typed) {
         String text = optionalText(field, typed);
         if (text == null) {
             throw new InvalidInput(field, "invalid_required");
@@ -72,7 +74,7 @@ final class FormInput {
     }
 
     /** An invoice id (from the page's list of invoices); null when none is chosen. */
-    static String optionalId(String field, String typed) {
+    public static String optionalId(String field, String typed) {
         String id = optionalText(field, typed);
         if (id != null && id.length() > LONGEST_ID) {
             throw new InvalidInput(field, "invalid_too_long");
@@ -80,7 +82,7 @@ final class FormInput {
         return id;
     }
 
-    static String requiredId(String field, String typed) {
+    public static String requiredId(String field, String typed) {
         String id = optionalId(field, typed);
         if (id == null) {
             throw new InvalidInput(field, "invalid_required");
@@ -89,7 +91,7 @@ final class FormInput {
     }
 
     /** One of the values the form offers (upper case). */
-    static String oneOf(String field, String chosen, Set<String> offered) {
+    public static String oneOf(String field, String chosen, Set<String> offered) {
         if (chosen == null || !offered.contains(chosen)) {
             throw new InvalidInput(field, "invalid_choice");
         }
@@ -97,7 +99,7 @@ final class FormInput {
     }
 
     /** The idempotency key the form was rendered with: a UUID, or the page is out of date. */
-    static String key(String typed) {
+    public static String key(String typed) {
         try {
             if (typed != null && typed.length() == 36) {
                 return UUID.fromString(typed).toString();
@@ -109,7 +111,7 @@ final class FormInput {
     }
 
     /** A calendar day, {@code 2026-11-30}; null when left empty. */
-    static LocalDate optionalDay(String field, String typed) {
+    public static LocalDate optionalDay(String field, String typed) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
@@ -125,9 +127,44 @@ final class FormInput {
     }
 
     /** A period whose end is not before its start. */
-    static void inOrder(LocalDate from, LocalDate to) {
+    public static void inOrder(LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInput("from", "invalid_period");
+        }
+    }
+
+    /** An operator's reason for a skip or a mark: recorded for good with their name, so it must say something. */
+    public static String reason(String typed) {
+        return requiredText("reason", typed);
+    }
+
+    /** A whole number (a partition, an offset, a version) from 0 to {@code most}. */
+    public static long whole(String field, String typed, long most) {
+        if (typed == null || typed.isBlank()) {
+            throw new InvalidInput(field, "invalid_required");
+        }
+        try {
+            long number = Long.parseLong(typed.strip());
+            if (number < 0 || number > most) {
+                throw new InvalidInput(field, "invalid_number");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "invalid_number");
+        }
+    }
+
+    /** The ids the services give accounts and emails: UUIDs in their 36-character form. */
+    public static boolean isUuid(String value) {
+        return uuid(value).isPresent();
+    }
+
+    /** An id in an address: a UUID, or it names nothing (the not-found page, as for another store's account). */
+    public static Optional<UUID> uuid(String value) {
+        try {
+            return value != null && value.length() == 36 ? Optional.of(UUID.fromString(value)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ardoise.console.backoffice;
+package dev.ardoise.console.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.console.services.ServiceAnswer;
