@@ -61,6 +61,11 @@ public class TopicsReader {
 
     /** Per partition of account-events taken: the first offset that is new (to the feed), not read back. */
     private final Map<TopicPartition, Long> newFrom = new HashMap<>();
+    /**
+     * Per partition of account-events: the last offset the feed was given, kept across a failure, so that what was
+     * published while the reader was away goes to the feed once it reads again instead of being taken as read back.
+     */
+    private final Map<TopicPartition, Long> lastFed = new HashMap<>();
     /** How long to wait before reading again after a failure: doubled each time, 1 s again once topics are taken. */
     private Duration retryIn = FIRST_PAUSE;
     /** The topics the broker said the console may not read, said once in the log. */
@@ -204,7 +209,7 @@ public class TopicsReader {
             OffsetAndTimestamp start = starts.get(partition);
             reading.seek(partition, start != null ? start.offset() : ends.get(partition));
             if (partition.topic().equals(settings.accountEventsTopic())) {
-                newFrom.put(partition, ends.get(partition));
+                newFrom.put(partition, firstNew(partition, ends.get(partition)));
             }
         });
         if (added.stream().anyMatch(partition -> partition.topic().equals(settings.accountEventsTopic()))) {
@@ -212,6 +217,12 @@ public class TopicsReader {
                     newFrom.size());
             feed.reading(true);
         }
+    }
+
+    /** The end found, or just after the last event fed before a failure: what came while the reader was away. */
+    private long firstNew(TopicPartition partition, long end) {
+        Long fed = lastFed.get(partition);
+        return fed == null ? end : Math.min(fed + 1, end);
     }
 
     private void handle(ConsumerRecord<String, String> record, Instant now) {
@@ -238,6 +249,7 @@ public class TopicsReader {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (record.offset() >= newFrom.getOrDefault(partition, 0L)) {
             feed.publish(event);
+            lastFed.put(partition, record.offset());
         }
     }
 
