@@ -471,30 +471,6 @@ public interface BackOfficeMessages {
     @Message("Written off")
     String invoice_WRITTEN_OFF();
 
-    @Message("Invoice")
-    String email_kind_INVOICE();
-
-    @Message("Reminder")
-    String email_kind_REMINDER();
-
-    @Message("Statement")
-    String email_kind_STATEMENT();
-
-    @Message("Waiting to be sent")
-    String email_status_PENDING();
-
-    @Message("Being sent")
-    String email_status_SENDING();
-
-    @Message("Sent")
-    String email_status_SENT();
-
-    @Message("Not sent")
-    String email_status_SKIPPED();
-
-    @Message("Failed")
-    String email_status_FAILED();
-
     @Message("the customer has no email address")
     String skip_NO_EMAIL();
 

@@ -375,30 +375,6 @@ public interface OpsMessages {
     @Message("retried by {operator}")
     String emails_retried_by(String operator);
 
-    @Message("Pending")
-    String email_status_PENDING();
-
-    @Message("Sending")
-    String email_status_SENDING();
-
-    @Message("Sent")
-    String email_status_SENT();
-
-    @Message("Skipped")
-    String email_status_SKIPPED();
-
-    @Message("Failed")
-    String email_status_FAILED();
-
-    @Message("Invoice")
-    String email_kind_INVOICE();
-
-    @Message("Reminder")
-    String email_kind_REMINDER();
-
-    @Message("Statement")
-    String email_kind_STATEMENT();
-
     // read models
     @Message("Read models")
     String read_models_title();

@@ -1,5 +1,6 @@
 package dev.ardoise.console.backoffice;
 
+import dev.ardoise.console.services.EmailWords;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,10 +22,15 @@ class BackOfficeWordsTest {
 
     @Test
     void every_english_word_has_its_french() throws IOException {
-        Set<String> english = Arrays.stream(BackOfficeMessages.class.getDeclaredMethods()).map(Method::getName)
+        hasItsFrench(BackOfficeMessages.class, "/messages/bo_fr-CA.properties");
+        hasItsFrench(EmailWords.class, "/messages/mail_fr-CA.properties");
+    }
+
+    private void hasItsFrench(Class<?> bundle, String frenchFile) throws IOException {
+        Set<String> english = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Properties french = new Properties();
-        try (Reader file = new InputStreamReader(getClass().getResourceAsStream("/messages/bo_fr-CA.properties"),
+        try (Reader file = new InputStreamReader(getClass().getResourceAsStream(frenchFile),
                 StandardCharsets.UTF_8)) {
             french.load(file);
         }
@@ -40,8 +46,10 @@ class BackOfficeWordsTest {
         check(words, "account_", Words.ACCOUNT_STATUSES);
         check(words, "balance_", Words.BALANCE_STATUSES);
         check(words, "invoice_", Words.INVOICE_STATUSES);
-        check(words, "email_kind_", Words.EMAIL_KINDS);
-        check(words, "email_status_", Words.EMAIL_STATUSES);
+        Set<String> emailWords = Arrays.stream(EmailWords.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        check(emailWords, "email_kind_", Words.EMAIL_KINDS);
+        check(emailWords, "email_status_", Words.EMAIL_STATUSES);
         check(words, "skip_", Words.SKIP_REASONS);
         check(words, "role_", Words.ROLES);
         check(words, "method_", Words.PAYMENT_METHODS);

@@ -93,17 +93,14 @@ class FeedAfterOutageTest {
 
     @Test
     void what_was_published_while_the_reader_was_away_reaches_the_feed_once_it_reads_again() {
-        ObjectMapper json = new ObjectMapper();
-        Feed feed = new Feed(json, TopicsReaderFailureTest.Settings.DEFAULTS) {
+        Feed feed = new Feed(new ObjectMapper(), TopicsReaderFailureTest.Settings.DEFAULTS) {
             @Override
             synchronized void publish(FeedEvent event) {
                 fedVersions.add(event.version());
                 super.publish(event);
             }
         };
-        Broker broker = new Broker();
-        reader = new TopicsReader(broker, TopicsReaderFailureTest.Settings.DEFAULTS, feed, new Rates(),
-                new HandledDeadLetters(broker, json, TopicsReaderFailureTest.Settings.DEFAULTS), new StoresSeen(), json);
+        reader = TopicsReaderFailureTest.readerOf(new Broker(), feed);
 
         reader.start(new StartupEvent());
 

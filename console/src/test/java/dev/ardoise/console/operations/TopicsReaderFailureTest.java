@@ -73,10 +73,7 @@ class TopicsReaderFailureTest {
 
     @Test
     void a_null_end_offset_does_not_kill_the_reader_it_reads_again_and_the_feed_goes_live() {
-        Broker broker = new Broker();
-        ObjectMapper json = new ObjectMapper();
-        reader = new TopicsReader(broker, Settings.DEFAULTS, feed, new Rates(),
-                new HandledDeadLetters(broker, json, Settings.DEFAULTS), new StoresSeen(), json);
+        reader = readerOf(new Broker(), feed);
         TopicsReaderHealth health = new TopicsReaderHealth(reader);
         assertEquals(HealthCheckResponse.Status.DOWN, health.call().getStatus(), "not started");
 
@@ -89,10 +86,7 @@ class TopicsReaderFailureTest {
 
     @Test
     void the_health_check_says_down_once_the_reader_has_stopped() throws InterruptedException {
-        Broker broker = new Broker();
-        ObjectMapper json = new ObjectMapper();
-        reader = new TopicsReader(broker, Settings.DEFAULTS, feed, new Rates(),
-                new HandledDeadLetters(broker, json, Settings.DEFAULTS), new StoresSeen(), json);
+        reader = readerOf(new Broker(), feed);
         TopicsReaderHealth health = new TopicsReaderHealth(reader);
         reader.start(new StartupEvent());
         await().atMost(Duration.ofSeconds(10)).until(feed::reading);
@@ -103,7 +97,14 @@ class TopicsReaderFailureTest {
         assertEquals(HealthCheckResponse.Status.DOWN, health.call().getStatus());
     }
 
-    /** The dashboard's settings as application.properties gives them. */
+    /** A reader of the dashboard's topics on {@code broker}, as the application wires it, feeding {@code feed}. */
+    static TopicsReader readerOf(KafkaClients broker, Feed feed) {
+        ObjectMapper json = new ObjectMapper();
+        return new TopicsReader(broker, Settings.DEFAULTS, feed, new Rates(),
+                new HandledDeadLetters(broker, json, Settings.DEFAULTS), new StoresSeen(), json);
+    }
+
+        /** The dashboard's settings as application.properties gives them. */
     static class Settings implements OperationsSettings {
         static final Settings DEFAULTS = new Settings();
 
