@@ -12,11 +12,13 @@ import java.util.List;
  * @param paymentLink    null when the merchant takes no online payments (or nothing is owed)
  * @param amountDue      what the invoice still owes now: its total less what was paid on it (a deposit at the till)
  * @param depositsAfter  the deposit balance just after this sale; null where it was not recorded
+ * @param alreadyPaid    what was paid on the invoice already, written negative (taken off the total to give the
+ *                       amount due); null when nothing was
  */
 public record InvoiceEmail(String language, String subject, Store store, String customerName,
                            String invoiceNumber, String issuedOn, List<Line> lines, String subtotal, String taxes,
                            String total, String terms, String dueDate, String balanceAfter, String availableAfter,
-                           String paymentLink, String amountDue, String depositsAfter) {
+                           String paymentLink, String amountDue, String depositsAfter, String alreadyPaid) {
 
     public InvoiceEmail {
         lines = List.copyOf(lines);
@@ -28,6 +30,10 @@ public record InvoiceEmail(String language, String subject, Store store, String 
 
     public boolean hasPaymentLink() {
         return paymentLink != null;
+    }
+
+    public boolean hasAlreadyPaid() {
+        return alreadyPaid != null;
     }
 
     public boolean hasDepositsAfter() {

@@ -28,6 +28,7 @@ public final class InvoiceEmailWriter {
     public InvoiceEmail write(SaleCharged invoice, String customerName, String currency, CustomerLanguage language,
                               AccountFigures after, BigDecimal owed, String paymentLink) {
         BigDecimal due = owed == null ? invoice.amount() : owed;
+        BigDecimal paid = invoice.amount().subtract(due);
         BigDecimal taxes = invoice.lines().stream().map(InvoiceLine::tax).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new InvoiceEmail(language.code(), subject(invoice, language), store, customerName,
                 invoice.invoiceNumber(), language.date(invoice.issuedOn()),
@@ -36,7 +37,8 @@ public final class InvoiceEmailWriter {
                 language.money(invoice.amount(), currency), terms(invoice, language),
                 language.date(invoice.dueDate()), language.money(after.balance(), currency),
                 language.money(after.available(), currency), paymentLink, language.money(due, currency),
-                after.deposits() == null ? null : language.money(after.deposits(), currency));
+                after.deposits() == null ? null : language.money(after.deposits(), currency),
+                paid.signum() > 0 ? language.money(paid.negate(), currency) : null);
     }
 
     private String subject(SaleCharged invoice, CustomerLanguage language) {

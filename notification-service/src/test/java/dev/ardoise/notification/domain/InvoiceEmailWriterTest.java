@@ -38,6 +38,7 @@ class InvoiceEmailWriterTest {
         assertFalse(email.hasPaymentLink());
         assertEquals("1 000,00 $", spaces(email.amountDue()), "nothing paid on it yet: the whole total is due");
         assertFalse(email.hasDepositsAfter(), "deposits not recorded with the figures: left out");
+        assertFalse(email.hasAlreadyPaid());
     }
 
     @Test
@@ -50,6 +51,7 @@ class InvoiceEmailWriterTest {
 
         assertEquals("1 000,00 $", spaces(email.total()));
         assertEquals("850,00 $", spaces(email.amountDue()));
+        assertEquals("-150,00 $", spaces(email.alreadyPaid()), "taken off the total to give the amount due");
         assertEquals("50,00 $", spaces(email.depositsAfter()));
         assertEquals("-850,00 $", spaces(email.balanceAfter()));
     }
