@@ -94,7 +94,7 @@ public class Emails {
     private Rendered invoice(ClaimedEmail email, CustomerLanguage language) {
         SaleCharged sale = sale(email);
         InvoiceEmail written = invoices.write(sale, email.customerName(), email.currency(), language, email.after(),
-                paymentLink(sale, email.owedNow(), email.currency()));
+                email.owedNow(), paymentLink(sale, email.owedNow(), email.currency()));
         return layout("invoice-email", written.language(), written.subject(), written);
     }
 
