@@ -12,8 +12,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class InvoiceEmailTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    TestClock clock;
 
     @Test
     void a_french_speaking_customer_gets_each_invoice_in_french() {
@@ -140,6 +145,8 @@ class InvoiceEmailTest extends FreshAccountTest {
             // owed 400.00 - 150.00 from the deposit: balance -250.00, available 1,000.00 - 250.00
             assertContains(body, "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
         }
+        // what is still due, as the payment link asks for it
+        assertEquals(new BigDecimal("250.00"), ScheduledEmailsTest.paymentClaimIn(email.text(), clock.instant()).amount());
     }
 
     @Test
