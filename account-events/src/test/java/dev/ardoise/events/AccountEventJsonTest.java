@@ -133,10 +133,12 @@ class AccountEventJsonTest {
     void a_command_that_does_not_hold_the_event_or_runs_backwards_is_malformed() {
         String outside = """
                 {"eventId":"%s","type":"AccountSuspended","accountId":"%s","version":7,"occurredAt":"2026-11-29T10:00:00Z",
-                 "metadata":{"actor":{"role":"MANAGER"},"correlationId":"c","command":{"firstVersion":3,"lastVersion":4}},
+                 "metadata":{"actor":{"role":"MANAGER"},"correlationId":"c",
+                             "command":{"firstVersion":3,"lastVersion":4}},
                  "data":{"reason":"moved away"}}
                 """.formatted(UUID.randomUUID(), ACCOUNT);
-        String backwards = outside.replace("\"firstVersion\":3,\"lastVersion\":4", "\"firstVersion\":8,\"lastVersion\":6");
+        String backwards = outside.replace("\"firstVersion\":3,\"lastVersion\":4",
+                "\"firstVersion\":8,\"lastVersion\":6");
 
         MalformedEventException e = assertThrows(MalformedEventException.class, () -> AccountEventJson.read(outside));
         assertTrue(e.getMessage().contains("command"), e.getMessage());

@@ -33,8 +33,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * The accounts' event streams in PostgreSQL. Appending writes the events at the versions that follow the one
- * the command was decided on, with their metadata (which names those versions: {@code metadata.command}), the same events to the outbox, and the holds still reserving
- * credit to {@code credit_holds}, all in one statement: with the pool, that statement is its own transaction.
+ * the command was decided on, with their metadata (which names those versions: {@code metadata.command}), the same
+ * events to the outbox, and the holds still reserving credit to {@code credit_holds}, all in one statement: with
+ * the pool, that statement is its own transaction.
  */
 @ApplicationScoped
 public class EventStore {

@@ -70,7 +70,8 @@ public record Email(NotificationStatus status, SkipReason reason, String recipie
     /** Tried again after a back-off, or FAILED after the last attempt. */
     public Email failed(String error, RetrySchedule schedule, Instant now) {
         RetrySchedule.NextStep next = schedule.afterFailure(attempts, now);
-        String kept = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+        String kept = error == null || error.length() <= MAX_ERROR_LENGTH ? error
+                : error.substring(0, MAX_ERROR_LENGTH);
         return new Email(next.status(), null, recipient, attempts, kept, next.nextAttemptAt(), claimedAt, sentAt,
                 null);
     }

@@ -146,7 +146,8 @@ class InvoiceEmailTest extends FreshAccountTest {
             assertContains(body, "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
         }
         // what is still due, as the payment link asks for it
-        assertEquals(new BigDecimal("250.00"), ScheduledEmailsTest.paymentClaimIn(email.text(), clock.instant()).amount());
+        assertEquals(new BigDecimal("250.00"),
+                ScheduledEmailsTest.paymentClaimIn(email.text(), clock.instant()).amount());
     }
 
     @Test
