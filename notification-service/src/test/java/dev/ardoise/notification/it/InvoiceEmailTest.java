@@ -141,10 +141,8 @@ class InvoiceEmailTest extends FreshAccountTest {
         events.publishOfCommand(accountId, 5, ofTheSale, depositAtTheTill(sale, "150.00"));
 
         Mailbox.Email email = awaitEmails(1).get(0);
-        for (String body : List.of(email.text(), email.html())) {
-            // owed 400.00 - 150.00 from the deposit: balance -250.00, available 1,000.00 - 250.00
-            assertContains(body, "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
-        }
+        // owed 400.00 - 150.00 from the deposit: balance -250.00, available 1,000.00 - 250.00
+        assertContains(email.text(), "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
         // what is still due, as the payment link asks for it
         assertEquals(new BigDecimal("250.00"),
                 ScheduledEmailsTest.paymentClaimIn(email.text(), clock.instant()).amount());
