@@ -1,5 +1,6 @@
 package dev.ardoise.notification.it;
 
+import dev.ardoise.events.CommandVersions;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.RecordedEvent;
@@ -11,8 +12,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class InvoiceEmailTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    TestClock clock;
 
     @Test
     void a_french_speaking_customer_gets_each_invoice_in_french() {
@@ -114,6 +120,43 @@ class InvoiceEmailTest extends FreshAccountTest {
 
         assertContains(email.text(), "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
         assertContains(email.shown(), "400,00 $", "Solde -250,00 $", "Crédit disponible 750,00 $");
+    }
+
+    @Test
+    void the_invoice_waits_for_the_rest_of_its_sales_command_however_late_it_comes() {
+        SaleCharged sale = charged("400.00");
+        CommandVersions ofTheSale = new CommandVersions(4, 5);
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, deposit("200.00"));
+        events.publishOfCommand(accountId, 4, ofTheSale, sale);
+
+        // The sale is read (its email decided) and nothing leaves while the deposit used at the till is missing.
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
+                .when().get("/notifications").then().statusCode(200)
+                .body("items.size()", is(1)).body("items[0].status", is("PENDING")));
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(12))
+                .until(() -> mailbox.emails().isEmpty());
+        events.publishOfCommand(accountId, 5, ofTheSale, depositAtTheTill(sale, "150.00"));
+
+        Mailbox.Email email = awaitEmails(1).get(0);
+        // owed 400.00 - 150.00 from the deposit: balance -250.00, available 1,000.00 - 250.00
+        assertContains(email.text(), "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
+        // what is still due, as the payment link asks for it
+        assertEquals(new BigDecimal("250.00"),
+                ScheduledEmailsTest.paymentClaimIn(email.text(), clock.instant()).amount());
+    }
+
+    @Test
+    void an_invoice_recorded_before_commands_is_emailed_at_once_as_a_command_of_its_own() {
+        SaleCharged sale = charged("400.00");
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, sale);
+
+        Mailbox.Email email = awaitEmails(1).get(0);
+
+        assertContains(email.text(), "solde -400,00 $", "crédit disponible 600,00 $");
     }
 
     @Test

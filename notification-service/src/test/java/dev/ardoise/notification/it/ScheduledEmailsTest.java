@@ -308,9 +308,14 @@ class ScheduledEmailsTest extends FreshAccountTest {
 
     /** The claim of the body's payment link, verified as the payment page would verify it now, on the store's clock. */
     private PaymentLinks.PaymentClaim verifiedClaim(String body) {
+        return paymentClaimIn(body, clock.instant());
+    }
+
+    /** The claim of the body's payment link, verified as the payment page would verify it at {@code now}. */
+    static PaymentLinks.PaymentClaim paymentClaimIn(String body, java.time.Instant now) {
         Matcher token = TOKEN.matcher(body);
         assertTrue(token.find(), "no payment link in:\n" + body);
-        return VERIFIER.verify(token.group(1), clock.instant())
+        return VERIFIER.verify(token.group(1), now)
                 .orElseThrow(() -> new AssertionError("the payment link's signature is not valid: " + token.group(1)));
     }
 
