@@ -1,5 +1,6 @@
 package dev.ardoise.notification.payments;
 
+import dev.ardoise.notification.domain.CustomerLanguage;
 import dev.ardoise.notification.persistence.Contact;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,11 @@ import java.util.UUID;
 class Customers {
     record Customer(String name, String language) {
         static final Customer UNKNOWN = new Customer(null, null);
+
+        /** The customer's language, or the browser's for a customer not known here. */
+        CustomerLanguage languageOr(CustomerLanguage browsers) {
+            return language == null ? browsers : CustomerLanguage.of(language);
+        }
     }
 
     Uni<Customer> of(UUID accountId) {

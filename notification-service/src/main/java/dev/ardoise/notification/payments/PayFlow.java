@@ -78,15 +78,16 @@ class PayFlow {
             return refusal("off", 404, asked);
         }
         LinkCheck check = payments.links().check(token, clock.instant());
-        if (check instanceof LinkCheck.Expired) {
-            return refusal("expired", 410, asked);
+        if (check instanceof LinkCheck.Expired expired) {
+            return customers.of(expired.claim().accountId())
+                    .map(customer -> refusalNow("expired", 410, customer.languageOr(asked)));
         }
         if (!(check instanceof LinkCheck.Genuine genuine)) {
             return refusal("not-valid", 400, asked);
         }
         var claim = genuine.claim();
         return customers.of(claim.accountId()).flatMap(customer -> {
-            CustomerLanguage language = customer.language() == null ? asked : CustomerLanguage.of(customer.language());
+            CustomerLanguage language = customer.languageOr(asked);
             return invoices.invoice(claim.invoiceId())
                     .map(invoice -> !claim.accountId().equals(invoice.accountId())
                             ? refusalNow("not-valid", 400, language)
