@@ -109,7 +109,7 @@ final class Secrets {
     }
 
     private static List<String> secretNames() {
-        List<String> names = new java.util.ArrayList<>(List.of("db", "smtp", "payments-link", "console",
+        List<String> names = new java.util.ArrayList<>(List.of("db", "smtp", "payments-link", "payments-provider-callback", "console",
                 "kafka.controller"));
         KAFKA_USERS.forEach(user -> names.add("kafka." + user));
         return names;
@@ -152,6 +152,11 @@ final class Secrets {
 
     String paymentLinkSecret() {
         return passwords.getProperty("payments-link");
+    }
+
+    /** What the test provider signs its callbacks with and account-service verifies them with. */
+    String providerCallbackSecret() {
+        return passwords.getProperty("payments-provider-callback");
     }
 
     String kafkaPassword(String user) {

@@ -92,6 +92,11 @@ final class Service implements AutoCloseable {
                     // its own key, not the issuer's: only invoice-service trusts it, and for SERVICE tokens only
                     "SERVICE_TOKEN_SIGNING_KEY_LOCATION", secrets.serviceTokenPrivateKey().toString(),
                     "SERVICE_TOKEN_KEY_ID", DevTokens.SERVICE_KEY_ID));
+            environment.putAll(onlinePayments(settings, secrets));
+        }
+        if (name.equals("account-service")) {
+            environment.put("PAYMENTS_PROVIDER", "test");
+            environment.put("PAYMENTS_PROVIDER_CALLBACK_SECRET", secrets.providerCallbackSecret());
         }
         if (name.equals("invoice-service")) {
             environment.put("TOKEN_PUBLIC_KEY_LOCATION", secrets.invoiceServiceVerifyKeys().toString());
@@ -149,6 +154,21 @@ final class Service implements AutoCloseable {
     }
 
     /** The variables it was started with, secrets included. */
+    /**
+     * Online payments on, with the test provider served by notification-service (docs/payments.md): the email's link
+     * leads to the pay page, "Pay (test)" sends account-service a callback signed with the secret both are given.
+     */
+    private static Map<String, String> onlinePayments(StackSettings settings, Secrets secrets) {
+        return Map.of(
+                "PAYMENTS_ONLINE_ENABLED", "true",
+                "PAYMENTS_LINK_BASE_URL", settings.serviceUrl(settings.notificationPort()) + "/pay",
+                "PAYMENTS_PROVIDER", "test",
+                "PAYMENTS_TEST_PROVIDER_ALLOWED", "true",
+                "PAYMENTS_PROVIDER_CALLBACK_URL",
+                settings.serviceUrl(settings.accountPort()) + "/payment-provider/callbacks",
+                "PAYMENTS_PROVIDER_CALLBACK_SECRET", secrets.providerCallbackSecret());
+    }
+
     Map<String, String> environment() {
         return environment;
     }

@@ -2,6 +2,7 @@ package dev.ardoise.account.application;
 
 import dev.ardoise.account.domain.AddDeposit;
 import dev.ardoise.account.domain.ChargeSale;
+import dev.ardoise.account.domain.CommandRefusedException;
 import dev.ardoise.account.domain.Commands;
 import dev.ardoise.account.domain.CreditAccount;
 import dev.ardoise.account.domain.Decision;
@@ -15,8 +16,10 @@ import dev.ardoise.account.eventstore.CustomerAccounts;
 import dev.ardoise.account.eventstore.EventStore;
 import dev.ardoise.account.eventstore.OutboxRelay;
 import dev.ardoise.events.AccountEvent;
+import dev.ardoise.events.Actor;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.RecordedEvent;
+import dev.ardoise.events.Role;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.http.security.Caller;
 import dev.ardoise.http.security.StoreWall;
@@ -182,6 +185,27 @@ public class CreditAccounts {
 
     public Uni<Outcome> receivePayment(UUID accountId, Commands.ReceivePayment command, Requester requester) {
         return execute(accountId, requester, account -> account.settling().receivePayment(command));
+    }
+
+    /**
+     * A payment the store's payment provider reports in its signed callback: decided as {@code POST /payments} is,
+     * recorded as the system ({@code payment-provider:<name>}) in the account's own store. The provider's payment
+     * id is the command's key, so a callback sent again records nothing more.
+     *
+     * @throws CommandRefusedException {@code other-currency} when the account is kept in another currency
+     */
+    public Uni<Outcome> receiveProviderPayment(UUID accountId, Commands.ReceivePayment command, String currency,
+                                               String provider, String correlationId) {
+        return decided(accountId,
+                account -> new EventMetadata(new Actor(Role.SYSTEM, "payment-provider:" + provider, null,
+                        storeOf(account)), correlationId),
+                account -> {
+                    if (!account.currency().equals(currency)) {
+                        throw new CommandRefusedException("other-currency", "currency: the account is kept in "
+                                + account.currency() + ", the payment is in " + currency);
+                    }
+                    return account.settling().receivePayment(command);
+                });
     }
 
     public Uni<Outcome> refund(UUID accountId, Commands.RefundSale command, Requester requester) {

@@ -117,10 +117,12 @@ public class InvoiceResource {
 
     @GET
     @Path("invoices/{invoiceId}")
+    @RolesAllowed({Roles.CASHIER, Roles.MANAGER, Roles.VIEWER, Roles.SERVICE})
     @Operation(operationId = "getInvoice",
             summary = "One invoice, with what is still owed on it, its status as of today and every payment, "
                     + "deposit applied, credit, refund, adjustment and write-off on it",
-            description = "An invoice of an account of a store the token does not name is 404, like an unknown one.")
+            description = "An invoice of an account of a store the token does not name is 404, like an unknown one. "
+                    + "notification-service's pay page reads what is still due here as SERVICE, for any store.")
     public Uni<InvoiceResponse> invoice(@PathParam("invoiceId") String invoiceId) {
         LocalDate today = today();
         Caller who = caller.get();

@@ -94,14 +94,14 @@ public class Emails {
     private Rendered invoice(ClaimedEmail email, CustomerLanguage language) {
         SaleCharged sale = sale(email);
         InvoiceEmail written = invoices.write(sale, email.customerName(), email.currency(), language, email.after(),
-                email.owedNow(), paymentLink(sale, email.owedNow(), email.currency()));
+                email.owedNow(), paymentLink(email, sale));
         return layout("invoice-email", written.language(), written.subject(), written);
     }
 
     private Rendered reminder(ClaimedEmail email, CustomerLanguage language) {
         SaleCharged sale = sale(email);
         ReminderEmail written = reminders.write(sale, email.owedNow(), email.offsetDays(), email.customerName(),
-                email.currency(), language, paymentLink(sale, email.owedNow(), email.currency()));
+                email.currency(), language, paymentLink(email, sale));
         return layout("reminder-email", written.language(), written.subject(), written);
     }
 
@@ -110,11 +110,12 @@ public class Emails {
     }
 
     /** Only when the merchant takes online payments, and only for what is still owed. */
-    private String paymentLink(SaleCharged sale, BigDecimal owed, String currency) {
+    private String paymentLink(ClaimedEmail email, SaleCharged sale) {
+        BigDecimal owed = email.owedNow();
         if (links == null || owed == null || owed.signum() <= 0) {
             return null;
         }
-        return links.link(new PaymentLinks.PaymentClaim(sale.invoiceId(), owed, currency,
+        return links.link(new PaymentLinks.PaymentClaim(email.accountId(), sale.invoiceId(), owed, email.currency(),
                 clock.instant().plus(payments.linkValidity())));
     }
 

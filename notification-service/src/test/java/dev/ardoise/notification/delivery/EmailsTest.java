@@ -167,6 +167,26 @@ class EmailsTest {
             public Duration linkValidity() {
                 return Duration.ofDays(60);
             }
+
+            @Override
+            public String provider() {
+                return PaymentsConfig.TEST_PROVIDER;
+            }
+
+            @Override
+            public Optional<String> providerCallbackUrl() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> providerCallbackSecret() {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean testProviderAllowed() {
+                return true;
+            }
         };
     }
 }

@@ -20,6 +20,7 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * invoice-service's statement endpoint as the statement contract defines it, served by the JDK's HTTP server:
@@ -43,9 +44,13 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         server.createContext("/accounts/", InvoiceServiceStub::statement);
+        server.createContext("/invoices/", InvoiceServiceStub::invoice);
+        server.createContext("/payment-provider/callbacks", InvoiceServiceStub::callback);
         server.start();
-        return Map.of("ardoise.invoice-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "smallrye.jwt.sign.key.location", signingKeyFile().toString());
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("ardoise.invoice-service.url", url,
+                "smallrye.jwt.sign.key.location", signingKeyFile().toString(),
+                "ardoise.payments.provider-callback-url", url + "/payment-provider/callbacks");
     }
 
     /** The tests' service private key (see {@link Tokens}) as a PEM file in target/, for the service to sign with. */
@@ -91,6 +96,63 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, String> query = query(uri.getRawQuery());
         answer(exchange, 200, "application/json", canned(accountId, query.get("from"), query.get("to")));
+    }
+
+    /**
+     * {@code GET /invoices/{invoiceId}}: the id says what the invoice is, {@code <state>-<accountId>}: {@code due-}
+     * owes 152.25 of 452.25 (MAIN-000452, issued 29 November, due 29 December 2026), {@code paid-} was paid on
+     * 1 December 2026, {@code off-} was written off; any other id is 404.
+     */
+    private static void invoice(HttpExchange exchange) throws IOException {
+        if (refusal(exchange.getRequestHeaders().getFirst("Authorization")) != null) {
+            answer(exchange, 401, "application/problem+json", "{\"status\":401}");
+            return;
+        }
+        String invoiceId = exchange.getRequestURI().getPath().substring("/invoices/".length());
+        int dash = invoiceId.indexOf('-');
+        String state = dash < 0 ? "" : invoiceId.substring(0, dash);
+        if (!Set.of("due", "paid", "off").contains(state)) {
+            answer(exchange, 404, "application/problem+json",
+                    "{\"type\":\"https://ardoise.dev/problems/not-found\",\"status\":404}");
+            return;
+        }
+        String owed = state.equals("due") ? "152.25" : "0.00";
+        String status = Map.of("due", "PARTIALLY_PAID", "paid", "PAID", "off", "WRITTEN_OFF").get(state);
+        answer(exchange, 200, "application/json", """
+                {"invoiceId":"%s","invoiceNumber":"MAIN-000452","accountId":"%s","saleId":"sale-452",
+                 "storeId":"MAIN","currency":"CAD","amount":"452.25","paid":"300.00","refunded":"0.00",
+                 "owed":"%s","lines":[],"terms":"NET_30","issuedOn":"2026-11-29","dueDate":"2026-12-29",
+                 "status":"%s","applications":[{"date":"2026-11-30","kind":"PAYMENT","reference":"P-1",
+                 "amount":"300.00","owedChange":"-300.00","version":3}%s]}
+                """.formatted(invoiceId, invoiceId.substring(dash + 1), owed, status, state.equals("due") ? ""
+                : ",{\"date\":\"2026-12-01\",\"kind\":\"PAYMENT\",\"amount\":\"152.25\",\"version\":4}"));
+    }
+
+    /**
+     * account-service's {@code POST /payment-provider/callbacks}: 200 for a callback signed within 5 minutes under
+     * the tests' callback secret that pays what a {@code due-} invoice still owes, 401 otherwise.
+     */
+    private static void callback(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String signature = exchange.getRequestHeaders().getFirst("Ardoise-Provider-Signature");
+        boolean genuine = signature != null && signature.matches("t=\\d+,v1=[0-9a-f]{64}")
+                && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(signature.substring(2,
+                signature.indexOf(',')))) <= 300
+                && signature.endsWith(hmac(signature.substring(2, signature.indexOf(',')) + "." + body));
+        boolean paysWhatIsDue = body.contains("\"amount\":\"152.25\"") && body.contains("\"invoiceId\":\"due-")
+                && body.contains("\"paymentId\":\"tp_") && body.contains("\"currency\":\"CAD\"");
+        answer(exchange, genuine && paysWhatIsDue ? 200 : 401, "application/json", "{}");
+    }
+
+    private static String hmac(String signed) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("test-secret-for-provider-callbacks"
+                    .getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opening -700.00; a payment of 300.00; a charge of 1,120.50; closing -1,520.50. */
