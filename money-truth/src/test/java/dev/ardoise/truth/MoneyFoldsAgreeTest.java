@@ -18,11 +18,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * One truth about money: the four folds of the catalogue's rules (account-service's account, invoice-service's
  * projection and reconciliation, notification-service's ledger) agree on what is owed, the deposit balance, what
- * is held and what is available after every event of hundreds of generated histories, in currencies with 2, 0
- * and 3 decimals. A difference names the history's seed, the event and every fold's figures.
+ * is held and what is available after every event of hundreds of histories, in currencies with 2, 0 and 3
+ * decimals: {@link RicherHistories} (the shared generator's) and {@link DecidedHistories} (what account-service's
+ * own decisions record from random commands). A difference names the history and its seed, the event and every
+ * fold's figures.
  */
 class MoneyFoldsAgreeTest {
     private static final int HISTORIES = 600;
+    private static final int DECIDED = 400;
+    private static final Set<String> MOVING_MONEY = Set.of("SaleCharged", "SaleCharged capturing a hold",
+            "DepositAdded", "DepositApplied", "DepositReturned", "PaymentReceived", "CreditNoteIssued OVERPAYMENT",
+            "CreditNoteIssued REFUND", "SaleRefunded", "BalanceAdjusted CREDIT", "BalanceAdjusted DEBIT",
+            "DebtWrittenOff", "CreditHoldPlaced", "CreditHoldVoided", "CreditHoldExpired", "CreditLimitSet",
+            "ChargeOverrideGranted");
     private static final List<String> CURRENCIES = List.of("CAD", "JPY", "KWD", "EUR");
 
     @Test
@@ -30,8 +38,27 @@ class MoneyFoldsAgreeTest {
         for (int seed = 0; seed < HISTORIES; seed++) {
             String currency = CURRENCIES.get(seed % CURRENCIES.size());
             List<RecordedEvent> history = RicherHistories.history(seed, 40 + seed % 160, currency);
-            agreeAfterEveryEvent(seed, currency, history);
+            agreeAfterEveryEvent("RicherHistories seed " + seed, currency, history);
         }
+    }
+
+    @Test
+    void everyFoldFindsTheSameMoneyAfterEveryEventAccountServiceDecided() {
+        for (int seed = 0; seed < DECIDED; seed++) {
+            String currency = CURRENCIES.get(seed % CURRENCIES.size());
+            agreeAfterEveryEvent("DecidedHistories seed " + seed, currency,
+                    DecidedHistories.history(seed, currency, 60 + seed % 140));
+        }
+    }
+
+    @Test
+    void theDecidedHistoriesMoveMoneyInEveryWayTheCatalogueKnows() {
+        Set<String> seen = new HashSet<>();
+        for (int seed = 0; seed < DECIDED; seed++) {
+            String currency = CURRENCIES.get(seed % CURRENCIES.size());
+            DecidedHistories.history(seed, currency, 60 + seed % 140).forEach(event -> seen.add(kind(event)));
+        }
+        assertEquals(Set.of(), missing(seen), "event kinds no decided history holds");
     }
 
     @Test
@@ -41,33 +68,31 @@ class MoneyFoldsAgreeTest {
             RicherHistories.history(seed, 40 + seed % 160, CURRENCIES.get(seed % CURRENCIES.size()))
                     .forEach(event -> seen.add(kind(event)));
         }
-        Set<String> moving = Set.of("SaleCharged", "SaleCharged capturing a hold", "DepositAdded", "DepositApplied",
-                "DepositReturned", "PaymentReceived", "CreditNoteIssued OVERPAYMENT", "CreditNoteIssued REFUND",
-                "SaleRefunded", "BalanceAdjusted CREDIT", "BalanceAdjusted DEBIT", "DebtWrittenOff",
-                "CreditHoldPlaced", "CreditHoldVoided", "CreditHoldExpired", "CreditLimitSet",
-                "ChargeOverrideGranted");
-        assertEquals(Set.of(), moving.stream().filter(kind -> !seen.contains(kind)).collect(Collectors.toSet()),
-                "event kinds no generated history holds");
+        assertEquals(Set.of(), missing(seen), "event kinds no generated history holds");
     }
 
-    private static void agreeAfterEveryEvent(int seed, String currency, List<RecordedEvent> history) {
+    private static Set<String> missing(Set<String> seen) {
+        return MOVING_MONEY.stream().filter(kind -> !seen.contains(kind)).collect(Collectors.toSet());
+    }
+
+    private static void agreeAfterEveryEvent(String history, String currency, List<RecordedEvent> events) {
         List<MoneyFold> folds = List.of(new AccountServiceFold(), new InvoiceProjectionFold(),
                 new InvoiceReconciliationFold(), new NotificationLedgerFold());
-        for (RecordedEvent event : history) {
+        for (RecordedEvent event : events) {
             List<Figures> figures = new ArrayList<>();
             for (MoneyFold fold : folds) {
                 fold.apply(event);
                 figures.add(fold.figures());
             }
             if (!figures.stream().allMatch(figures.get(0)::sameMoneyAs)) {
-                fail(difference(seed, currency, event, folds, figures));
+                fail(difference(history, currency, event, folds, figures));
             }
         }
     }
 
-    private static String difference(int seed, String currency, RecordedEvent event, List<MoneyFold> folds,
+    private static String difference(String history, String currency, RecordedEvent event, List<MoneyFold> folds,
                                       List<Figures> figures) {
-        StringBuilder message = new StringBuilder("history seed " + seed + " (" + currency + "), after event v"
+        StringBuilder message = new StringBuilder(history + " (" + currency + "), after event v"
                 + event.version() + " " + event.data() + ", the folds disagree:");
         for (int i = 0; i < folds.size(); i++) {
             message.append("\n  ").append(folds.get(i).name()).append(": ").append(figures.get(i));
