@@ -85,8 +85,9 @@ class ReadmeTourIT {
         steps.put("# Only a manager raises a limit", shows("\"status\":403", "\"creditLimit\":\"1500.00\""));
         steps.put("# Another store's cashier", shows("\"status\":404"));
         steps.put("# The authoritative state", shows("\"creditLimit\":\"1500.00\"", "\"balance\":\"-440.00\"",
-                "\"version\":9", "Marie Tremblay"));
-        steps.put("# A manager emails Marie her statement", shows("\"kind\":\"STATEMENT\"", "\"differences\":[]"));
+                "\"version\":9", "Marie Tremblay", "\"interim\":true"));
+        steps.put("# A manager emails Marie her statement", shows("\"status\":422", "\"field\":\"to\"",
+                "period-not-ended", "\"kind\":\"STATEMENT\"", "\"differences\":[]"));
         steps.put("# A register can also sell over Kafka", shows("\"saleId\":\"R2-0001\"",
                 "\"outcome\":\"CHARGED\"", "\"amount\":\"25.00\""));
         steps.put("# Without a token the sale is DECLINED", shows("\"saleId\":\"R2-0002\"",

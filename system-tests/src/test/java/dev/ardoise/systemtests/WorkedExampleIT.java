@@ -129,17 +129,21 @@ class WorkedExampleIT {
         assertEquals(Map.of("role", "CASHIER", "userId", "marc", "registerId", "R7", "storeId", "MAIN"),
                 withoutNulls(events.getMap("metadata.actor[2]")), "the POS sale is the register token's");
 
-        given().auth().oauth2(manager).contentType(ContentType.JSON)
-                .body(Map.of("from", LocalDate.now(STORE_ZONE).withDayOfMonth(1).toString(),
-                        "to", LocalDate.now(STORE_ZONE).toString()))
-                .post(notifications() + "/accounts/{id}/statements", account).then().statusCode(202);
+        // The month so far is not over: it is not emailed, but it reads on screen, marked interim.
+        String monthStart = LocalDate.now(STORE_ZONE).withDayOfMonth(1).toString();
+        String today = LocalDate.now(STORE_ZONE).toString();
+        given().auth().oauth2(manager).contentType(ContentType.JSON).body(Map.of("from", monthStart, "to", today))
+                .post(notifications() + "/accounts/{id}/statements", account).then().statusCode(422)
+                .body("field", equalTo("to"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<MailInbox.Mail> mails = inbox.messagesTo(luc);
-            assertEquals(3, mails.size(), mails.toString());
-            String statement = mails.stream().map(MailInbox.Mail::text).filter(text -> text.contains("500.00"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no statement with the payment: " + mails));
-            assertTrue(statement.contains("$459.90") && statement.contains("$239.90"), statement);
+            String statement = given().auth().oauth2(manager).queryParam("from", monthStart).queryParam("to", today)
+                    .queryParam("format", "text").get(notifications() + "/accounts/{id}/statement-preview", account)
+                    .then().statusCode(200).header("X-Statement-Interim", equalTo("true")).extract().asString();
+            assertTrue(statement.contains("500.00") && statement.contains("$459.90")
+                    && statement.contains("$239.90"), statement);
         });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertEquals(2, inbox.messagesTo(luc).size(), inbox.messagesTo(luc).toString()));
     }
 
     /** A cashier opens the account (no limit: that is a manager's), then the manager sets 1,000.00. */

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,12 @@ public final class Histories {
     }
 
     public static List<RecordedEvent> history(UUID accountId, int index, int events) {
-        return new Builder(accountId, index).build(events);
+        return new Builder(accountId, index, index % 7 == 3 ? "JPY" : "CAD").build(events);
+    }
+
+    /** The same kind of history in the given currency, its amounts at that currency's scale (KWD: 3 decimals). */
+    public static List<RecordedEvent> history(UUID accountId, int index, int events, String currency) {
+        return new Builder(accountId, index, currency).build(events);
     }
 
     private static final class Builder {
@@ -70,12 +76,12 @@ public final class Histories {
         private boolean suspended;
         private int sequence;
 
-        Builder(UUID accountId, int index) {
+        Builder(UUID accountId, int index, String currency) {
             this.accountId = accountId;
             this.index = index;
             this.random = new Random(index);
-            this.currency = index % 7 == 3 ? "JPY" : "CAD";
-            this.scale = "JPY".equals(currency) ? 0 : 2;
+            this.currency = currency;
+            this.scale = Currency.getInstance(currency).getDefaultFractionDigits();
         }
 
         List<RecordedEvent> build(int count) {

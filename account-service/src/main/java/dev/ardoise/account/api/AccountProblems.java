@@ -1,6 +1,7 @@
 package dev.ardoise.account.api;
 
 import dev.ardoise.account.application.AccountNotFoundException;
+import dev.ardoise.account.domain.AccountAlreadyOpenException;
 import dev.ardoise.account.domain.ChargeDeclinedException;
 import dev.ardoise.account.domain.CommandRefusedException;
 import dev.ardoise.account.domain.IdempotencyConflictException;
@@ -44,6 +45,14 @@ public class AccountProblems {
     public Response reused(IdempotencyConflictException e) {
         return Problem.of("idempotency-key-reused", "Idempotency key reused", Response.Status.CONFLICT, e.getMessage())
                 .with("key", e.key())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyOpen(AccountAlreadyOpenException e) {
+        return Problem.of("account-already-open", "Account already open", Response.Status.CONFLICT, e.getMessage())
+                .with("accountId", e.accountId().toString())
+                .with("fields", e.differences())
                 .toResponse();
     }
 

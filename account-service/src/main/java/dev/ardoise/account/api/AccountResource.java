@@ -65,12 +65,16 @@ public class AccountResource {
     @RolesAllowed({Roles.CASHIER, Roles.MANAGER})
     @Operation(operationId = "openAccount", summary = "Open a credit account for a customer",
             description = "201 with the new account; 200 with the existing one when the customer already has one in "
-                    + "the store. The account belongs to the token's store, or to the body's storeId when the token "
-                    + "names several (422 store-not-yours otherwise). A limit on opening is a manager's (403).")
+                    + "the store and the request gives the same details (name, email, emailConsent, language, "
+                    + "currency, creditLimit when given); 409 account-already-open naming each other detail in "
+                    + "fields, with the existing accountId, and nothing recorded. The account belongs to the token's "
+                    + "store, or to the body's storeId when the token names several (422 store-not-yours otherwise). "
+                    + "A limit on opening is a manager's (403).")
     @APIResponse(responseCode = "201", description = "opened",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "200", description = "the customer's existing account",
+    @APIResponse(responseCode = "200", description = "the customer's existing account, opened with the same details",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "409", description = "the customer's existing account has other details")
     public Uni<Response> open(OpenAccountRequest request, @BeanParam Correlation correlation) {
         var body = required(request, "body");
         var requester = callers.requester(correlation);

@@ -87,8 +87,9 @@ public class CreditAccounts {
     }
 
     /**
-     * Opens the account of the store's customer, or answers the one the customer already has in that store (a
-     * customer of another store with the same id is another customer).
+     * Opens the account of the store's customer, or answers the one the customer already has in that store when
+     * the opening asks for the same details, or refuses one that asks for others (a customer of another store with
+     * the same id is another customer).
      */
     public Uni<AccountOpening> open(OpenAccount command, Requester requester) {
         List<AccountEvent> events = Keeping.open(command);
@@ -97,7 +98,10 @@ public class CreditAccounts {
                         newAccountId)
                 .chain(accountId -> {
                     if (!accountId.equals(newAccountId)) {
-                        return eventStore.load(tx, accountId).map(existing -> new AccountOpening(existing, false));
+                        return eventStore.load(tx, accountId).map(existing -> {
+                            existing.keeping().openAgain(command);
+                            return new AccountOpening(existing, false);
+                        });
                     }
                     CreditAccount account = CreditAccount.replay(accountId, List.of());
                     return eventStore.append(tx, account, events, requester.on(command.storeId()))

@@ -41,6 +41,37 @@ public final class Keeping {
         return events;
     }
 
+    /**
+     * Opening again for the customer of this account: the same details are the same request, answered by this
+     * account with nothing recorded (a register retrying after a lost answer); other details are refused, each named.
+     * The details compared are the account's current ones; the limit only when the opening gives one.
+     *
+     * @throws AccountAlreadyOpenException naming every field that differs
+     */
+    public void openAgain(OpenAccount command) {
+        List<String> differences = new ArrayList<>();
+        differ(differences, "name", !Objects.equals(command.name(), account.name()));
+        differ(differences, "email", !sameEmail(command.email(), account.email()));
+        differ(differences, "emailConsent", command.emailConsent() != account.emailConsent());
+        differ(differences, "language", !Objects.equals(command.language(), account.language()));
+        differ(differences, "currency", !currencyCode(command.currency()).equals(account.currency()));
+        differ(differences, "creditLimit", command.creditLimit() != null && account.creditLimit()
+                .map(limit -> limit.compareTo(command.creditLimit()) != 0).orElse(true));
+        if (!differences.isEmpty()) {
+            throw new AccountAlreadyOpenException(account.id(), differences);
+        }
+    }
+
+    private static void differ(List<String> differences, String field, boolean differs) {
+        if (differs) {
+            differences.add(field);
+        }
+    }
+
+    private static boolean sameEmail(String given, String kept) {
+        return given == null ? kept == null : given.equalsIgnoreCase(kept);
+    }
+
     /** Nothing is recorded when nothing changes. */
     public Decision changeCustomerDetails(ChangeCustomerDetails command) {
         account.requireNotClosed();

@@ -22,6 +22,8 @@ import java.util.UUID;
 import static dev.ardoise.account.Register.cashier;
 import static dev.ardoise.account.Register.charge;
 import static dev.ardoise.account.Register.openAccount;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +111,24 @@ class CreditAccountsApiTest {
 
         cashier().body(request).post("/accounts")
                 .then().statusCode(200).body("accountId", equalTo(first));
+    }
+
+    @Test
+    void opening_again_with_other_details_is_refused_naming_each_and_changes_nothing() {
+        String customerId = "C-" + UUID.randomUUID();
+        String first = cashier().body(Map.of("customerId", customerId, "name", "Jean Roy", "language", "en",
+                "currency", "CAD")).post("/accounts").then().statusCode(201).extract().path("accountId");
+
+        cashier().body(Map.of("customerId", customerId, "name", "Jean Roy", "language", "fr-CA", "currency", "USD"))
+                .post("/accounts").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://ardoise.dev/problems/account-already-open"))
+                .body("accountId", equalTo(first))
+                .body("fields", contains("language", "currency"))
+                .body("detail", containsString("language, currency"));
+
+        cashier().get("/accounts/{id}", first).then().statusCode(200)
+                .body("currency", equalTo("CAD")).body("language", equalTo("en")).body("version", equalTo(1));
     }
 
     @Test

@@ -42,6 +42,49 @@ class KeepingTest {
     }
 
     @Test
+    void refuses_to_open_again_with_another_currency_naming_it_and_the_account() {
+        CreditAccount account = account(limit("1000.00"));
+
+        AccountAlreadyOpenException refusal = assertThrows(AccountAlreadyOpenException.class, () -> account.keeping()
+                .openAgain(new OpenAccount("C-1", "Marie Tremblay", "marie@example.com", true, "fr-CA", "USD", null,
+                        "MAIN")));
+
+        assertEquals(List.of("currency"), refusal.differences());
+        assertEquals(account.id(), refusal.accountId());
+    }
+
+    @Test
+    void refuses_to_open_again_naming_every_detail_that_differs() {
+        CreditAccount account = account(limit("1000.00"));
+
+        assertEquals(List.of("name", "email", "emailConsent", "language", "creditLimit"),
+                assertThrows(AccountAlreadyOpenException.class, () -> account.keeping().openAgain(
+                        new OpenAccount("C-1", "Jean Roy", null, false, "en", "CAD", cad("500.00"), "MAIN")))
+                        .differences());
+    }
+
+    @Test
+    void opening_again_with_the_same_details_is_the_same_request() {
+        CreditAccount account = account(limit("1000.00"));
+
+        account.keeping().openAgain(new OpenAccount("C-1", "Marie Tremblay", "Marie@Example.com", true, "fr-CA",
+                "cad", cad("1000.0"), "MAIN"));
+        account.keeping().openAgain(new OpenAccount("C-1", "Marie Tremblay", "marie@example.com", true, "fr-CA",
+                "CAD", null, "MAIN"));
+    }
+
+    @Test
+    void opening_again_compares_with_the_details_as_they_are_now() {
+        CreditAccount account = account(new CustomerDetailsChanged("Marie Roy", "marie@example.com", "en"));
+
+        account.keeping().openAgain(new OpenAccount("C-1", "Marie Roy", "marie@example.com", true, "en", "CAD", null,
+                "MAIN"));
+        assertEquals(List.of("name", "language"), assertThrows(AccountAlreadyOpenException.class,
+                () -> account.keeping().openAgain(new OpenAccount("C-1", "Marie Tremblay", "marie@example.com", true,
+                        "fr-CA", "CAD", null, "MAIN"))).differences());
+    }
+
+    @Test
     void records_the_new_limit_and_the_previous_one_and_nothing_when_it_is_the_same() {
         CreditAccount account = account(limit("1000.00"));
 

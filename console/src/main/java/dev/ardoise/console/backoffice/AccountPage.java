@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record AccountPage(AccountDetails account, Invoices invoices, History history, Emails emails, Done done,
                           boolean replayed, Refusal refusal, ActionForm forms, boolean acts,
-                          boolean readsStatements, String today, String monthStart) {
+                          boolean readsStatements, String today, String monthStart, String lastMonthStart,
+                          String lastMonthEnd) {
 
     public record Invoices(List<InvoiceLine> items, Pager pager, Refusal unavailable) {
         /** The invoices of this page a refund may name: any not written off. */

@@ -70,7 +70,8 @@ class AccountPages {
         AccountPage page = new AccountPage(account, invoices(accountId, query), history(account, query.historyPage()),
                 reads ? emails(accountId, query.emailsPage()) : null, Done.of(query.done).orElse(null),
                 "true".equals(query.replayed), refusal, form, user.actsOnAccounts(), reads, today.toString(),
-                today.withDayOfMonth(1).toString());
+                today.withDayOfMonth(1).toString(), today.withDayOfMonth(1).minusMonths(1).toString(),
+                today.withDayOfMonth(1).minusDays(1).toString());
         return html(refusal == null ? 200 : refusal.status(), AccountsResource.Templates.account(page));
     }
 

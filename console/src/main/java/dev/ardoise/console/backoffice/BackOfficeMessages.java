@@ -486,6 +486,9 @@ public interface BackOfficeMessages {
     @Message("from {from} to {to}")
     String statement_period(String from, String to);
 
+    @Message("Interim: the period is not over. This is the statement so far; it may still change.")
+    String statement_interim();
+
     @Message("Date")
     String col_date();
 

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * invoice-service's balance-forward statement of a period, to print: the opening balance, each line with the
- * running balance, the closing balance (negative when the customer owes), what is owed, overdue and on deposit.
+ * running balance, the closing balance (negative when the customer owes), what is owed, overdue and on deposit;
+ * {@code interim} while the period is not over (the statement so far).
  */
 public record StatementView(String accountId, String customerId, String customerName, String currency, String from,
                             String to, String openingBalance, List<Line> lines, String closingBalance,
                             String totalCharges, String totalCredits, String owed, String overdue,
-                            String depositBalance) {
+                            String depositBalance, boolean interim) {
 
     /** A charge, payment, deposit, refund, adjustment... with the balance after it. */
     public record Line(String date, Word type, String reference, String description, String amount,
@@ -28,6 +29,6 @@ public record StatementView(String accountId, String customerId, String customer
                         Json.text(line, "runningBalance"))),
                 Json.text(statement, "closingBalance"), Json.text(statement, "totalCharges"),
                 Json.text(statement, "totalCredits"), Json.text(statement, "owed"), Json.text(statement, "overdue"),
-                Json.text(statement, "depositBalance"));
+                Json.text(statement, "depositBalance"), statement.path("interim").asBoolean(false));
     }
 }

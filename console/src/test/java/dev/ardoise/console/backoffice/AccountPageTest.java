@@ -161,6 +161,27 @@ class AccountPageTest {
     }
 
     @Test
+    void a_statement_of_a_period_not_over_says_it_is_the_statement_so_far() {
+        String today = LocalDate.now().toString();
+        String interim = as("bob").queryParam("from", LocalDate.now().withDayOfMonth(1).toString())
+                .queryParam("to", today).get(MARIE + "/statement").then().statusCode(200).extract().asString();
+        String over = as("bob").queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(MARIE + "/statement").then().statusCode(200).extract().asString();
+
+        assertTrue(Html.text(interim, "statement-interim").startsWith("Interim: the period is not over."));
+        assertFalse(Html.has(over, "statement-interim"));
+    }
+
+    @Test
+    void the_statement_to_email_is_last_months_by_default_a_period_that_is_over() {
+        String page = as("anne").get(MARIE).then().statusCode(200).extract().asString();
+        LocalDate monthStart = LocalDate.now().withDayOfMonth(1);
+
+        assertEquals(monthStart.minusMonths(1).toString(), Html.attribute(Html.tag(page, "send-from"), "value"));
+        assertEquals(monthStart.minusDays(1).toString(), Html.attribute(Html.tag(page, "send-to"), "value"));
+    }
+
+    @Test
     void the_account_page_speaks_french() {
         String page = Console.signIn("anne").inFrench().request().get(MARIE).then().statusCode(200).extract()
                 .asString();

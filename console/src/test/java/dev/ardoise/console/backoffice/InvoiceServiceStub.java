@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -129,7 +130,8 @@ class InvoiceServiceStub extends StubServer {
                 .put("customerName", "Marie Tremblay").put("currency", "CAD").put("from", from).put("to", to)
                 .put("openingBalance", "-500.00").put("closingBalance", "-700.00").put("totalCharges", "200.00")
                 .put("totalCredits", "0.00").put("owed", "700.00").put("overdue", "500.00")
-                .put("depositBalance", "200.00").put("version", 30);
+                .put("depositBalance", "200.00").put("version", 30)
+                .put("interim", !LocalDate.parse(to).isBefore(LocalDate.now()));
         statement.putArray("lines").addObject().put("date", "2026-11-20").put("type", "CHARGE")
                 .put("reference", "MAIN-000002").put("description", "Invoice MAIN-000002").put("amount", "-200.00")
                 .put("runningBalance", "-700.00");

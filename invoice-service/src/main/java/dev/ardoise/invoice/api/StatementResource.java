@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.math.BigDecimal;
@@ -53,7 +54,11 @@ public class StatementResource {
                                     LocalDate from, LocalDate to, BigDecimal openingBalance,
                                     List<StatementLine> lines, BigDecimal closingBalance, BigDecimal totalCharges,
                                     BigDecimal totalCredits, BigDecimal owed, BigDecimal overdue,
-                                    BigDecimal depositBalance, long version) {
+                                    BigDecimal depositBalance, long version,
+                                    @Schema(description = "true while the period is not over (to is today or later "
+                                            + "in the store's calendar): the statement so far, which may still "
+                                            + "change; notification-service emails only periods that are over")
+                                    boolean interim) {
     }
 
     @GET
@@ -63,7 +68,8 @@ public class StatementResource {
                     + "refund and adjustment with the running balance, closing balance (negative when the customer "
                     + "owes)",
             description = "The balance-forward statement notification-service emails (it calls as SERVICE, for any "
-                    + "store). An account of a store the token does not name is 404, like an unknown one.")
+                    + "store). A period that is not over (to today or later, the default) is answered so far, with "
+                    + "interim: true. An account of a store the token does not name is 404, like an unknown one.")
     public Uni<StatementResponse> statement(
             @PathParam("accountId") String accountId,
             @Parameter(description = "first day, inclusive; defaults to the first day of to's month") @QueryParam("from") String from,
@@ -91,18 +97,22 @@ public class StatementResource {
                             for (OwedInvoice invoice : invoices) {
                                 aging = aging.with(to, invoice.dueDate(), invoice.owed());
                             }
-                            return response(view, statement, deposit, aging.pastDue());
+                            return response(view, statement, deposit, aging.pastDue(), !to.isBefore(today()));
                         })));
     }
 
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     private static StatementResponse response(AccountView view, Statement statement, BigDecimal deposit,
-                                              BigDecimal overdue) {
+                                              BigDecimal overdue, boolean interim) {
         AccountBalance account = view.balance();
         List<StatementLine> lines = statement.lines().stream().map(line -> new StatementLine(line.date(),
                 line.type(), line.reference(), line.description(), line.amount(), line.runningBalance())).toList();
         return new StatementResponse(account.accountId(), account.customerId(), account.customerName(),
                 account.currency(), statement.from(), statement.to(), statement.openingBalance(), lines,
                 statement.closingBalance(), statement.totalCharges(), statement.totalCredits(),
-                deposit.subtract(statement.closingBalance()), overdue, deposit, view.version());
+                deposit.subtract(statement.closingBalance()), overdue, deposit, view.version(), interim);
     }
 }

@@ -140,7 +140,20 @@ class StatementAndAgingTest {
                 .body("owed", equalTo("915.00"))
                 .body("overdue", equalTo("815.00"))
                 .body("depositBalance", equalTo("100.00"))
-                .body("version", equalTo(16));
+                .body("version", equalTo(16))
+                .body("interim", equalTo(false));
+    }
+
+    @Test
+    void a_statement_of_days_not_over_is_the_period_so_far_and_says_it_is_interim() {
+        given().auth().oauth2(Tokens.viewer()).queryParam("from", "2026-11-01").queryParam("to", "2026-11-29")
+                .get(account.path("/statement")).then().statusCode(200).body("interim", equalTo(false));
+        given().auth().oauth2(Tokens.viewer()).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get(account.path("/statement")).then().statusCode(200).body("interim", equalTo(true))
+                .body("closingBalance", equalTo("-865.00"));
+        given().auth().oauth2(Tokens.viewer()).queryParam("from", "2027-01-01").queryParam("to", "2027-01-31")
+                .get(account.path("/statement")).then().statusCode(200).body("interim", equalTo(true))
+                .body("lines.size()", equalTo(0)).body("closingBalance", equalTo("-865.00"));
     }
 
     @Test
@@ -161,7 +174,8 @@ class StatementAndAgingTest {
                 .body("lines.amount", contains("10.00", "-60.00"))
                 .body("closingBalance", equalTo("-865.00"))
                 .body("owed", equalTo("965.00"))
-                .body("overdue", equalTo("905.00"));
+                .body("overdue", equalTo("905.00"))
+                .body("interim", equalTo(true));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.ardoise.notification.api;
 
 import dev.ardoise.http.InvalidRequestException;
+import dev.ardoise.http.Problem;
+import dev.ardoise.http.ProblemException;
 import dev.ardoise.notification.domain.StatementPeriod;
 
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ final class Dates {
     /** What PostgreSQL's date type holds with room to spare, and more than any account's life needs. */
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+    private static final int UNPROCESSABLE_CONTENT = 422;
 
     private Dates() {
     }
@@ -22,6 +25,20 @@ final class Dates {
             throw new InvalidRequestException("from", "is after to (" + from + " > " + to + ")");
         }
         return new StatementPeriod(start, end);
+    }
+
+    /**
+     * The period, when it is over on the store's {@code today}: a statement that is emailed covers days that are
+     * over; one for days still to come is refused (422, naming {@code to}).
+     */
+    static StatementPeriod ended(StatementPeriod period, LocalDate today) {
+        if (!period.isOver(today)) {
+            String reason = "the period has not ended: a statement covers days that are over (today is " + today
+                    + " in the store's calendar; the last day that can be sent is " + today.minusDays(1) + ")";
+            throw new ProblemException(Problem.of("period-not-ended", "Period not ended", UNPROCESSABLE_CONTENT,
+                    "to: " + reason).with("field", "to").with("reason", reason), "to: " + reason);
+        }
+        return period;
     }
 
     private static LocalDate date(String field, String value) {

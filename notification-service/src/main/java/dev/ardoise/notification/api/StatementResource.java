@@ -30,11 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Account statements on request, and their preview; another store's account answers as one never opened. */
 @Path("/accounts/{accountId}")
 public class StatementResource {
+    /** On a preview: whether the period is not over yet, so that the statement shown is the period so far. */
+    static final String INTERIM_HEADER = "X-Statement-Interim";
     private final Emails emails;
     private final Clock clock;
     private final VerifiedCaller callers;
@@ -53,20 +56,23 @@ public class StatementResource {
             description = "A manager asks for the account's statement from one ISO date to another (both "
                     + "inclusive): 202 with the new notification, recorded with the manager as requestedBy. The "
                     + "same period again answers the statement already requested (200) instead of a second one. "
-                    + "404 for an account never opened here or of another store.")
+                    + "422 period-not-ended naming to when the period ends today or later in the store's calendar "
+                    + "(a statement covers days that are over; nothing is recorded). 404 for an account never "
+                    + "opened here or of another store.")
     @APIResponse(responseCode = "202", description = "the statement is recorded and will be emailed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "200", description = "the statement already requested for this period",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(responseCode = "422", description = "the period has not ended")
     public Uni<Response> request(@PathParam("accountId") String accountId, StatementRequest body) {
         Caller caller = callers.get();
         UUID account = NotificationFilter.accountId(accountId);
         if (body == null) {
             throw new InvalidRequestException("from", "a body {from, to} is required");
         }
-        StatementPeriod period = Dates.period(body.from(), body.to());
+        StatementPeriod period = Dates.ended(Dates.period(body.from(), body.to()), LocalDate.now(clock));
         return Notification.recordOnce(() -> requestOnce(account, period, caller),
                 () -> contact(account, caller).chain(contact -> Notification.find(account,
                         NotificationKind.STATEMENT, period.key())).map(StatementResource::same));
@@ -96,8 +102,9 @@ public class StatementResource {
     @Operation(operationId = "previewStatement", summary = "Render the statement email without sending it",
             description = "The statement email for a period (ISO dates from and to, both inclusive) as it would be "
                     + "sent now, rendered with the real templates as HTML or text, neither sent nor recorded; its "
-                    + "subject in the X-Email-Subject header. 404 for an account never opened here or of another "
-                    + "store.")
+                    + "subject in the X-Email-Subject header. A period that has not ended (to is today or later in "
+                    + "the store's calendar) is shown so far, and X-Statement-Interim: true says so (false once it "
+                    + "is over: it could be emailed). 404 for an account never opened here or of another store.")
     @APIResponse(responseCode = "200", description = "the rendered email", content = {
             @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING))})
@@ -112,7 +119,8 @@ public class StatementResource {
             return emails.render(ClaimedEmail.preview(NotificationKind.STATEMENT, account, contact.email,
                             contact.name, contact.language, contact.currency, null, null, null, null, null,
                             period.from(), period.to()))
-                    .map(rendered -> Previews.response(rendered, shown));
+                    .map(rendered -> Response.fromResponse(Previews.response(rendered, shown))
+                            .header(INTERIM_HEADER, !period.isOver(LocalDate.now(clock))).build());
         });
     }
 

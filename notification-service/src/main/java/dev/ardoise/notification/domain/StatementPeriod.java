@@ -10,6 +10,14 @@ public record StatementPeriod(LocalDate from, LocalDate to) {
         }
     }
 
+    /**
+     * Whether every day of the period is over on the store's {@code today}: only then is a statement final (a period
+     * that ends today or later can still change).
+     */
+    public boolean isOver(LocalDate today) {
+        return to.isBefore(today);
+    }
+
     /** The statement's key: one statement per account and period. */
     public String key() {
         return from + ".." + to;

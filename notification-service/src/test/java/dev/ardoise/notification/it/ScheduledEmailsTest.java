@@ -226,6 +226,31 @@ class ScheduledEmailsTest extends FreshAccountTest {
     }
 
     @Test
+    void a_statement_for_days_not_over_is_refused_naming_to_and_recorded_never_but_previewed_as_interim() {
+        clock.set(LocalDateTime.of(2026, 12, 1, 10, 0));
+        events.publish(accountId, 1, opened("noe@" + domain, true, "en"));
+
+        for (Map<String, String> period : List.of(Map.of("from", "2027-01-01", "to", "2027-01-31"),
+                Map.of("from", "2026-11-01", "to", "2026-12-01"))) {
+            As.manager().contentType(ContentType.JSON).body(period)
+                    .when().post("/accounts/{id}/statements", accountId)
+                    .then().statusCode(422).contentType(startsWith("application/problem+json"))
+                    .body("type", is("https://ardoise.dev/problems/period-not-ended"))
+                    .body("field", is("to"))
+                    .body("reason", startsWith("the period has not ended: a statement covers days that are over"))
+                    .body("reason", containsString("today is 2026-12-01"));
+        }
+        awaitStatementRequested(accountId, "2026-11-01", "2026-11-30");
+
+        As.viewer().queryParam("from", "2026-12-01").queryParam("to", "2026-12-31").queryParam("format", "text")
+                .when().get("/accounts/{id}/statement-preview", accountId)
+                .then().statusCode(200).header("X-Statement-Interim", is("true"));
+        As.viewer().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30").queryParam("format", "text")
+                .when().get("/accounts/{id}/statement-preview", accountId)
+                .then().statusCode(200).header("X-Statement-Interim", is("false"));
+    }
+
+    @Test
     void the_monthly_statement_goes_once_per_account_and_month_to_accounts_that_owe() {
         UUID owesNothing = UUID.randomUUID();
         UUID later = UUID.randomUUID();

@@ -1,0 +1,30 @@
+package dev.ardoise.truth;
+
+import dev.ardoise.account.domain.CreditAccount;
+import dev.ardoise.events.RecordedEvent;
+
+import java.util.List;
+
+/** account-service: the account that commands are decided on, rebuilt from its events. */
+final class AccountServiceFold implements MoneyFold {
+    private CreditAccount account;
+
+    @Override
+    public String name() {
+        return "account-service CreditAccount";
+    }
+
+    @Override
+    public void apply(RecordedEvent event) {
+        if (account == null) {
+            account = CreditAccount.replay(event.accountId(), List.of(event.data()));
+        } else {
+            account.apply(event.data());
+        }
+    }
+
+    @Override
+    public Figures figures() {
+        return new Figures(account.owed(), account.depositBalance(), account.held(), account.available());
+    }
+}
