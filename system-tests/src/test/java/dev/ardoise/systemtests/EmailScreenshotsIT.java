@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The customer's emails as a mail client shows them, in a real headless Chromium at 600 px (a desktop client's
  * reading pane) and 360 px (a phone), in French and English: a sale with lines, taxes and part paid from the deposit
- * at the till, its invoice email and a statement of the month as the local stack's SMTP server received them, and the
- * reminder the service would send seven days after the due date (its preview: the stack's clock cannot reach a
- * reminder's day). Each HTML part is saved in {@code system-tests/target/emails/} and shown from there; the
+ * at the till, its invoice email as the local stack's SMTP server received it, and the reminder the service would send
+ * seven days after the due date and the statement of the month so far, both as notification-service renders them
+ * with the same templates (their previews: the stack's clock reaches neither a reminder's day nor a month's end). Each HTML part is saved in {@code system-tests/target/emails/} and shown from there; the
  * screenshots are left in {@code system-tests/target/screenshots/email-*.png} (docs/images/emails/).
  */
 @ExtendWith(Ardoise.class)
@@ -59,8 +59,9 @@ class EmailScreenshotsIT {
                     french ? "depuis 7 jours" : "7 days ago");
             shoot("reminder-" + language, reminder);
 
-            requestStatementOfThisMonth(accountId);
-            shoot("statement-" + language, awaitHtml(email, language.equals("fr") ? "Relevé" : "Account statement"));
+            String statement = statementPreview(accountId);
+            assertShows(statement, sold.number(), french ? "109,18 $" : "$109.18");
+            shoot("statement-" + language, statement);
         }
     }
 
@@ -121,12 +122,17 @@ class EmailScreenshotsIT {
                 .asString();
     }
 
-    /** This month so far: an account opened by the test has no month before this one to tell. */
-    private void requestStatementOfThisMonth(String accountId) {
+    /**
+     * This month so far, as its statement email would read (its preview, marked interim): an account opened by the
+     * test has no month before this one, and only the statements of months that are over are emailed.
+     */
+    private String statementPreview(String accountId) {
         LocalDate today = LocalDate.now(STORE);
-        given().auth().oauth2(manager).contentType(ContentType.JSON)
-                .body(Map.of("from", today.withDayOfMonth(1).toString(), "to", today.toString()))
-                .post(notifications() + "/accounts/{id}/statements", accountId).then().statusCode(202);
+        return await("the statement's preview").atMost(PATIENCE).until(() -> given().auth().oauth2(manager)
+                        .queryParam("from", today.withDayOfMonth(1).toString()).queryParam("to", today.toString())
+                        .queryParam("format", "html")
+                        .get(notifications() + "/accounts/{id}/statement-preview", accountId),
+                answer -> answer.statusCode() == 200).asString();
     }
 
     private static String awaitHtml(String address, String subjectStart) {
