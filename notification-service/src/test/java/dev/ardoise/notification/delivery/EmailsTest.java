@@ -6,6 +6,7 @@ import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.config.PaymentsConfig;
 import dev.ardoise.notification.config.StoreConfig;
+import dev.ardoise.notification.documents.Documents;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.it.InvoiceServiceStub;
@@ -51,6 +52,9 @@ class EmailsTest {
     @Inject
     StoreConfig store;
 
+    @Inject
+    Documents documents;
+
     @Test
     void an_invoice_email_offers_no_payment_link_when_the_merchant_takes_no_online_payments() {
         for (String language : List.of("fr-CA", "en")) {
@@ -70,7 +74,7 @@ class EmailsTest {
     }
 
     private Emails emails(boolean onlinePayments) {
-        return new Emails(templates, store, payments(onlinePayments), null, CLOCK, "factures@ardoise.local");
+        return new Emails(templates, store, payments(onlinePayments), null, documents, CLOCK, "factures@ardoise.local");
     }
 
     private static ClaimedEmail invoice(String language, BigDecimal owed) {
