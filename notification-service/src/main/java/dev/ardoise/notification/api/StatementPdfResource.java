@@ -1,5 +1,7 @@
 package dev.ardoise.notification.api;
 
+import dev.ardoise.http.Problem;
+import dev.ardoise.http.ProblemException;
 import dev.ardoise.http.security.Caller;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
@@ -12,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -47,6 +50,7 @@ public class StatementPdfResource {
                     + "another store.")
     @APIResponse(responseCode = "200", description = "the statement's PDF", content = @Content(
             mediaType = Document.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "503", description = "invoice-service could not be reached; nothing to retry here")
     public Uni<Response> statement(@PathParam("accountId") String accountId, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
         Caller caller = callers.get();
@@ -56,6 +60,13 @@ public class StatementPdfResource {
             StatementPeriod period = Dates.period(from, to);
             return emails.document(ClaimedEmail.preview(NotificationKind.STATEMENT, account, null, contact.name,
                     contact.language, contact.currency, null, null, null, null, null, period.from(), period.to()));
-        }).map(Downloads::attachment);
+        }).onFailure(ProcessingException.class).transform(StatementPdfResource::unreachable)
+                .map(Downloads::attachment);
+    }
+
+    /** invoice-service could not be reached: a 503 the caller may try again, not an internal error. */
+    private static Throwable unreachable(Throwable failure) {
+        return new ProblemException(Problem.of("invoice-service-unavailable", "invoice-service unavailable", 503,
+                "the statement could not be read from invoice-service; try again"), "invoice-service unreachable");
     }
 }
