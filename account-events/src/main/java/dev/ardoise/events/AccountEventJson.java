@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The JSON form of a recorded event, the body of every record on {@code account-events}:
  * <pre>{"eventId":"…","type":"SaleCharged","accountId":"…","version":3,"occurredAt":"…",
- *  "metadata":{"actor":{"role":"CASHIER","userId":"…","registerId":"…","storeId":"…"},"correlationId":"…"},
+ *  "metadata":{"actor":{"role":"CASHIER","userId":"…","registerId":"…","storeId":"…"},"correlationId":"…",
+ *              "command":{"firstVersion":3,"lastVersion":4}},
  *  "data":{…}}</pre>
  * Amounts are strings with the currency's decimals ({@code "700.00"}), dates ISO-8601. Unknown fields are
  * ignored so that events may grow.
@@ -76,7 +77,11 @@ public final class AccountEventJson {
         long version = version(body);
         String type = required(body, "type").asText();
         Instant occurredAt = instant(body);
-        return new RecordedEvent(eventId, accountId, version, occurredAt, metadata(body),
+        EventMetadata metadata = metadata(body);
+        if (metadata.command() != null && !metadata.command().contains(version)) {
+            throw new MalformedEventException("metadata.command does not hold the event's version " + version, null);
+        }
+        return new RecordedEvent(eventId, accountId, version, occurredAt, metadata,
                 readData(type, required(body, "data"), accountId, version));
     }
 

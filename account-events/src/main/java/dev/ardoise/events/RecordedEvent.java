@@ -22,6 +22,18 @@ public record RecordedEvent(UUID eventId, UUID accountId, long version, Instant 
         if (version < 1) {
             throw new IllegalArgumentException("version must be 1 or more");
         }
+        if (metadata.command() != null && !metadata.command().contains(version)) {
+            throw new IllegalArgumentException("version " + version + " is not one of its command's versions "
+                    + metadata.command().firstVersion() + ".." + metadata.command().lastVersion());
+        }
+    }
+
+    /**
+     * The versions this event's command appended together; an event recorded before they were is a command of its
+     * own.
+     */
+    public CommandVersions command() {
+        return metadata.command() != null ? metadata.command() : CommandVersions.single(version);
     }
 
     public String type() {

@@ -95,4 +95,53 @@ class AccountEventJsonTest {
         MalformedEventException e = assertThrows(MalformedEventException.class, () -> AccountEventJson.read(missingAmount));
         assertTrue(e.getMessage().contains("amount"), e.getMessage());
     }
+
+    @Test
+    void the_events_of_one_command_carry_its_versions_through_the_round_trip() {
+        EventMetadata metadata = AccountEventSamples.METADATA.withCommand(new CommandVersions(3, 4));
+        RecordedEvent deposit = new RecordedEvent(UUID.randomUUID(), ACCOUNT, 4, Instant.parse("2026-11-29T10:15:30Z"),
+                metadata, new AccountSuspended("moved away"));
+
+        String json = AccountEventJson.write(deposit);
+
+        assertTrue(json.contains("\"command\":{\"firstVersion\":3,\"lastVersion\":4}"), json);
+        RecordedEvent read = AccountEventJson.read(json);
+        assertEquals(deposit, read);
+        assertEquals(new CommandVersions(3, 4), read.command());
+        assertEquals(metadata, AccountEventJson.readMetadata(AccountEventJson.writeMetadata(metadata)));
+    }
+
+    @Test
+    void an_event_recorded_before_commands_reads_as_a_command_of_its_own() {
+        String json = """
+                {"eventId":"%s","type":"AccountSuspended","accountId":"%s","version":7,"occurredAt":"2026-11-29T10:00:00Z",
+                 "metadata":{"actor":{"role":"MANAGER","userId":"mgr-anne"},"correlationId":"corr-1"},
+                 "data":{"reason":"moved away"}}
+                """.formatted(UUID.randomUUID(), ACCOUNT);
+
+        RecordedEvent read = AccountEventJson.read(json);
+
+        assertEquals(new CommandVersions(7, 7), read.command());
+        assertEquals(new CommandVersions(2, 2), AccountEventJson.read(json.replace("\"version\":7", "\"version\":2"))
+                .command());
+        assertEquals(new CommandVersions(5, 5), new RecordedEvent(UUID.randomUUID(), ACCOUNT, 5, Instant.EPOCH,
+                EventMetadata.UNRECORDED, new AccountSuspended("moved away")).command());
+        assertTrue(!AccountEventJson.writeMetadata(AccountEventSamples.METADATA).contains("command"));
+    }
+
+    @Test
+    void a_command_that_does_not_hold_the_event_or_runs_backwards_is_malformed() {
+        String outside = """
+                {"eventId":"%s","type":"AccountSuspended","accountId":"%s","version":7,"occurredAt":"2026-11-29T10:00:00Z",
+                 "metadata":{"actor":{"role":"MANAGER"},"correlationId":"c",
+                             "command":{"firstVersion":3,"lastVersion":4}},
+                 "data":{"reason":"moved away"}}
+                """.formatted(UUID.randomUUID(), ACCOUNT);
+        String backwards = outside.replace("\"firstVersion\":3,\"lastVersion\":4",
+                "\"firstVersion\":8,\"lastVersion\":6");
+
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> AccountEventJson.read(outside));
+        assertTrue(e.getMessage().contains("command"), e.getMessage());
+        assertThrows(MalformedEventException.class, () -> AccountEventJson.read(backwards));
+    }
 }

@@ -30,7 +30,9 @@ final class Ardoise implements BeforeAllCallback {
         return LocalStack.start(StackSettings.onFreePorts(home, home.resolve("system-tests/target/stack"))
                 .withJvmOptions("-XX:TieredStopAtLevel=1")
                 .withEnvironment("notification-service", Map.of("SENDER_MAX_ATTEMPTS", "3",
-                        "SENDER_BACKOFF_BASE", "200ms", "SENDER_BACKOFF_MAX", "400ms")));
+                        "SENDER_BACKOFF_BASE", "200ms", "SENDER_BACKOFF_MAX", "400ms",
+                        // the invoice and reminder emails with their "Pay now" button (EmailScreenshotsIT)
+                        "PAYMENTS_ONLINE_ENABLED", "true")));
     }
 
     /** The project's folder. */

@@ -50,6 +50,61 @@ final class MailInbox {
         return mails;
     }
 
+    /** The HTML parts of the messages received for this address whose subject starts with {@code subjectStart}. */
+    List<String> htmlTo(String address, String subjectStart) throws IOException, InterruptedException {
+        List<String> parts = new ArrayList<>();
+        for (String mime : mimeTo(address)) {
+            MimeMessage message = message(mime);
+            try {
+                if (message.getSubject().startsWith(subjectStart)) {
+                    parts.add(html(message));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read a received message", e);
+            }
+        }
+        return parts;
+    }
+
+    private List<String> mimeTo(String address) throws IOException, InterruptedException {
+        URI uri = URI.create(apiUrl + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+                + "/messages/INBOX");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> mimes = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            for (JsonNode message : JSON.readTree(response.body())) {
+                mimes.add(message.get("mimeMessage").asText());
+            }
+        }
+        return mimes;
+    }
+
+    private static MimeMessage message(String mime) {
+        try {
+            return new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read a received message", e);
+        }
+    }
+
+    /** The first text/html part, decoded as sent. */
+    private static String html(Part part) throws Exception {
+        if (part.isMimeType("text/html")) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = html(multipart.getBodyPart(i));
+                if (html != null) {
+                    return html;
+                }
+            }
+        }
+        return null;
+    }
+
     private static Mail parse(String mime) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),

@@ -4,6 +4,7 @@ import dev.ardoise.account.domain.CreditAccount;
 import dev.ardoise.account.domain.InvoiceIdentity;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
+import dev.ardoise.events.CommandVersions;
 import dev.ardoise.events.CreditHoldExpired;
 import dev.ardoise.events.CreditHoldPlaced;
 import dev.ardoise.events.CreditHoldVoided;
@@ -32,8 +33,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * The accounts' event streams in PostgreSQL. Appending writes the events at the versions that follow the one
- * the command was decided on, with their metadata, the same events to the outbox, and the holds still reserving
- * credit to {@code credit_holds}, all in one statement: with the pool, that statement is its own transaction.
+ * the command was decided on, with their metadata (which names those versions: {@code metadata.command}), the same
+ * events to the outbox, and the holds still reserving credit to {@code credit_holds}, all in one statement: with
+ * the pool, that statement is its own transaction.
  */
 @ApplicationScoped
 public class EventStore {
@@ -127,9 +129,15 @@ public class EventStore {
     private static List<RecordedEvent> recorded(CreditAccount decidedOn, List<AccountEvent> events,
                                                 EventMetadata metadata, Instant now) {
         List<RecordedEvent> recorded = new ArrayList<>();
+        if (events.isEmpty()) {
+            return recorded;
+        }
+        // every event of the append carries the versions of the whole command, so a reader knows when it has them all
+        EventMetadata ofCommand = metadata.withCommand(new CommandVersions(decidedOn.version() + 1,
+                decidedOn.version() + events.size()));
         for (AccountEvent event : events) {
             long version = decidedOn.version() + recorded.size() + 1;
-            recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, metadata, event));
+            recorded.add(new RecordedEvent(UUID.randomUUID(), decidedOn.id(), version, now, ofCommand, event));
         }
         return recorded;
     }

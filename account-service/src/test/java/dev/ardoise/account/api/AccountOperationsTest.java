@@ -148,6 +148,28 @@ class AccountOperationsTest {
     }
 
     @Test
+    void a_sale_with_the_deposit_used_at_the_till_publishes_both_events_as_one_command() {
+        String accountId = openAccount("500.00");
+        post(cashier(), accountId, "deposits", Map.of("depositId", "d1", "amount", "300.00",
+                "purpose", "SPECIAL_ORDER", "reference", "order 4471")).statusCode(201);
+        post(cashier(), accountId, "charges", Map.of("saleId", "s1", "amount", "250.00", "depositToApply", "100.00"))
+                .statusCode(201).body("depositApplied", equalTo("100.00"));
+
+        List<ConsumerRecord<String, String>> records;
+        try (RecordsOnTopic published = RecordsOnTopic.of(kafka.getBootstrapServers(), "account-events", accountId)) {
+            records = published.await(5, Duration.ofSeconds(30));
+        }
+        List<JsonPath> events = records.stream().map(record -> JsonPath.from(record.value())).toList();
+        assertEquals(List.of("AccountOpened", "CreditLimitSet", "DepositAdded", "SaleCharged", "DepositApplied"),
+                events.stream().map(event -> event.getString("type")).toList());
+        assertEquals(Map.of("firstVersion", 3, "lastVersion", 3), events.get(2).getMap("metadata.command"));
+        for (JsonPath ofTheSale : events.subList(3, 5)) {
+            assertEquals(Map.of("firstVersion", 4, "lastVersion", 5), ofTheSale.getMap("metadata.command"),
+                    ofTheSale.prettify());
+        }
+    }
+
+    @Test
     void a_manager_refunds_adjusts_and_writes_off() {
         String accountId = openAccount("1000.00");
         String paint = charged(accountId, "s1", "400.00");

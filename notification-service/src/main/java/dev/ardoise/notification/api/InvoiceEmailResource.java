@@ -10,7 +10,6 @@ import dev.ardoise.http.security.StoreWall;
 import dev.ardoise.http.security.VerifiedCaller;
 import dev.ardoise.notification.delivery.ClaimedEmail;
 import dev.ardoise.notification.delivery.Emails;
-import dev.ardoise.notification.delivery.SenderConfig;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.persistence.Contact;
 import dev.ardoise.notification.persistence.LedgerInvoice;
@@ -45,13 +44,11 @@ import java.util.UUID;
 public class InvoiceEmailResource {
     private final Emails emails;
     private final Clock clock;
-    private final SenderConfig sender;
     private final VerifiedCaller callers;
 
-    InvoiceEmailResource(Emails emails, Clock clock, SenderConfig sender, VerifiedCaller callers) {
+    InvoiceEmailResource(Emails emails, Clock clock, VerifiedCaller callers) {
         this.emails = emails;
         this.clock = clock;
-        this.sender = sender;
         this.callers = callers;
     }
 
@@ -87,7 +84,7 @@ public class InvoiceEmailResource {
                         : Contact.<Contact>findById(invoice.accountId).chain(contact -> {
                             Notification resend = Notification.invoice(invoice.accountId, key, invoice.invoiceId,
                                     invoice.invoiceNumber, invoice.sale, contact == null ? null : contact.toContact(),
-                                    clock.instant(), sender.invoiceDelay());
+                                    clock.instant());
                             resend.requestedBy(caller.userId(), caller.mainRole());
                             return resend.persist()
                                     .replaceWith(Response.accepted(NotificationView.of(resend)).build());

@@ -23,11 +23,14 @@ public interface StoreConfig {
 
     Optional<String> phone();
 
+    /** The store's logo at the top of every email (an http(s) address of an image); none: the name stands alone. */
+    Optional<String> logoUrl();
+
     /** The store's calendar: invoice dates, reminder days and statement months are days in this zone. */
     ZoneId timeZone();
 
     default Store store() {
         return new Store(name(), List.of(addressLine1().orElse(""), addressLine2().orElse("")),
-                phone().orElse(null));
+                phone().orElse(null), logoUrl().orElse(null));
     }
 }

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Inside the reader's transaction: keeps the customer's contact and consent, folds every event into the account's
- * ledger, and decides each invoice's email (the ledger keeps the balance and available credit just after its sale).
+ * ledger, and decides each invoice's email (the ledger keeps the balance and available credit just after its sale),
+ * due once the sale's whole command is applied.
  * A batch is applied set-wise: its accounts' contacts, ledgers and decided invoices are loaded in a few queries, the
  * events folded in memory in order, and the changes written together; one event is a batch of one.
  */
@@ -48,9 +49,10 @@ class EventApplier implements BatchHandler {
                         AccountEvent event = recorded.data();
                         contacts.apply(accountId, event);
                         books.apply(accountId, event);
-                        if (event instanceof SaleCharged sale) {
-                            decisions.decide(accountId, sale, contacts.now(accountId));
+                        if (event instanceof SaleCharged) {
+                            decisions.decide(recorded, contacts.now(accountId));
                         }
+                        decisions.applied(accountId, recorded.version());
                     }
                     return contacts.save().chain(books::save).chain(decisions::save);
                 })))

@@ -168,32 +168,33 @@ public class EmailSender {
             if (!decision.toSend()) {
                 return skip(notification, decision.reason(), now);
             }
-            notification.recipient = contact.email;
             notification.customerName = contact.name;
             notification.language = contact.language;
             if (notification.invoiceId == null) {
-                return claim(notification, null, null, now);
+                return claim(notification, contact.email, null, null, now);
             }
             return LedgerInvoice.<LedgerInvoice>findById(notification.invoiceId).chain(invoice -> {
                 if (notification.kind == NotificationKind.REMINDER && (invoice == null || !invoice.stillOwed())) {
                     return skip(notification, SkipReason.INVOICE_PAID, now);
                 }
-                return invoice == null ? claim(notification, null, null, now)
-                        : claim(notification, invoice.writtenOff ? null : invoice.owed, invoice.after(), now);
+                return invoice == null ? claim(notification, contact.email, null, null, now)
+                        : claim(notification, contact.email, invoice.writtenOff ? null : invoice.owed,
+                        invoice.after(), now);
             });
         });
     }
 
     private Uni<Optional<ClaimedEmail>> skip(Notification notification, SkipReason reason, Instant now) {
-        notification.skip(reason, now);
+        notification.skip(reason);
         metrics.skipped(notification.kind, reason);
         LOG.infof("%s notification %s skipped right before sending: %s", notification.kind, notification.id, reason);
         return Uni.createFrom().item(Optional.empty());
     }
 
-    private static Uni<Optional<ClaimedEmail>> claim(Notification notification, java.math.BigDecimal owedNow,
-                                                     AccountFigures after, Instant now) {
-        notification.claim(now);
+    private static Uni<Optional<ClaimedEmail>> claim(Notification notification, String address,
+                                                     java.math.BigDecimal owedNow, AccountFigures after,
+                                                     Instant now) {
+        notification.claim(address, now);
         return Uni.createFrom().item(Optional.of(ClaimedEmail.of(notification, owedNow, after)));
     }
 

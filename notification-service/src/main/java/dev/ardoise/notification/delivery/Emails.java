@@ -121,7 +121,7 @@ public class Emails {
     private Written invoice(ClaimedEmail email, CustomerLanguage language) {
         SaleCharged sale = sale(email);
         InvoiceEmail written = invoices.write(sale, email.customerName(), email.currency(), language, email.after(),
-                paymentLink(sale, email.owedNow(), email.currency()));
+                email.owedNow(), paymentLink(sale, email.owedNow(), email.currency()));
         return new Written("invoice-email", written.language(), written.subject(), written,
                 () -> documents.invoice(written));
     }
@@ -133,7 +133,7 @@ public class Emails {
         return new Written("reminder-email", written.language(), written.subject(), written,
                 () -> email.after() == null ? Uni.createFrom().nullItem()
                         : documents.invoice(invoices.write(sale, email.customerName(), email.currency(), language,
-                                email.after(), null)));
+                                email.after(), email.owedNow(), null)));
     }
 
     private static SaleCharged sale(ClaimedEmail email) {

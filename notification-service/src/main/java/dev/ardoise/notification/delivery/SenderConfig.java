@@ -10,13 +10,6 @@ public interface SenderConfig {
     /** How often it looks for due emails. */
     Duration interval();
 
-    /**
-     * How long an invoice email waits after its sale is read, so that the events the sale's command appended after
-     * it (the deposit used at the till) are in its balance after the sale: longer than account-service's relay takes
-     * to publish them ({@code OUTBOX_POLL_INTERVAL}).
-     */
-    Duration invoiceDelay();
-
     /** How many emails it claims at once, and sends at most at the same time. */
     int batchSize();
 

@@ -14,12 +14,21 @@ public final class InvoiceEmailWriter {
         this.store = store;
     }
 
+    /** The invoice with nothing paid on it yet: the whole total is due. */
+    public InvoiceEmail write(SaleCharged invoice, String customerName, String currency, CustomerLanguage language,
+                              AccountFigures after, String paymentLink) {
+        return write(invoice, customerName, currency, language, after, invoice.amount(), paymentLink);
+    }
+
     /**
      * @param after       the account just after this sale
+     * @param owed        what the invoice still owes (its total less a deposit used at the till); null: the total
      * @param paymentLink null when there is none to offer
      */
     public InvoiceEmail write(SaleCharged invoice, String customerName, String currency, CustomerLanguage language,
-                              AccountFigures after, String paymentLink) {
+                              AccountFigures after, BigDecimal owed, String paymentLink) {
+        BigDecimal due = owed == null ? invoice.amount() : owed;
+        BigDecimal paid = invoice.amount().subtract(due);
         BigDecimal taxes = invoice.lines().stream().map(InvoiceLine::tax).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new InvoiceEmail(language.code(), subject(invoice, language), store, customerName,
                 invoice.invoiceNumber(), language.date(invoice.issuedOn()),
@@ -27,7 +36,9 @@ public final class InvoiceEmailWriter {
                 language.money(invoice.amount().subtract(taxes), currency), language.money(taxes, currency),
                 language.money(invoice.amount(), currency), terms(invoice, language),
                 language.date(invoice.dueDate()), language.money(after.balance(), currency),
-                language.money(after.available(), currency), paymentLink);
+                language.money(after.available(), currency), paymentLink, language.money(due, currency),
+                after.deposits() == null ? null : language.money(after.deposits(), currency),
+                paid.signum() > 0 ? language.money(paid.negate(), currency) : null);
     }
 
     private String subject(SaleCharged invoice, CustomerLanguage language) {
@@ -39,7 +50,7 @@ public final class InvoiceEmailWriter {
     private static InvoiceEmail.Line line(InvoiceLine line, String currency, CustomerLanguage language) {
         return new InvoiceEmail.Line(line.description(), language.quantity(line.quantity()),
                 language.money(line.unitPrice(), currency), language.money(line.amount(), currency),
-                language.money(line.tax(), currency));
+                language.money(line.tax(), currency), language.money(line.amount().add(line.tax()), currency));
     }
 
     static String terms(SaleCharged invoice, CustomerLanguage language) {

@@ -2,9 +2,7 @@ package dev.ardoise.notification.persistence;
 
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountOpened;
-import dev.ardoise.events.CustomerDetailsChanged;
-import dev.ardoise.events.EmailConsentGiven;
-import dev.ardoise.events.EmailConsentWithdrawn;
+import dev.ardoise.notification.domain.AccountStore;
 import dev.ardoise.notification.domain.CustomerContact;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -18,8 +16,8 @@ import java.util.UUID;
 
 /**
  * The contacts of a batch's accounts, in the caller's transaction: loaded in one query, kept in memory event after
- * event (AccountOpened, CustomerDetailsChanged, EmailConsentGiven / EmailConsentWithdrawn; a change for an account
- * never opened here is ignored), and stored: changed rows at the session's flush, new ones persisted.
+ * event as {@link CustomerContact#after} says (a change for an account never opened here is ignored), and stored:
+ * changed rows at the session's flush, new ones persisted.
  */
 public final class Contacts {
     private final Map<UUID, Contact> rows = new HashMap<>();
@@ -42,22 +40,14 @@ public final class Contacts {
             return;
         }
         Contact row = rows.get(accountId);
-        if (row == null) {
-            return;
-        }
-        if (event instanceof CustomerDetailsChanged changed) {
-            row.update(row.toContact().withDetails(changed.name(), changed.email(), changed.language()));
-        } else if (event instanceof EmailConsentGiven given) {
-            row.update(row.toContact().withConsent(true, given.email()));
-        } else if (event instanceof EmailConsentWithdrawn withdrawn) {
-            row.update(row.toContact().withConsent(false, withdrawn.email()));
+        if (row != null) {
+            row.update(row.toContact().after(event));
         }
     }
 
     private void opened(UUID accountId, AccountOpened open) {
-        CustomerContact contact = new CustomerContact(open.name(), open.email(), open.emailConsent(),
-                open.language(), open.currency());
-        String store = open.storeId() == null ? defaultStore : open.storeId();
+        CustomerContact contact = CustomerContact.openedBy(open);
+        String store = AccountStore.of(open, defaultStore);
         Contact row = rows.get(accountId);
         if (row == null) {
             row = Contact.of(accountId, contact, store);

@@ -3,7 +3,7 @@ package dev.ardoise.notification.persistence;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.domain.AccountFigures;
-import dev.ardoise.notification.domain.AccountLedger;
+import dev.ardoise.notification.domain.ChargedInvoice;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,17 +43,35 @@ public class LedgerInvoice extends PanacheEntityBase {
     /** The SaleCharged event's own JSON. */
     public String sale;
 
-    public AccountLedger.OwedInvoice toOwed() {
-        return new AccountLedger.OwedInvoice(invoiceId, invoiceNumber, total, owed, issuedOn, dueDate, writtenOff);
+    /** A new invoice's row: the domain's {@link ChargedInvoice} and the sale it came from. */
+    static LedgerInvoice of(UUID accountId, ChargedInvoice invoice, SaleCharged sale) {
+        LedgerInvoice row = new LedgerInvoice();
+        row.invoiceId = invoice.invoiceId();
+        row.accountId = accountId;
+        row.sale = AccountEventJson.writeData(sale);
+        row.keep(invoice);
+        return row;
+    }
+
+    void keep(ChargedInvoice invoice) {
+        saleId = invoice.saleId();
+        invoiceNumber = invoice.invoiceNumber();
+        total = invoice.total();
+        owed = invoice.owed();
+        issuedOn = invoice.issuedOn();
+        dueDate = invoice.dueDate();
+        writtenOff = invoice.writtenOff();
+        balanceAfter = invoice.after().balance();
+        availableAfter = invoice.after().available();
+    }
+
+    public ChargedInvoice toCharged() {
+        return new ChargedInvoice(invoiceId, saleId, invoiceNumber, total, owed, issuedOn, dueDate, writtenOff,
+                after());
     }
 
     public SaleCharged toSale() {
         return (SaleCharged) AccountEventJson.readData("SaleCharged", sale);
-    }
-
-    void refreshFiguresAfter(AccountFigures after) {
-        balanceAfter = after.balance();
-        availableAfter = after.available();
     }
 
     public AccountFigures after() {
@@ -61,6 +79,6 @@ public class LedgerInvoice extends PanacheEntityBase {
     }
 
     public boolean stillOwed() {
-        return toOwed().stillOwed();
+        return toCharged().stillOwed();
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.events.AccountEvent;
-import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
-import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.AccountLedger;
+import dev.ardoise.notification.domain.ChargedInvoice;
+import dev.ardoise.notification.domain.ChargedInvoices;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +24,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The {@link AccountLedger}s of a batch's accounts, in the caller's transaction: loaded in two queries with only the
- * invoices the batch's events name ({@link AccountLedger#invoicesNamedBy}) and the invoice of a sale a deposit at the
- * till completes, folded in memory event after event, and stored: one row per account and one per invoice touched.
+ * The {@link AccountLedger}s and {@link ChargedInvoices} of a batch's accounts, in the caller's transaction: loaded in
+ * two queries with only the invoices the batch's events name ({@link AccountLedger#invoicesNamedBy}) and the invoice
+ * of a sale a deposit at the till completes, folded in memory event after event by the domain's rules, and stored:
+ * one row per account and one per invoice touched.
  */
 @ApplicationScoped
 public class Ledgers {
@@ -62,61 +63,45 @@ public class Ledgers {
     /** The batch's ledgers, as loaded and then as the events applied so far left them. */
     public static final class Open {
         private final Map<UUID, LedgerAccount> accountRows = new HashMap<>();
-        private final Map<UUID, List<LedgerInvoice>> invoicesByAccount = new HashMap<>();
-        private final Map<String, LedgerInvoice> invoiceRows = new HashMap<>();
-        private final Map<String, LedgerInvoice> bySale = new HashMap<>();
+        private final Map<UUID, Map<String, LedgerInvoice>> invoiceRows = new HashMap<>();
         private final Map<UUID, AccountLedger> ledgers = new HashMap<>();
+        private final Map<UUID, ChargedInvoices> invoices = new HashMap<>();
         private final List<LedgerInvoice> newInvoices = new ArrayList<>();
 
         private Open(List<LedgerAccount> accounts, List<LedgerInvoice> invoices) {
             accounts.forEach(row -> accountRows.put(row.accountId, row));
-            invoices.forEach(row -> {
-                invoicesByAccount.computeIfAbsent(row.accountId, id -> new ArrayList<>()).add(row);
-                known(row);
-            });
+            invoices.forEach(row -> rowsOf(row.accountId).put(row.invoiceId, row));
         }
 
-        private void known(LedgerInvoice row) {
-            invoiceRows.put(row.invoiceId, row);
-            bySale.put(saleKey(row.accountId, row.saleId), row);
+        private Map<String, LedgerInvoice> rowsOf(UUID accountId) {
+            return invoiceRows.computeIfAbsent(accountId, id -> new HashMap<>());
         }
 
         /** Folds the event into its account's ledger and the rows it changes; returns the ledger just after it. */
         public AccountLedger apply(UUID accountId, AccountEvent event) {
             AccountLedger ledger = ledgers.computeIfAbsent(accountId, this::loaded);
             ledger.apply(event);
-            for (String invoiceId : AccountLedger.invoicesNamedBy(event)) {
-                LedgerInvoice row = ofAccount(accountId, invoiceId);
-                AccountLedger.OwedInvoice owed = ledger.invoice(invoiceId);
-                if (row != null && owed != null) {
-                    row.owed = owed.owed();
-                    row.writtenOff = owed.writtenOff();
+            for (ChargedInvoice changed : invoices.get(accountId).apply(event, ledger)) {
+                LedgerInvoice row = rowsOf(accountId).get(changed.invoiceId());
+                if (row == null) {
+                    row = LedgerInvoice.of(accountId, changed, (SaleCharged) event);
+                    rowsOf(accountId).put(row.invoiceId, row);
+                    newInvoices.add(row);
+                } else {
+                    row.keep(changed);
                 }
-            }
-            if (event instanceof SaleCharged sale && ofAccount(accountId, sale.invoiceId()) == null) {
-                LedgerInvoice row = newInvoice(accountId, sale, ledger);
-                newInvoices.add(row);
-                known(row);
-            }
-            String completed = AccountLedger.saleCompletedBy(event);
-            LedgerInvoice paidAtTheTill = completed == null ? null : bySale.get(saleKey(accountId, completed));
-            if (paidAtTheTill != null) {
-                paidAtTheTill.refreshFiguresAfter(AccountFigures.of(ledger));
             }
             return ledger;
         }
 
-        private LedgerInvoice ofAccount(UUID accountId, String invoiceId) {
-            LedgerInvoice row = invoiceRows.get(invoiceId);
-            return row != null && row.accountId.equals(accountId) ? row : null;
-        }
-
         private AccountLedger loaded(UUID accountId) {
+            ChargedInvoices charged = new ChargedInvoices(rowsOf(accountId).values().stream()
+                    .map(LedgerInvoice::toCharged).toList());
+            invoices.put(accountId, charged);
             LedgerAccount row = accountRows.get(accountId);
-            List<AccountLedger.OwedInvoice> invoices = invoicesByAccount.getOrDefault(accountId, List.of()).stream()
-                    .map(LedgerInvoice::toOwed).toList();
-            return row == null ? new AccountLedger(null, BigDecimal.ZERO, Map.of(), BigDecimal.ZERO, invoices)
-                    : new AccountLedger(row.creditLimit, row.depositBalance, holds(row.holds), row.owed, invoices);
+            return row == null ? new AccountLedger(null, BigDecimal.ZERO, Map.of(), BigDecimal.ZERO, charged.owed())
+                    : new AccountLedger(row.creditLimit, row.depositBalance, holds(row.holds), row.owed,
+                    charged.owed());
         }
 
         /** Writes every ledger the events changed: changed rows at the session's flush, new ones persisted now. */
@@ -140,28 +125,6 @@ public class Ledgers {
             created.addAll(newInvoices);
             return created.isEmpty() ? Uni.createFrom().voidItem() : PanacheEntityBase.persist(created);
         }
-    }
-
-    private static String saleKey(UUID accountId, String saleId) {
-        return accountId + ":" + saleId;
-    }
-
-    private static LedgerInvoice newInvoice(UUID accountId, SaleCharged sale, AccountLedger ledger) {
-        AccountFigures after = AccountFigures.of(ledger);
-        LedgerInvoice row = new LedgerInvoice();
-        row.invoiceId = sale.invoiceId();
-        row.accountId = accountId;
-        row.saleId = sale.saleId();
-        row.invoiceNumber = sale.invoiceNumber();
-        row.total = sale.amount();
-        row.owed = ledger.invoice(sale.invoiceId()).owed();
-        row.issuedOn = sale.issuedOn();
-        row.dueDate = sale.dueDate();
-        row.writtenOff = false;
-        row.balanceAfter = after.balance();
-        row.availableAfter = after.available();
-        row.sale = AccountEventJson.writeData(sale);
-        return row;
     }
 
     private static Map<String, BigDecimal> holds(String json) {

@@ -1,7 +1,7 @@
 package dev.ardoise.notification.persistence;
 
 import dev.ardoise.notification.domain.CustomerContact;
-import dev.ardoise.notification.domain.InvoiceDecision;
+import dev.ardoise.notification.domain.Email;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.domain.NotificationStatus;
 import dev.ardoise.notification.domain.RetrySchedule;
@@ -19,23 +19,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.JDBCException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One email (an invoice, a reminder or a statement): decided when its event is consumed or its job runs (PENDING
- * or SKIPPED), then claimed, checked again (consent, still owed), sent and recorded by the sender. One row per
- * account, kind and subject key: deciding it again finds it and sends nothing twice.
+ * One email (an invoice, a reminder or a statement) as kept: where it stands is the domain's {@link Email}, which
+ * this row maps to and from. One row per account, kind and subject key: deciding it again finds it and sends
+ * nothing twice.
  */
 @Entity
 @Table(name = "notifications")
 public class Notification extends PanacheEntityBase {
     private static final String UNIQUE_VIOLATION = "23505";
-
-    private static final int MAX_ERROR_LENGTH = 1000;
 
     @Id
     public UUID id;
@@ -89,15 +86,20 @@ public class Notification extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** The account's version that completes the command of the sale an invoice email waits for; else null. */
+    @Column(name = "awaited_version")
+    public Long awaitedVersion;
 
-    /** @param delay how long it waits for the rest of its sale's events before it is sent */
+    /** An invoice email due as soon as it is decided (a manager's resend). */
     public static Notification invoice(UUID accountId, String subjectKey, String invoiceId, String invoiceNumber,
-                                       String sale, CustomerContact contact, Instant now, Duration delay) {
-        Notification notification = decided(accountId, NotificationKind.INVOICE, subjectKey, contact, now);
-        if (notification.nextAttemptAt != null) {
-            // the events a sale's command appended after it (the deposit used at the till) land first
-            notification.nextAttemptAt = now.plus(delay);
-        }
+                                       String sale, CustomerContact contact, Instant now) {
+        return invoice(accountId, subjectKey, invoiceId, invoiceNumber, sale, contact, Email.decide(contact, now), now);
+    }
+
+    /** @param decided the email as the domain decided it (for a sale, waiting for the rest of its command) */
+    public static Notification invoice(UUID accountId, String subjectKey, String invoiceId, String invoiceNumber,
+                                       String sale, CustomerContact contact, Email decided, Instant now) {
+        Notification notification = decided(accountId, NotificationKind.INVOICE, subjectKey, contact, decided, now);
         notification.invoiceId = invoiceId;
         notification.invoiceNumber = invoiceNumber;
         notification.invoice = sale;
@@ -106,7 +108,7 @@ public class Notification extends PanacheEntityBase {
 
     public static Notification reminder(LedgerInvoice invoice, int offsetDays, CustomerContact contact, Instant now) {
         Notification notification = decided(invoice.accountId, NotificationKind.REMINDER,
-                invoice.invoiceId + ":" + offsetDays, contact, now);
+                invoice.invoiceId + ":" + offsetDays, contact, Email.decide(contact, now), now);
         notification.invoiceId = invoice.invoiceId;
         notification.invoiceNumber = invoice.invoiceNumber;
         notification.invoice = invoice.sale;
@@ -116,7 +118,8 @@ public class Notification extends PanacheEntityBase {
 
     public static Notification statement(UUID accountId, StatementPeriod period, CustomerContact contact,
                                          Instant now) {
-        Notification notification = decided(accountId, NotificationKind.STATEMENT, period.key(), contact, now);
+        Notification notification = decided(accountId, NotificationKind.STATEMENT, period.key(), contact,
+                Email.decide(contact, now), now);
         notification.periodFrom = period.from();
         notification.periodTo = period.to();
         return notification;
@@ -150,36 +153,38 @@ public class Notification extends PanacheEntityBase {
     }
 
     private static Notification decided(UUID accountId, NotificationKind kind, String subjectKey,
-                                        CustomerContact contact, Instant now) {
-        InvoiceDecision decision = InvoiceDecision.decide(contact);
+                                        CustomerContact contact, Email email, Instant now) {
+        CustomerContact customer = CustomerContact.orUnknown(contact);
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.accountId = accountId;
         notification.kind = kind;
         notification.subjectKey = subjectKey;
-        // The address is kept only for emails that will be sent.
-        notification.recipient = decision.toSend() ? contact.email() : null;
-        notification.customerName = contact == null ? "" : contact.name();
-        notification.language = contact == null ? "en" : contact.language();
-        notification.currency = contact == null ? "CAD" : contact.currency();
-        notification.decide(decision, now);
+        notification.customerName = customer.name();
+        notification.language = customer.language();
+        notification.currency = customer.currency();
+        notification.createdAt = now;
+        notification.keep(email);
         return notification;
     }
 
-    public void decide(InvoiceDecision decision, Instant now) {
-        status = decision.status();
-        reason = decision.reason();
-        createdAt = now;
-        nextAttemptAt = decision.toSend() ? now : null;
+    /** Where the email stands, for the domain's rules to move it. */
+    public Email email() {
+        return new Email(status, reason, recipient, attempts, lastError, nextAttemptAt, claimedAt, sentAt,
+                awaitedVersion);
     }
 
-    /** Withdrawn consent, or a paid invoice, found right before sending: the email does not leave. */
-    public void skip(SkipReason why, Instant now) {
-        status = NotificationStatus.SKIPPED;
-        reason = why;
-        recipient = null;
-        nextAttemptAt = null;
-        claimedAt = null;
+    /** Keeps where the domain's rules moved the email. */
+    public void keep(Email email) {
+        status = email.status();
+        reason = email.reason();
+        recipient = email.recipient();
+        attempts = email.attempts();
+        lastError = email.lastError();
+        nextAttemptAt = email.nextAttemptAt();
+        claimedAt = email.claimedAt();
+        sentAt = email.sentAt();
+        awaitedVersion = email.awaitedVersion();
     }
 
     public void requestedBy(String user, String role) {
@@ -187,37 +192,32 @@ public class Notification extends PanacheEntityBase {
         requestedByRole = role;
     }
 
-    /** An operator takes a parked email up again: a fresh round of attempts. */
+    /** An operator takes a parked email up again; false when it is not FAILED. */
     public boolean retry(Instant now, String user, String role) {
-        if (status != NotificationStatus.FAILED) {
+        Email email = email();
+        if (!email.retriable()) {
             return false;
         }
+        keep(email.retried(now));
         retriedBy = user;
         retriedByRole = role;
-        status = NotificationStatus.PENDING;
-        attempts = 0;
-        nextAttemptAt = now;
         return true;
     }
 
-    /** Recorded before sending: a crash from here on leaves it SENDING, taken again after a timeout. */
-    public void claim(Instant now) {
-        status = NotificationStatus.SENDING;
-        attempts++;
-        claimedAt = now;
+    public void skip(SkipReason why) {
+        keep(email().skip(why));
+    }
+
+    /** Claimed for sending to the customer's current address. */
+    public void claim(String address, Instant now) {
+        keep(email().claim(address, now));
     }
 
     public void sent(Instant now) {
-        status = NotificationStatus.SENT;
-        sentAt = now;
-        lastError = null;
-        nextAttemptAt = null;
+        keep(email().sent(now));
     }
 
     public void failed(String error, RetrySchedule schedule, Instant now) {
-        lastError = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
-        RetrySchedule.NextStep next = schedule.afterFailure(attempts, now);
-        status = next.status();
-        nextAttemptAt = next.nextAttemptAt();
+        keep(email().failed(error, schedule, now));
     }
 }

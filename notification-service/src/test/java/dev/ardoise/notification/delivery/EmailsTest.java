@@ -18,6 +18,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,7 +33,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,8 +78,66 @@ class EmailsTest {
         }
     }
 
+    @Test
+    void every_email_heads_with_the_stores_logo_named_by_its_alt_text_when_one_is_configured() {
+        Emails withLogo = new Emails(templates, logo("https://cdn.example.test/quincaillerie.png"), payments(true),
+                null, documents, CLOCK, "factures@ardoise.local");
+        for (String language : List.of("fr-CA", "en")) {
+            Document shown = Jsoup.parse(withLogo.render(invoice(language, BigDecimal.TEN)).await().indefinitely()
+                    .html());
+            Element logo = shown.selectFirst("img.store-logo");
+            assertEquals("https://cdn.example.test/quincaillerie.png", logo.attr("src"));
+            assertEquals("Quincaillerie Ardoise", logo.attr("alt"), "a client that blocks images shows the name");
+            assertEquals(language.startsWith("fr") ? "fr-CA" : "en-CA", shown.selectFirst("html").attr("lang"));
+        }
+        Document without = Jsoup.parse(emails(true).render(invoice("en", BigDecimal.TEN)).await().indefinitely()
+                .html());
+        assertNull(without.selectFirst("img"), "no logo configured: no image");
+        assertEquals("Quincaillerie Ardoise", without.selectFirst(".store-name").text());
+    }
+
     private Emails emails(boolean onlinePayments) {
         return new Emails(templates, store, payments(onlinePayments), null, documents, CLOCK, "factures@ardoise.local");
+    }
+
+    /** The application's store, with a logo. */
+    private StoreConfig logo(String url) {
+        return new StoreConfig() {
+            @Override
+            public String id() {
+                return store.id();
+            }
+
+            @Override
+            public String name() {
+                return store.name();
+            }
+
+            @Override
+            public Optional<String> addressLine1() {
+                return store.addressLine1();
+            }
+
+            @Override
+            public Optional<String> addressLine2() {
+                return store.addressLine2();
+            }
+
+            @Override
+            public Optional<String> phone() {
+                return store.phone();
+            }
+
+            @Override
+            public Optional<String> logoUrl() {
+                return Optional.of(url);
+            }
+
+            @Override
+            public ZoneId timeZone() {
+                return store.timeZone();
+            }
+        };
     }
 
     private static ClaimedEmail invoice(String language, BigDecimal owed) {

@@ -45,10 +45,10 @@ class LargeDocumentsTest {
     @Test
     void an_invoice_of_200_lines_breaks_into_pages_with_every_line() throws IOException {
         List<InvoiceEmail.Line> lines = IntStream.rangeClosed(1, 200).mapToObj(i -> new InvoiceEmail.Line(
-                "Vis à bois n° " + i, "1", "1,00 $", "1,00 $", "0,15 $")).toList();
+                "Vis à bois n° " + i, "1", "1,00 $", "1,00 $", "0,15 $", "1,15 $")).toList();
         InvoiceEmail invoice = new InvoiceEmail("fr", "Facture MAIN-000200", STORE, "Claire Tremblay",
                 "MAIN-000200", "29 novembre 2026", lines, "200,00 $", "29,95 $", "229,95 $", "Net 30 jours",
-                "29 décembre 2026", "-229,95 $", "770,05 $", null);
+                "29 décembre 2026", "-229,95 $", "770,05 $", null, "229,95 $", "0,00 $", null);
 
         Document pdf = documents.invoice(invoice).await().atMost(PATIENCE);
 

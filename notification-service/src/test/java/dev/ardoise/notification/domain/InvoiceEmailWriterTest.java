@@ -12,6 +12,7 @@ import java.util.List;
 import static dev.ardoise.notification.domain.CustomerLanguageTest.spaces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class InvoiceEmailWriterTest {
     private static final AccountFigures AFTER = new AccountFigures(new BigDecimal("-1700.00"), new BigDecimal("300.00"));
@@ -28,13 +29,41 @@ class InvoiceEmailWriterTest {
         assertEquals("1 000,00 $", spaces(email.total()));
         assertEquals("Net 30 jours", email.terms());
         assertEquals("29 décembre 2026", email.dueDate());
-        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "500,00 $", "870,00 $", "130,00 $"),
+        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "500,00 $", "870,00 $", "130,00 $", "1 000,00 $"),
                 spaced(email.lines().get(0)));
         assertEquals("870,00 $", spaces(email.subtotal()));
         assertEquals("130,00 $", spaces(email.taxes()));
         assertEquals("-1 700,00 $", spaces(email.balanceAfter()));
         assertEquals("300,00 $", spaces(email.availableAfter()));
         assertFalse(email.hasPaymentLink());
+        assertEquals("1 000,00 $", spaces(email.amountDue()), "nothing paid on it yet: the whole total is due");
+        assertFalse(email.hasDepositsAfter(), "deposits not recorded with the figures: left out");
+        assertFalse(email.hasAlreadyPaid());
+    }
+
+    @Test
+    void the_amount_due_is_what_the_invoice_still_owes_and_the_deposits_are_shown_when_known() {
+        AccountFigures after = new AccountFigures(new BigDecimal("-850.00"), new BigDecimal("150.00"),
+                new BigDecimal("50.00"));
+
+        InvoiceEmail email = writer.write(sale(PaymentTerms.NET_30), "Claire", "CAD", CustomerLanguage.FRENCH, after,
+                new BigDecimal("850.00"), null);
+
+        assertEquals("1 000,00 $", spaces(email.total()));
+        assertEquals("850,00 $", spaces(email.amountDue()));
+        assertEquals("-150,00 $", spaces(email.alreadyPaid()), "taken off the total to give the amount due");
+        assertEquals("50,00 $", spaces(email.depositsAfter()));
+        assertEquals("-850,00 $", spaces(email.balanceAfter()));
+    }
+
+    @Test
+    void a_store_logo_must_be_a_web_address() {
+        assertEquals("https://cdn.example.test/logo.png",
+                new Store("S", List.of(), null, " https://cdn.example.test/logo.png ").logoUrl());
+        assertFalse(new Store("S", List.of(), null, "  ").hasLogo());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new Store("S", List.of(), null, "javascript:alert(1)"));
+        assertEquals("the store's logo (STORE_LOGO_URL) must be an http or https address", refused.getMessage());
     }
 
     @Test
@@ -46,7 +75,7 @@ class InvoiceEmailWriterTest {
         assertEquals("$1,000.00", email.total());
         assertEquals("Net 30 days", email.terms());
         assertEquals("December 29, 2026", email.dueDate());
-        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "$500.00", "$870.00", "$130.00"),
+        assertEquals(new InvoiceEmail.Line("Peinture, 4 L", "2", "$500.00", "$870.00", "$130.00", "$1,000.00"),
                 email.lines().get(0));
         assertEquals("-$1,700.00", email.balanceAfter());
         assertEquals("$300.00", email.availableAfter());
@@ -86,6 +115,6 @@ class InvoiceEmailWriterTest {
 
     private static InvoiceEmail.Line spaced(InvoiceEmail.Line line) {
         return new InvoiceEmail.Line(line.description(), line.quantity(), spaces(line.unitPrice()),
-                spaces(line.amount()), spaces(line.tax()));
+                spaces(line.amount()), spaces(line.tax()), spaces(line.total()));
     }
 }

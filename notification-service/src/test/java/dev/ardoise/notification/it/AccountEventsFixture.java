@@ -4,6 +4,7 @@ import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.AccountEventsTopic;
 import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.CommandVersions;
 import dev.ardoise.events.Allocation;
 import dev.ardoise.events.CreditLimitSet;
 import dev.ardoise.events.DepositAdded;
@@ -127,13 +128,22 @@ final class AccountEventsFixture {
      */
     void publishTogether(UUID accountId, long firstVersion, AccountEvent... events) {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
+        EventMetadata ofCommand = EventMetadata.UNRECORDED.withCommand(
+                new CommandVersions(firstVersion, firstVersion + events.length - 1));
         for (AccountEvent event : events) {
             RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, firstVersion + records.size(),
-                    Instant.now(), EventMetadata.UNRECORDED, event);
+                    Instant.now(), ofCommand, event);
             records.add(record(accountId.toString(), AccountEventJson.write(recorded), recorded));
         }
         List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
         sent.forEach(AccountEventsFixture::acknowledged);
+    }
+
+    /** One event of a command that appended {@code command}'s versions, published alone. */
+    void publishOfCommand(UUID accountId, long version, CommandVersions command, AccountEvent event) {
+        RecordedEvent recorded = new RecordedEvent(UUID.randomUUID(), accountId, version, Instant.now(),
+                EventMetadata.UNRECORDED.withCommand(command), event);
+        publishRaw(accountId.toString(), AccountEventJson.write(recorded), recorded);
     }
 
     void publishRaw(String key, String body) {

@@ -6,6 +6,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,6 +34,15 @@ final class Mailbox {
     }
 
     record Email(String to, String from, String subject, String text, String html) {
+        /**
+         * The HTML part as a mail client shows it opened: its visible text (not the hidden preheader), cells and
+         * lines apart by a space.
+         */
+        String shown() {
+            Document page = Jsoup.parse(html);
+            page.select("[style*=display:none]").remove();
+            return spaces(page.body().text());
+        }
     }
 
     private static Email read(MimeMessage message) {

@@ -1,0 +1,41 @@
+package dev.ardoise.notification.domain;
+
+import dev.ardoise.events.SaleCharged;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * What the emails keep of one invoice: what it still owes (and whether collecting it was given up), the sale it came
+ * from, and the account's balance and available credit just after that sale ("after this sale" in its email).
+ */
+public record ChargedInvoice(String invoiceId, String saleId, String invoiceNumber, BigDecimal total,
+                             BigDecimal owed, LocalDate issuedOn, LocalDate dueDate, boolean writtenOff,
+                             AccountFigures after) {
+
+    /** A new invoice, as its sale leaves the account. */
+    static ChargedInvoice of(SaleCharged sale, AccountLedger ledgerAfter) {
+        return new ChargedInvoice(sale.invoiceId(), sale.saleId(), sale.invoiceNumber(), sale.amount(),
+                ledgerAfter.invoice(sale.invoiceId()).owed(), sale.issuedOn(), sale.dueDate(), false,
+                AccountFigures.of(ledgerAfter));
+    }
+
+    ChargedInvoice owing(AccountLedger.OwedInvoice owedNow) {
+        return new ChargedInvoice(invoiceId, saleId, invoiceNumber, total, owedNow.owed(), issuedOn, dueDate,
+                owedNow.writtenOff(), after);
+    }
+
+    ChargedInvoice withFiguresAfter(AccountFigures figures) {
+        return new ChargedInvoice(invoiceId, saleId, invoiceNumber, total, owed, issuedOn, dueDate, writtenOff,
+                figures);
+    }
+
+    public AccountLedger.OwedInvoice toOwed() {
+        return new AccountLedger.OwedInvoice(invoiceId, invoiceNumber, total, owed, issuedOn, dueDate, writtenOff);
+    }
+
+    /** Still to be collected: neither paid off nor written off (reminders stop once it is not). */
+    public boolean stillOwed() {
+        return toOwed().stillOwed();
+    }
+}
