@@ -55,7 +55,7 @@ class AttachmentsTest {
 
         assertTrue(mail.getHtml().contains("token="), "the email offers the payment link");
         String pdf = onlyPdf(mail);
-        assertTrue(pdf.contains("FACTURE") && pdf.contains("MAIN-000042") && pdf.contains("Total à payer 1 184,24 $"),
+        assertTrue(pdf.contains("FACTURE") && pdf.contains("MAIN-000042") && pdf.contains("Montant dû 1 184,24 $"),
                 pdf);
         assertFalse(pdf.contains("token="), pdf);
     }

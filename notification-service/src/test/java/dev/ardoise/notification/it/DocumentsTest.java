@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static dev.ardoise.notification.it.AccountEventsFixture.charged;
 import static dev.ardoise.notification.it.AccountEventsFixture.chargedWithTaxes;
+import static dev.ardoise.notification.it.AccountEventsFixture.deposit;
+import static dev.ardoise.notification.it.AccountEventsFixture.depositAtTheTill;
 import static dev.ardoise.notification.it.AccountEventsFixture.limit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.openedIn;
@@ -53,8 +56,23 @@ class DocumentsTest extends FreshAccountTest {
         Pdfs.assertHolds(pdf, "FACTURE", sale.invoiceNumber(), "Quincaillerie Ardoise", "123, rue Principale",
                 "Claire Tremblay", "29 novembre 2026", "Net 30 jours", "29 décembre 2026",
                 "Peinture, 4 L", "500,00 $", "1 000,00 $", "149,75 $", "Rouleau", "10,00 $", "30,00 $", "4,49 $",
-                "Sous-total 1 030,00 $", "Taxes 154,24 $", "Total à payer 1 184,24 $",
-                "SOLDE DU COMPTE APRÈS CET ACHAT", "-1 184,24 $", "CRÉDIT DISPONIBLE", "815,76 $");
+                "1 149,75 $", "34,49 $", "Sous-total 1 030,00 $", "Taxes 154,24 $", "Total 1 184,24 $",
+                "Montant dû 1 184,24 $", "VOTRE COMPTE APRÈS CET ACHAT", "SOLDE", "-1 184,24 $", "CRÉDIT DISPONIBLE",
+                "815,76 $");
+    }
+
+    @Test
+    void a_sale_paid_partly_from_the_deposit_shows_what_is_still_due_in_its_pdf() {
+        SaleCharged sale = charged("400.00");
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, deposit("200.00"));
+        events.publishTogether(accountId, 4, sale, depositAtTheTill(sale, "150.00"));
+
+        Pdfs.Pdf pdf = awaitAttached("Facture");
+
+        Pdfs.assertHolds(pdf, "Total 400,00 $", "Déjà payé -150,00 $", "Montant dû 250,00 $", "SOLDE", "-250,00 $",
+                "CRÉDIT DISPONIBLE", "750,00 $");
     }
 
     @Test
@@ -81,7 +99,7 @@ class DocumentsTest extends FreshAccountTest {
 
         Pdfs.Pdf invoice = download(As.viewer().when().get("/invoices/{id}/pdf", sale.invoiceId()),
                 sale.invoiceNumber() + ".pdf");
-        Pdfs.assertHolds(invoice, sale.invoiceNumber(), "Total à payer 1 184,24 $", "29 décembre 2026");
+        Pdfs.assertHolds(invoice, sale.invoiceNumber(), "Montant dû 1 184,24 $", "29 décembre 2026");
 
         Pdfs.Pdf statement = download(As.manager().queryParams(OCTOBER)
                 .when().get("/accounts/{id}/statement.pdf", accountId), "releve-2026-10-01-2026-10-31.pdf");
