@@ -186,7 +186,7 @@ public class AccountActionsResource {
     }
 
     /** Whether invoice-service says the invoice is of that account: the address names both, both must agree. */
-    private static boolean isOf(ServiceAnswer invoice, UUID account) {
+    static boolean isOf(ServiceAnswer invoice, UUID account) {
         return account.toString().equals(invoice.body().path("accountId").asText());
     }
 

@@ -554,4 +554,13 @@ public interface BackOfficeMessages {
 
     @Message("The account cannot be shown")
     String unavailable_title();
+
+    @Message("PDF")
+    String invoice_pdf();
+
+    @Message("Download invoice {number} as PDF")
+    String invoice_pdf_named(String number);
+
+    @Message("Download the statement as PDF")
+    String statement_pdf();
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * notification-service, with the signed-in user's token: an account's emails, emailing an invoice again or a
- * statement; the failed emails to retry and the parked accounts for the operators. The console's one client of it.
+ * statement, an invoice's or a statement's PDF; the failed emails to retry and the parked accounts for the operators. The console's one client of it.
  */
 @RegisterRestClient(configKey = "notification-service")
 @RegisterClientHeaders(UserTokenForwarding.class)
@@ -45,6 +45,19 @@ public interface NotificationService extends ParkedAccountsApi {
     @Path("/invoices/{invoiceId}/resend")
     RestResponse<JsonNode> resendInvoice(@PathParam("invoiceId") String invoiceId,
                                          @HeaderParam("Idempotency-Key") String key);
+
+    /** An invoice's PDF as its email carries it; a refusal is a problem. */
+    @GET
+    @Path("/invoices/{invoiceId}/pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    RestResponse<byte[]> invoicePdf(@PathParam("invoiceId") String invoiceId);
+
+    /** A period's statement as a PDF, as its email carries it; a refusal is a problem. */
+    @GET
+    @Path("/accounts/{accountId}/statement.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    RestResponse<byte[]> statementPdf(@PathParam("accountId") UUID accountId, @QueryParam("from") String from,
+                                      @QueryParam("to") String to);
 
     /** The same period again answers the statement already requested. */
     @POST

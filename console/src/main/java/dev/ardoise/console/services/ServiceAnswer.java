@@ -14,7 +14,7 @@ import java.io.InputStream;
 public record ServiceAnswer(int status, JsonNode body) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static ServiceAnswer of(RestResponse<JsonNode> response) {
+    public static ServiceAnswer of(RestResponse<?> response) {
         return new ServiceAnswer(response.getStatus(), body(response));
     }
 
@@ -26,6 +26,13 @@ public record ServiceAnswer(int status, JsonNode body) {
         Object entity = response.getEntity();
         if (entity instanceof JsonNode json) {
             return json;
+        }
+        if (entity instanceof byte[] read) {
+            try {
+                return JSON.readTree(read);
+            } catch (IOException notJson) {
+                return null;
+            }
         }
         if (entity instanceof InputStream unread) {
             try (unread) {

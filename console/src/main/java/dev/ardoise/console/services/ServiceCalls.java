@@ -37,10 +37,31 @@ public final class ServiceCalls {
             RestResponse<JsonNode> response = call.get();
             return new Acted(ServiceAnswer.of(response), "true".equalsIgnoreCase(response.getHeaderString(REPLAYED)));
         } catch (ProcessingException | WebApplicationException e) {
-            LOG.warnf("a service did not answer the console: %s", e.getClass().getSimpleName());
-            ObjectNode problem = JsonNodeFactory.instance.objectNode()
-                    .put("type", "https://ardoise.dev/problems/" + UNREACHABLE).put("status", 503);
-            return new Acted(new ServiceAnswer(503, problem), false);
+            return new Acted(unreachable(e), false);
         }
+    }
+
+    /** A file a service answered (a PDF) and its Content-Disposition; or, when not ok, the refusal. */
+    public record Download(ServiceAnswer answer, byte[] content, String disposition) {
+    }
+
+    public static Download download(Supplier<RestResponse<byte[]>> call) {
+        try {
+            RestResponse<byte[]> response = call.get();
+            if (response.getStatus() != 200 || response.getEntity() == null) {
+                return new Download(ServiceAnswer.of(response), null, null);
+            }
+            return new Download(new ServiceAnswer(200, null), response.getEntity(),
+                    response.getHeaderString("Content-Disposition"));
+        } catch (ProcessingException | WebApplicationException e) {
+            return new Download(unreachable(e), null, null);
+        }
+    }
+
+    private static ServiceAnswer unreachable(RuntimeException e) {
+        LOG.warnf("a service did not answer the console: %s", e.getClass().getSimpleName());
+        ObjectNode problem = JsonNodeFactory.instance.objectNode()
+                .put("type", "https://ardoise.dev/problems/" + UNREACHABLE).put("status", 503);
+        return new ServiceAnswer(503, problem);
     }
 }

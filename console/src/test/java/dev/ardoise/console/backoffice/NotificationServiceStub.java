@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * notification-service for the back office's tests: Marie's emails (an invoice sent, a reminder skipped for want
  * of consent), a resend keyed by its Idempotency-Key (202, then 200 for the same key) and a statement per period
- * (202, then 200 for the same period), each a manager's.
+ * (202, then 200 for the same period), each a manager's; Marie's invoice and statement PDFs.
  */
 class NotificationServiceStub extends StubServer {
     private final Set<String> asked = new HashSet<>();
@@ -26,6 +26,9 @@ class NotificationServiceStub extends StubServer {
         if (request.method().equals("GET") && path[0].equals("notifications")) {
             return emails(request);
         }
+        if (request.method().equals("GET") && path[path.length - 1].matches("pdf|statement\\.pdf")) {
+            return pdf(request, path);
+        }
         if (!request.has("MANAGER")) {
             return Answer.forbidden();
         }
@@ -39,6 +42,29 @@ class NotificationServiceStub extends StubServer {
                     .asText(), "STATEMENT") : Answer.notFound("account");
         }
         return Answer.notFound("resource");
+    }
+
+    /** Marie's invoice and statement PDFs (their bytes name what was asked), for a manager or a viewer of MAIN. */
+    private static Answer pdf(Request request, String[] path) {
+        if (!request.has("MANAGER") && !request.has("VIEWER")) {
+            return Answer.forbidden();
+        }
+        if (path.length == 3 && path[0].equals("invoices") && path[1].startsWith(Marie.ID.toString())
+                && request.worksFor("MAIN")) {
+            String number = path[1].substring(Marie.ID.toString().length() + 1);
+            return Answer.file(pdfOf(path[1]), "application/pdf", "attachment; filename=\"" + number + ".pdf\"");
+        }
+        if (path.length == 3 && path[0].equals("accounts") && AccountServiceStub.isAccount(path[1])
+                && request.worksFor("MAIN")) {
+            String period = request.query().get("from") + "-" + request.query().get("to");
+            return Answer.file(pdfOf(period), "application/pdf",
+                    "attachment; filename=\"statement-" + period + ".pdf\"");
+        }
+        return Answer.notFound(path[0].equals("invoices") ? "invoice" : "account");
+    }
+
+    static byte[] pdfOf(String what) {
+        return ("%PDF-1.7\n% " + what + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private Answer once(String key, String kind) {

@@ -3,6 +3,7 @@ package dev.ardoise.console.backoffice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -98,6 +99,12 @@ abstract class StubServer {
             Answer answer = problem(400, "invalid-request", "Invalid request", field + ": " + reason);
             ((ObjectNode) answer.body()).put("field", field).put("reason", reason);
             return answer;
+        }
+
+        /** A file (a PDF), sent as it is with its type and Content-Disposition. */
+        static Answer file(byte[] content, String type, String disposition) {
+            return new Answer(200, BinaryNode.valueOf(content), Map.of("Content-Type", type,
+                    "Content-Disposition", disposition));
         }
 
         static Answer forbidden() {
@@ -197,10 +204,11 @@ abstract class StubServer {
     }
 
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
-        byte[] bytes = answer.body() == null ? new byte[0] : JSON.writeValueAsBytes(answer.body());
+        byte[] bytes = answer.body() instanceof BinaryNode file ? file.binaryValue()
+                : answer.body() == null ? new byte[0] : JSON.writeValueAsBytes(answer.body());
         boolean problem = answer.status() >= 400;
         exchange.getResponseHeaders().add("Content-Type", problem ? "application/problem+json" : "application/json");
-        answer.headers().forEach(exchange.getResponseHeaders()::add);
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -138,7 +138,7 @@ public class InvoiceEmailResource {
     }
 
     /** The invoice, if the caller works for its account's store; otherwise as absent as an unknown one. */
-    private static Uni<LedgerInvoice> invoice(String invoiceId, Caller caller) {
+    static Uni<LedgerInvoice> invoice(String invoiceId, Caller caller) {
         if (invoiceId.length() > 500 || invoiceId.chars().anyMatch(Character::isISOControl)) {
             return Uni.createFrom().failure(new NotFoundProblem("invoice", "(unreadable id)")); // never issued
         }

@@ -124,7 +124,7 @@ public class StatementResource {
         });
     }
 
-    private static Uni<Contact> contact(UUID accountId, Caller caller) {
+    static Uni<Contact> contact(UUID accountId, Caller caller) {
         return Contact.<Contact>findById(accountId).map(found -> {
             if (found == null) {
                 throw new NotFoundProblem("account", accountId);

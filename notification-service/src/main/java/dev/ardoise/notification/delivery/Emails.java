@@ -4,6 +4,8 @@ import dev.ardoise.events.AccountEventJson;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.config.PaymentsConfig;
 import dev.ardoise.notification.config.StoreConfig;
+import dev.ardoise.notification.documents.Document;
+import dev.ardoise.notification.documents.Documents;
 import dev.ardoise.notification.domain.CustomerLanguage;
 import dev.ardoise.notification.domain.InvoiceEmail;
 import dev.ardoise.notification.domain.InvoiceEmailWriter;
@@ -12,6 +14,7 @@ import dev.ardoise.notification.domain.ReminderEmail;
 import dev.ardoise.notification.domain.ReminderEmailWriter;
 import dev.ardoise.notification.domain.StatementEmail;
 import dev.ardoise.notification.domain.StatementEmailWriter;
+import dev.ardoise.notification.domain.StatementPeriod;
 import dev.ardoise.notification.domain.Store;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Engine;
@@ -23,10 +26,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Lays out every kind of email with the Qute templates of its kind and language
- * ({@code templates/<kind>-email/{fr,en}.{html,txt}}). A statement is fetched from invoice-service first.
+ * ({@code templates/<kind>-email/{fr,en}.{html,txt}}). A statement is fetched from invoice-service first. An
+ * email carries its PDF ({@link Documents}): an invoice or a reminder the invoice's, a statement the statement's.
  */
 @ApplicationScoped
 @TemplateData(target = InvoiceEmail.class)
@@ -43,11 +48,12 @@ public class Emails {
     private final InvoiceServiceClient invoiceService;
     private final PaymentsConfig payments;
     private final PaymentLinks links;
+    private final Documents documents;
     private final Clock clock;
     private final String from;
 
     Emails(Engine templates, StoreConfig store, PaymentsConfig payments, @RestClient InvoiceServiceClient invoiceService,
-           Clock clock, @ConfigProperty(name = "ardoise.mail.from") String from) {
+           Documents documents, Clock clock, @ConfigProperty(name = "ardoise.mail.from") String from) {
         this.templates = templates;
         Store shown = store.store();
         this.invoices = new InvoiceEmailWriter(shown);
@@ -60,6 +66,7 @@ public class Emails {
                         "ardoise.payments.link-base-url is required when online payments are enabled")),
                         payments.linkSecret())
                 : null;
+        this.documents = documents;
         this.clock = clock;
         this.from = from;
     }
@@ -68,13 +75,31 @@ public class Emails {
     public record Rendered(String subject, String html, String text) {
     }
 
+    /** An email's words for its templates, and how to make the PDF it carries (a null item for none). */
+    private record Written(String kind, String language, String subject, Object email,
+                           Supplier<Uni<Document>> document) {
+    }
+
     Uni<Mail> compose(ClaimedEmail email) {
-        return render(email).map(rendered -> Mail.withHtml(email.recipient(), rendered.subject(), rendered.html())
-                .setText(rendered.text())
-                .setFrom(from));
+        return write(email).chain(written -> written.document().get().map(pdf -> {
+            Rendered rendered = layout(written);
+            Mail mail = Mail.withHtml(email.recipient(), rendered.subject(), rendered.html())
+                    .setText(rendered.text())
+                    .setFrom(from);
+            return pdf == null ? mail : mail.addAttachment(pdf.fileName(), pdf.content(), Document.MEDIA_TYPE);
+        }));
     }
 
     public Uni<Rendered> render(ClaimedEmail email) {
+        return write(email).map(this::layout);
+    }
+
+    /** The PDF the email would carry: the invoice's for an invoice (or a reminder), the statement's for a statement. */
+    public Uni<Document> document(ClaimedEmail email) {
+        return write(email).chain(written -> written.document().get());
+    }
+
+    private Uni<Written> write(ClaimedEmail email) {
         CustomerLanguage language = CustomerLanguage.of(email.language());
         switch (email.kind()) {
             case INVOICE:
@@ -86,23 +111,29 @@ public class Emails {
                                 email.periodTo().toString())
                         .map(statement -> {
                             StatementEmail written = statements.write(statement, email.customerName(), language);
-                            return layout("statement-email", written.language(), written.subject(), written);
+                            StatementPeriod period = new StatementPeriod(email.periodFrom(), email.periodTo());
+                            return new Written("statement-email", written.language(), written.subject(), written,
+                                    () -> documents.statement(written, period));
                         });
         }
     }
 
-    private Rendered invoice(ClaimedEmail email, CustomerLanguage language) {
+    private Written invoice(ClaimedEmail email, CustomerLanguage language) {
         SaleCharged sale = sale(email);
         InvoiceEmail written = invoices.write(sale, email.customerName(), email.currency(), language, email.after(),
                 email.owedNow(), paymentLink(email, sale));
-        return layout("invoice-email", written.language(), written.subject(), written);
+        return new Written("invoice-email", written.language(), written.subject(), written,
+                () -> documents.invoice(written));
     }
 
-    private Rendered reminder(ClaimedEmail email, CustomerLanguage language) {
+    private Written reminder(ClaimedEmail email, CustomerLanguage language) {
         SaleCharged sale = sale(email);
         ReminderEmail written = reminders.write(sale, email.owedNow(), email.offsetDays(), email.customerName(),
                 email.currency(), language, paymentLink(email, sale));
-        return layout("reminder-email", written.language(), written.subject(), written);
+        return new Written("reminder-email", written.language(), written.subject(), written,
+                () -> email.after() == null ? Uni.createFrom().nullItem()
+                        : documents.invoice(invoices.write(sale, email.customerName(), email.currency(), language,
+                                email.after(), email.owedNow(), null)));
     }
 
     private static SaleCharged sale(ClaimedEmail email) {
@@ -119,8 +150,9 @@ public class Emails {
                 clock.instant().plus(payments.linkValidity())));
     }
 
-    private Rendered layout(String kind, String language, String subject, Object email) {
-        return new Rendered(subject, render(kind, language, "html", email), render(kind, language, "txt", email));
+    private Rendered layout(Written written) {
+        return new Rendered(written.subject(), render(written.kind(), written.language(), "html", written.email()),
+                render(written.kind(), written.language(), "txt", written.email()));
     }
 
     private String render(String kind, String language, String format, Object email) {

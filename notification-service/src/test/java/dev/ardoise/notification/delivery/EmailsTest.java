@@ -6,6 +6,7 @@ import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.config.PaymentsConfig;
 import dev.ardoise.notification.config.StoreConfig;
+import dev.ardoise.notification.documents.Documents;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.it.InvoiceServiceStub;
@@ -56,6 +57,9 @@ class EmailsTest {
     @Inject
     StoreConfig store;
 
+    @Inject
+    Documents documents;
+
     @Test
     void an_invoice_email_offers_no_payment_link_when_the_merchant_takes_no_online_payments() {
         for (String language : List.of("fr-CA", "en")) {
@@ -77,7 +81,7 @@ class EmailsTest {
     @Test
     void every_email_heads_with_the_stores_logo_named_by_its_alt_text_when_one_is_configured() {
         Emails withLogo = new Emails(templates, logo("https://cdn.example.test/quincaillerie.png"), payments(true),
-                null, CLOCK, "factures@ardoise.local");
+                null, documents, CLOCK, "factures@ardoise.local");
         for (String language : List.of("fr-CA", "en")) {
             Document shown = Jsoup.parse(withLogo.render(invoice(language, BigDecimal.TEN)).await().indefinitely()
                     .html());
@@ -93,7 +97,7 @@ class EmailsTest {
     }
 
     private Emails emails(boolean onlinePayments) {
-        return new Emails(templates, store, payments(onlinePayments), null, CLOCK, "factures@ardoise.local");
+        return new Emails(templates, store, payments(onlinePayments), null, documents, CLOCK, "factures@ardoise.local");
     }
 
     /** The application's store, with a logo. */

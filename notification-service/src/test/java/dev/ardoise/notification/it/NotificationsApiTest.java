@@ -105,6 +105,6 @@ class NotificationsApiTest {
             Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
             assertTrue(responses.containsKey("401") && responses.containsKey("403"), name + ": " + responses);
         }));
-        assertEquals(11, ids.size(), ids::toString);
+        assertEquals(13, ids.size(), ids::toString);
     }
 }
