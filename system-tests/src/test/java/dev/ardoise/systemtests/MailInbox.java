@@ -7,9 +7,13 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,7 +29,19 @@ final class MailInbox {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Mail(String to, String subject, String text) {
+    record Mail(String to, String subject, String text, List<Attachment> attachments) {
+    }
+
+    /** A file the message carries, named as the customer's mail client shows it. */
+    record Attachment(String fileName, byte[] content) {
+        /** The text of a PDF attachment, as a reader (or an accountant's search) finds it. */
+        String pdfText() {
+            try (PDDocument pdf = Loader.loadPDF(content)) {
+                return new PDFTextStripper().getText(pdf).replace('\u202F', ' ').replace('\u00A0', ' ');
+            } catch (IOException e) {
+                throw new AssertionError(fileName + " is not a readable PDF", e);
+            }
+        }
     }
 
     private final String apiUrl;
@@ -36,16 +52,9 @@ final class MailInbox {
 
     /** The messages received for this address; none when the server never saw the address. */
     List<Mail> messagesTo(String address) throws IOException, InterruptedException {
-        URI uri = URI.create(apiUrl + "/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8)
-                + "/messages/INBOX");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            return List.of();
-        }
         List<Mail> mails = new ArrayList<>();
-        for (JsonNode message : JSON.readTree(response.body())) {
-            mails.add(parse(message.get("mimeMessage").asText()));
+        for (String mime : mimeTo(address)) {
+            mails.add(parse(mime));
         }
         return mails;
     }
@@ -107,16 +116,33 @@ final class MailInbox {
 
     private static Mail parse(String mime) {
         try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
-            return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text(message));
+            MimeMessage message = message(mime);
+            List<Attachment> attachments = new ArrayList<>();
+            attachments(message, attachments);
+            return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text(message),
+                    List.copyOf(attachments));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read a received message", e);
         }
     }
 
-    /** Every text part, decoded, with the no-break spaces of French amounts made plain spaces. */
+    private static void attachments(Part part, List<Attachment> found) throws Exception {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            try (InputStream content = part.getInputStream()) {
+                found.add(new Attachment(part.getFileName(), content.readAllBytes()));
+            }
+        } else if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                attachments(multipart.getBodyPart(i), found);
+            }
+        }
+    }
+
+    /** Every text part but the attachments, decoded, with the no-break spaces of French amounts made plain spaces. */
     private static String text(Part part) throws Exception {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return "";
+        }
         if (part.isMimeType("text/*")) {
             return part.getContent().toString().replace('\u202F', ' ').replace('\u00A0', ' ');
         }

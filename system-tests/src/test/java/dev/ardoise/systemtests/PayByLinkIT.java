@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A customer pays an invoice from its email, on the local stack (docs/payments.md): a sale on account, the invoice
- * email at the stack's SMTP server, its payment link, the pay page with what is still due, "Pay now", the test
+ * email at the stack's SMTP server with its PDF (the number, the customer and the amount in the file's text), its
+ * payment link, the pay page with what is still due, "Pay now", the test
  * provider's page, "Pay (test)", whose signed callback account-service records; then the invoice is PAID in
  * invoice-service, the balance is back to zero, and the same link says "paid". Plain HTTP, as a browser would send it.
  */
@@ -42,12 +43,15 @@ class PayByLinkIT {
     void the_customer_pays_the_invoice_from_the_emails_link_and_the_same_link_then_says_paid() throws Exception {
         String email = "claire." + UUID.randomUUID() + "@example.com";
         String account = openAccount(email);
-        String invoiceId = given().auth().oauth2(cashier).contentType(ContentType.JSON)
+        JsonPath charged = given().auth().oauth2(cashier).contentType(ContentType.JSON)
                 .body(Map.of("saleId", "sale-" + UUID.randomUUID(), "amount", "452.25"))
-                .post(accounts() + "/accounts/{id}/charges", account).then().statusCode(201).extract()
-                .path("invoiceId");
+                .post(accounts() + "/accounts/{id}/charges", account).then().statusCode(201).extract().jsonPath();
+        String invoiceId = charged.getString("invoiceId");
+        String invoiceNumber = charged.getString("invoiceNumber");
 
-        String link = linkIn(invoiceEmailTo(email));
+        MailInbox.Mail invoiceEmail = invoiceEmailTo(email);
+        assertInvoicePdf(invoiceEmail, invoiceNumber);
+        String link = linkIn(invoiceEmail);
         Response payPage = browser().get(link);
         assertEquals(200, payPage.statusCode(), payPage.asString());
         assertShows(payPage, "Quincaillerie Ardoise", "Claire Tremblay", "452,25 $", "Montant dû maintenant",
@@ -104,6 +108,16 @@ class PayByLinkIT {
             return inbox.messagesTo(address).get(0);
         } catch (Exception e) {
             throw new AssertionError("cannot read the invoice email", e);
+        }
+    }
+
+    /** The invoice as a file the customer keeps: its PDF, read back from the message the SMTP server received. */
+    private static void assertInvoicePdf(MailInbox.Mail mail, String invoiceNumber) {
+        assertEquals(List.of(invoiceNumber + ".pdf"),
+                mail.attachments().stream().map(MailInbox.Attachment::fileName).toList());
+        String pdf = mail.attachments().get(0).pdfText();
+        for (String expected : List.of(invoiceNumber, "Claire Tremblay", "452,25 $")) {
+            assertTrue(pdf.contains(expected), "expected «" + expected + "» in the invoice PDF:\n" + pdf);
         }
     }
 
