@@ -7,7 +7,8 @@ import java.time.LocalDate;
 
 /**
  * What the emails keep of one invoice: what it still owes (and whether collecting it was given up), the sale it came
- * from, and the account's balance and available credit just after that sale ("after this sale" in its email).
+ * from, and the account's balance, deposit balance and available credit just after that sale's whole command ("after
+ * this sale" in its email; a deposit used at the till is part of it).
  */
 public record ChargedInvoice(String invoiceId, String saleId, String invoiceNumber, BigDecimal total,
                              BigDecimal owed, LocalDate issuedOn, LocalDate dueDate, boolean writtenOff,

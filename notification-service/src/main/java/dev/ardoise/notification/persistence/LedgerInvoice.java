@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** What is owed on one invoice, the invoice itself, and the account just after its sale. */
+/** What is owed on one invoice, the invoice itself, and the account just after its sale (balance, deposits, credit). */
 @Entity
 @Table(name = "ledger_invoices")
 public class LedgerInvoice extends PanacheEntityBase {
@@ -37,6 +37,9 @@ public class LedgerInvoice extends PanacheEntityBase {
     public BigDecimal balanceAfter;
     @Column(name = "available_after")
     public BigDecimal availableAfter;
+    /** The deposit balance after the sale's whole command; null for an invoice charged before it was kept (V8). */
+    @Column(name = "deposits_after")
+    public BigDecimal depositsAfter;
     /** The sale it came from (SaleCharged.saleId): a deposit used at the till names it. */
     @Column(name = "sale_id")
     public String saleId;
@@ -63,6 +66,7 @@ public class LedgerInvoice extends PanacheEntityBase {
         writtenOff = invoice.writtenOff();
         balanceAfter = invoice.after().balance();
         availableAfter = invoice.after().available();
+        depositsAfter = invoice.after().deposits();
     }
 
     public ChargedInvoice toCharged() {
@@ -75,7 +79,7 @@ public class LedgerInvoice extends PanacheEntityBase {
     }
 
     public AccountFigures after() {
-        return new AccountFigures(balanceAfter, availableAfter);
+        return new AccountFigures(balanceAfter, availableAfter, depositsAfter);
     }
 
     public boolean stillOwed() {

@@ -155,6 +155,8 @@ class SetWiseApplyTest {
                         + "owed=70.00 issued_on=2026-11-29 due_date=2026-12-29 written_off=f balance_after=-70.00 "
                         + "available_after=430.00 "),
                 "the invoice's figures after its sale count the deposit used at the till:\n" + rows);
+        assertTrue(rows.contains(" deposits_after=0.00 "),
+                "the deposit balance after its sale is what the deposit used at the till left:\n" + rows);
         assertTrue(rows.contains("ledger_accounts account_id= credit_limit=500.00 deposit_balance=0.00 holds={} "
                 + "owed=70.00 "), rows);
         // due once its command is whole: the sender may have claimed (or sent) it since

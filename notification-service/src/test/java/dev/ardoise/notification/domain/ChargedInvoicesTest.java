@@ -49,6 +49,31 @@ class ChargedInvoicesTest {
 
         assertEquals(money("250.00"), invoice.owed());
         assertAfter(invoice, "-250.00", "750.00");
+        assertDepositsAfter(invoice, "50.00");
+    }
+
+    @Test
+    void a_sale_without_the_deposit_keeps_the_deposit_balance_it_found() {
+        given(new CreditLimitSet(money("1000.00"), null), new DepositAdded("D-1", money("200.00"),
+                DepositPurpose.SPECIAL_ORDER, null));
+
+        ChargedInvoice invoice = only(when(sale("inv-1", "400.00")));
+
+        assertAfter(invoice, "-400.00", "600.00");
+        assertDepositsAfter(invoice, "200.00");
+    }
+
+    @Test
+    void the_deposit_applied_to_it_later_lowers_what_it_owes_and_leaves_its_deposits_after_the_sale() {
+        given(new CreditLimitSet(money("1000.00"), null), new DepositAdded("D-1", money("200.00"),
+                DepositPurpose.SPECIAL_ORDER, null), sale("inv-1", "400.00"));
+
+        ChargedInvoice invoice = only(when(new DepositApplied("A-1", money("200.00"),
+                List.of(new Allocation("inv-1", "MAIN-inv-1", money("200.00"))))));
+
+        assertEquals(money("200.00"), invoice.owed());
+        assertAfter(invoice, "-400.00", "600.00");
+        assertDepositsAfter(invoice, "200.00");
     }
 
     @Test
@@ -100,12 +125,18 @@ class ChargedInvoicesTest {
         ChargedInvoice invoice = only(later.apply(atTheTill, reloaded));
 
         assertAfter(invoice, "-200.00", "800.00");
+        assertDepositsAfter(invoice, "0.00");
     }
 
     /** The balance and available credit just after the invoice's sale, as its email shows them. */
     private static void assertAfter(ChargedInvoice invoice, String balance, String available) {
         assertEquals(money(balance), invoice.after().balance(), "balance after the sale");
         assertEquals(money(available), invoice.after().available(), "available credit after the sale");
+    }
+
+    /** The deposit balance after the sale's whole command, as its email shows it. */
+    private static void assertDepositsAfter(ChargedInvoice invoice, String deposits) {
+        assertEquals(money(deposits), invoice.after().deposits(), "deposit balance after the sale");
     }
 
     private void given(AccountEvent... events) {

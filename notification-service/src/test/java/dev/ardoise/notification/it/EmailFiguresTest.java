@@ -56,7 +56,11 @@ class EmailFiguresTest extends FreshAccountTest {
 
     /** An invoice's figures as a customer reads them. */
     record InvoiceFigures(String number, List<LineFigures> lines, String subtotal, String taxes, String total,
-                          String alreadyPaid, String dueDate, String amountDue) {
+                          String alreadyPaid, String dueDate, String amountDue, AccountAfter after) {
+    }
+
+    /** The account after the sale's whole command: balance, deposit balance, available credit. */
+    record AccountAfter(String balance, String deposits, String available) {
     }
 
     record LineFigures(String description, String quantity, String unitPrice, String tax, String total) {
@@ -79,7 +83,8 @@ class EmailFiguresTest extends FreshAccountTest {
         assertEquals(new InvoiceFigures(sale.invoiceNumber(), List.of(
                 new LineFigures("Peinture, 4 L", "2", "500,00 $", "149,75 $", "1 149,75 $"),
                 new LineFigures("Rouleau", "3", "10,00 $", "4,49 $", "34,49 $")),
-                "1 030,00 $", "154,24 $", "1 184,24 $", "-150,00 $", "29 décembre 2026", "1 034,24 $"), html);
+                "1 030,00 $", "154,24 $", "1 184,24 $", "-150,00 $", "29 décembre 2026", "1 034,24 $",
+                new AccountAfter("-1 034,24 $", "50,00 $", "1 965,76 $")), html);
         assertEquals(html, invoiceInText(email.text(), FRENCH));
     }
 
@@ -93,7 +98,8 @@ class EmailFiguresTest extends FreshAccountTest {
         assertEquals(new InvoiceFigures(sale.invoiceNumber(), List.of(
                 new LineFigures("Peinture, 4 L", "2", "$500.00", "$149.75", "$1,149.75"),
                 new LineFigures("Rouleau", "3", "$10.00", "$4.49", "$34.49")),
-                "$1,030.00", "$154.24", "$1,184.24", "-$150.00", "December 29, 2026", "$1,034.24"), html);
+                "$1,030.00", "$154.24", "$1,184.24", "-$150.00", "December 29, 2026", "$1,034.24",
+                new AccountAfter("-$1,034.24", "$50.00", "$1,965.76")), html);
         assertEquals(html, invoiceInText(email.text(), ENGLISH));
     }
 
@@ -150,7 +156,9 @@ class EmailFiguresTest extends FreshAccountTest {
                 cell(line, ".description"), cell(line, ".quantity"), cell(line, ".unit-price"), cell(line, ".tax"),
                 cell(line, ".line-total"))).toList();
         return new InvoiceFigures(same(page, ".invoice-number"), lines, same(page, ".subtotal"), same(page, ".taxes"),
-                same(page, ".total"), same(page, ".already-paid"), same(page, ".due-date"), same(page, ".amount-due"));
+                same(page, ".total"), same(page, ".already-paid"), same(page, ".due-date"), same(page, ".amount-due"),
+                new AccountAfter(same(page, ".balance-after"), same(page, ".deposits-after"),
+                        same(page, ".available-after")));
     }
 
     private static ReminderFigures reminderInHtml(String html) {
@@ -196,16 +204,20 @@ class EmailFiguresTest extends FreshAccountTest {
     /** The words of the text part that introduce each figure. */
     record Labels(String invoiceHeading, String lineSeparator, String tax, String subtotal, String taxes,
                   String total, String alreadyPaid, String dueDate, String amountDue, String reminderTotal, String owed,
-                  String opening, String runningBalance, String closing, String overdue, String depositBalance) {
+                  String opening, String runningBalance, String closing, String overdue, String depositBalance,
+                  Pattern accountAfter) {
     }
 
     private static final Labels FRENCH = new Labels("FACTURE", " : ", "taxes", "Sous-total : ", "Taxes : ",
             "Total : ", "Déjà payé : ", "Date d'échéance : ", "Montant dû : ", "Total de la facture : ",
             "Montant encore dû : ", "Solde d'ouverture : ", "solde", "Solde de clôture : ", "dont en retard : ",
-            "Solde de dépôt : ");
+            "Solde de dépôt : ", Pattern.compile(
+                    "(?m)^Votre compte après cet achat : solde (.+?), dépôts (.+?), crédit disponible (.+)\\.$"));
     private static final Labels ENGLISH = new Labels("INVOICE", ": ", "tax", "Subtotal: ", "Taxes: ", "Total: ",
             "Already paid: ", "Due date: ", "Amount due: ", "Invoice total: ", "Amount still owed: ",
-            "Opening balance: ", "balance", "Closing balance: ", "of which overdue: ", "Deposit balance: ");
+            "Opening balance: ", "balance", "Closing balance: ", "of which overdue: ", "Deposit balance: ",
+            Pattern.compile("(?m)^Your account after this purchase: balance (.+?), deposits (.+?), "
+                    + "available credit (.+)\\.$"));
 
     private static InvoiceFigures invoiceInText(String text, Labels labels) {
         Pattern line = Pattern.compile("(?m)^- (.+?)" + Pattern.quote(labels.lineSeparator())
@@ -219,7 +231,13 @@ class EmailFiguresTest extends FreshAccountTest {
         return new InvoiceFigures(after(text, labels.invoiceHeading() + " "), found, after(text, labels.subtotal()),
                 after(text, labels.taxes()), after(text, labels.total()), after(text, labels.alreadyPaid()),
                 after(text, labels.dueDate()),
-                after(text, labels.amountDue()));
+                after(text, labels.amountDue()), accountAfterInText(text, labels));
+    }
+
+    private static AccountAfter accountAfterInText(String text, Labels labels) {
+        Matcher after = labels.accountAfter().matcher(text);
+        assertTrue(after.find(), "the account after the sale in:\n" + text);
+        return new AccountAfter(after.group(1), after.group(2), after.group(3).strip());
     }
 
     private static ReminderFigures reminderInText(String text, Labels labels) {

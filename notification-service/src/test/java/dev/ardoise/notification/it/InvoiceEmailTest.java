@@ -118,8 +118,9 @@ class InvoiceEmailTest extends FreshAccountTest {
 
         Mailbox.Email email = awaitEmails(1).get(0);
 
-        assertContains(email.text(), "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
-        assertContains(email.shown(), "400,00 $", "Solde -250,00 $", "Crédit disponible 750,00 $");
+        // the deposit of 200.00 less the 150.00 used at the till
+        assertContains(email.text(), "400,00 $", "solde -250,00 $, dépôts 50,00 $, crédit disponible 750,00 $");
+        assertContains(email.shown(), "400,00 $", "Solde -250,00 $ Dépôts 50,00 $ Crédit disponible 750,00 $");
     }
 
     @Test
@@ -140,8 +141,10 @@ class InvoiceEmailTest extends FreshAccountTest {
         events.publishOfCommand(accountId, 5, ofTheSale, depositAtTheTill(sale, "150.00"));
 
         Mailbox.Email email = awaitEmails(1).get(0);
-        // owed 400.00 - 150.00 from the deposit: balance -250.00, available 1,000.00 - 250.00
-        assertContains(email.text(), "400,00 $", "solde -250,00 $", "crédit disponible 750,00 $");
+        // owed 400.00 - 150.00 from the deposit: balance -250.00, available 1,000.00 - 250.00; the deposit balance
+        // is what the whole command left: 200.00 - 150.00 used at the till
+        assertContains(email.text(), "400,00 $", "solde -250,00 $, dépôts 50,00 $, crédit disponible 750,00 $");
+        assertContains(email.shown(), "400,00 $", "Solde -250,00 $ Dépôts 50,00 $ Crédit disponible 750,00 $");
         // what is still due, as the payment link asks for it
         assertEquals(new BigDecimal("250.00"),
                 ScheduledEmailsTest.paymentClaimIn(email.text(), clock.instant()).amount());
