@@ -187,6 +187,9 @@ final class DecidedHistories {
 
     /** The events of one command, carrying its versions in their metadata as account-service records them. */
     private void appendCommand(List<AccountEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         long first = recorded.size() + 1L;
         CommandVersions command = new CommandVersions(first, first + events.size() - 1);
         events.forEach(event -> append(event, command));
