@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * The {@link AccountLedger}s and {@link ChargedInvoices} of a batch's accounts, in the caller's transaction: loaded in
  * two queries with only the invoices the batch's events name ({@link AccountLedger#invoicesNamedBy}) and the invoice
- * of a sale a deposit at the till completes (found by its sale within its account), folded in memory event after event by the domain's rules, and stored:
- * one row per account and one per invoice touched.
+ * of a sale a deposit at the till completes (found by its sale within its account), folded in memory event after
+ * event by the domain's rules, and stored: one row per account and one per invoice touched.
  */
 @ApplicationScoped
 public class Ledgers {
