@@ -23,6 +23,11 @@ final class AccountServiceFold implements MoneyFold {
         }
     }
 
+    /** The account as account-service decides on it after the events folded so far. */
+    CreditAccount account() {
+        return account;
+    }
+
     @Override
     public Figures figures() {
         return new Figures(account.owed(), account.depositBalance(), account.held(), account.available());

@@ -19,6 +19,7 @@ import dev.ardoise.account.domain.OpenAccount;
 import dev.ardoise.account.domain.OverdueRule;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AdjustmentDirection;
+import dev.ardoise.events.CommandVersions;
 import dev.ardoise.events.DepositPurpose;
 import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.PaymentTerms;
@@ -73,8 +74,8 @@ final class DecidedHistories {
 
     private void open(String currency) {
         account = CreditAccount.replay(accountId, List.of());
-        Keeping.open(new OpenAccount("C-" + accountId, "Customer", null, false, "fr-CA", currency,
-                money(50_000, 400_000), "MAIN")).forEach(this::append);
+        appendCommand(Keeping.open(new OpenAccount("C-" + accountId, "Customer", null, false, "fr-CA", currency,
+                money(50_000, 400_000), "MAIN")));
     }
 
     private void decide(Supplier<Decision> command) {
@@ -86,7 +87,7 @@ final class DecidedHistories {
             return;
         }
         if (!decision.replayed()) {
-            decision.events().forEach(this::append);
+            appendCommand(decision.events());
         }
     }
 
@@ -184,12 +185,22 @@ final class DecidedHistories {
         return BigDecimal.valueOf(scale == 0 ? units / 10 : units, scale);
     }
 
-    private void append(AccountEvent event) {
+    /** The events of one command, carrying its versions in their metadata as account-service records them. */
+    private void appendCommand(List<AccountEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long first = recorded.size() + 1L;
+        CommandVersions command = new CommandVersions(first, first + events.size() - 1);
+        events.forEach(event -> append(event, command));
+    }
+
+    private void append(AccountEvent event, CommandVersions command) {
         account.apply(event);
         if (event instanceof SaleCharged sale) {
             invoiceIds.add(sale.invoiceId());
         }
         recorded.add(new RecordedEvent(UUID.nameUUIDFromBytes((accountId + ":" + recorded.size()).getBytes()),
-                accountId, recorded.size() + 1L, now, EventMetadata.UNRECORDED, event));
+                accountId, recorded.size() + 1L, now, EventMetadata.UNRECORDED.withCommand(command), event));
     }
 }

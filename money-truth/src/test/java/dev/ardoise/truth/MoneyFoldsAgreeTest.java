@@ -1,11 +1,15 @@
 package dev.ardoise.truth;
 
+import dev.ardoise.account.domain.CreditAccount;
 import dev.ardoise.events.BalanceAdjusted;
 import dev.ardoise.events.CreditNoteIssued;
+import dev.ardoise.events.DepositApplied;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
+import dev.ardoise.notification.domain.ChargedInvoice;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -49,6 +54,56 @@ class MoneyFoldsAgreeTest {
             agreeAfterEveryEvent("DecidedHistories seed " + seed, currency,
                     DecidedHistories.history(seed, currency, 60 + seed % 140));
         }
+    }
+
+    /**
+     * What an invoice email shows, as notification-service keeps it through {@code ChargedInvoices}: after every
+     * event each invoice owes what account-service's account says it owes; once a sale's command is whole, its
+     * "after this sale" (balance, deposit balance, available credit) is the account's at that point, a deposit used
+     * at the till included.
+     */
+    @Test
+    void theInvoiceEmailsFiguresAreAccountServicesAfterEverySalesCommand() {
+        int paidFromTheDepositAtTheTill = 0;
+        for (int seed = 0; seed < DECIDED; seed++) {
+            String currency = CURRENCIES.get(seed % CURRENCIES.size());
+            String history = "DecidedHistories seed " + seed + " (" + currency + ")";
+            AccountServiceFold accountService = new AccountServiceFold();
+            NotificationLedgerFold notifications = new NotificationLedgerFold();
+            for (RecordedEvent event : DecidedHistories.history(seed, currency, 60 + seed % 140)) {
+                accountService.apply(event);
+                notifications.apply(event);
+                CreditAccount account = accountService.account();
+                for (ChargedInvoice invoice : notifications.invoices()) {
+                    assertSameMoney(account.invoices().find(invoice.invoiceId()).orElseThrow().owed(),
+                            invoice.owed(), history, event, invoice.invoiceId() + " owed");
+                    if (event.command().endsAt(event.version()) && soldBy(event, invoice)) {
+                        assertSameMoney(account.balance(), invoice.after().balance(), history, event,
+                                invoice.invoiceId() + " balance after the sale");
+                        assertSameMoney(account.depositBalance(), invoice.after().deposits(), history, event,
+                                invoice.invoiceId() + " deposit balance after the sale");
+                        assertSameMoney(account.available(), invoice.after().available(), history, event,
+                                invoice.invoiceId() + " available after the sale");
+                        if (event.data() instanceof DepositApplied) {
+                            paidFromTheDepositAtTheTill++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(paidFromTheDepositAtTheTill > 50, "sales paid from the deposit at the till checked: "
+                + paidFromTheDepositAtTheTill);
+    }
+
+    private static boolean soldBy(RecordedEvent event, ChargedInvoice invoice) {
+        return invoice.saleVersion() != null && event.command().contains(invoice.saleVersion());
+    }
+
+    private static void assertSameMoney(BigDecimal expected, BigDecimal actual, String history, RecordedEvent event,
+                                        String what) {
+        assertTrue(actual != null && expected.compareTo(actual) == 0, () -> history + ", after event v"
+                + event.version() + " " + event.data() + ": " + what + " is " + actual + ", account-service says "
+                + expected);
     }
 
     @Test

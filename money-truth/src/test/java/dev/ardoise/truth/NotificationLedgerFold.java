@@ -2,19 +2,25 @@ package dev.ardoise.truth;
 
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.notification.domain.AccountLedger;
+import dev.ardoise.notification.domain.ChargedInvoice;
+import dev.ardoise.notification.domain.ChargedInvoices;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * notification-service: the ledger behind "your balance after this sale", used as the service uses it: before
- * each event it is loaded again from what is kept of it (the account's figures and only the invoices the event
- * names), so the figures must not depend on invoices it was not given.
+ * notification-service: the ledger and the invoices behind "your balance after this sale", folded as its
+ * persistence folds them: before each event the account's figures are loaded again with only the invoices the
+ * event names and the invoice of the sale it may complete ({@link AccountLedger#saleCompletedBy}), through
+ * {@link ChargedInvoices}; so the figures must not depend on invoices it was not given. Every invoice it has seen
+ * is kept, as the database keeps them.
  */
 final class NotificationLedgerFold implements MoneyFold {
     private AccountLedger kept = AccountLedger.empty();
+    private final Map<String, ChargedInvoice> invoices = new LinkedHashMap<>();
 
     @Override
     public String name() {
@@ -23,22 +29,25 @@ final class NotificationLedgerFold implements MoneyFold {
 
     @Override
     public void apply(RecordedEvent event) {
-        Set<String> named = AccountLedger.invoicesNamedBy(event.data());
-        List<AccountLedger.OwedInvoice> loaded = kept.invoices().stream()
-                .filter(invoice -> named.contains(invoice.invoiceId())).toList();
+        ChargedInvoices loaded = new ChargedInvoices(loadedFor(event));
         AccountLedger ledger = new AccountLedger(kept.creditLimit(), kept.depositBalance(), kept.holds(), kept.owed(),
-                loaded);
+                loaded.owed());
         ledger.apply(event.data());
-        kept = keepAll(ledger);
+        loaded.apply(event, ledger).forEach(invoice -> invoices.put(invoice.invoiceId(), invoice));
+        kept = ledger;
     }
 
-    /** What the service writes back: the figures, and every invoice it has seen (the database keeps them all). */
-    private AccountLedger keepAll(AccountLedger ledger) {
-        Map<String, AccountLedger.OwedInvoice> all = new LinkedHashMap<>();
-        kept.invoices().forEach(invoice -> all.put(invoice.invoiceId(), invoice));
-        ledger.invoices().forEach(invoice -> all.put(invoice.invoiceId(), invoice));
-        return new AccountLedger(ledger.creditLimit(), ledger.depositBalance(), ledger.holds(), ledger.owed(),
-                all.values());
+    private List<ChargedInvoice> loadedFor(RecordedEvent event) {
+        Set<String> named = AccountLedger.invoicesNamedBy(event.data());
+        String completed = AccountLedger.saleCompletedBy(event);
+        return invoices.values().stream()
+                .filter(invoice -> named.contains(invoice.invoiceId()) || invoice.saleId().equals(completed))
+                .toList();
+    }
+
+    /** Every invoice as kept now: what it owes and the account just after its sale's command. */
+    Collection<ChargedInvoice> invoices() {
+        return invoices.values();
     }
 
     @Override

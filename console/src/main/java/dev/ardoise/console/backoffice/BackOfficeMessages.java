@@ -480,6 +480,9 @@ public interface BackOfficeMessages {
     @Message("the invoice was paid before it left")
     String skip_INVOICE_PAID();
 
+    @Message("a manager resent the invoice while this email waited for its sale")
+    String skip_RESENT();
+
     @Message("Statement of {name}")
     String statement_of(String name);
 

@@ -16,7 +16,7 @@ final class Words {
             "WRITTEN_OFF");
     static final Set<String> EMAIL_KINDS = Set.of("INVOICE", "REMINDER", "STATEMENT");
     static final Set<String> EMAIL_STATUSES = Set.of("PENDING", "SENDING", "SENT", "SKIPPED", "FAILED");
-    static final Set<String> SKIP_REASONS = Set.of("NO_EMAIL", "NO_CONSENT", "INVOICE_PAID");
+    static final Set<String> SKIP_REASONS = Set.of("NO_EMAIL", "NO_CONSENT", "INVOICE_PAID", "RESENT");
     static final Set<String> ROLES = Set.of("CASHIER", "MANAGER", "VIEWER", "OPERATOR", "SERVICE", "SYSTEM");
     static final Set<String> PAYMENT_METHODS = names(PaymentMethod.values());
     static final Set<String> DEPOSIT_PURPOSES = names(DepositPurpose.values());

@@ -57,7 +57,8 @@ public class InvoiceEmailResource {
     @RolesAllowed(Roles.MANAGER)
     @Operation(operationId = "resendInvoiceEmail", summary = "Email the invoice again",
             description = "A manager has the invoice emailed again: a new notification, recorded with the manager "
-                    + "as requestedBy and sent only with the customer's address and consent. The same "
+                    + "as requestedBy and sent only with the customer's address and consent; the invoice's own "
+                    + "email, if it still waits for the rest of its sale's command, is then SKIPPED (RESENT). The same "
                     + "Idempotency-Key answers the first resend (200) instead of another (202). 404 for an "
                     + "invoice unknown here or of another store's account.")
     @APIResponse(responseCode = "202", description = "the resend is recorded and will be emailed",
@@ -86,7 +87,7 @@ public class InvoiceEmailResource {
                                     invoice.invoiceNumber, invoice.sale, contact == null ? null : contact.toContact(),
                                     clock.instant());
                             resend.requestedBy(caller.userId(), caller.mainRole());
-                            return resend.persist()
+                            return resend.supersedeWaitingOriginal().chain(resend::persist)
                                     .replaceWith(Response.accepted(NotificationView.of(resend)).build());
                         })));
     }

@@ -48,7 +48,7 @@ class EventApplier implements BatchHandler {
                         UUID accountId = recorded.accountId();
                         AccountEvent event = recorded.data();
                         contacts.apply(accountId, event);
-                        books.apply(accountId, event);
+                        books.apply(recorded);
                         if (event instanceof SaleCharged) {
                             decisions.decide(recorded, contacts.now(accountId));
                         }

@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,14 +34,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * due once the reader has applied the whole of the sale's command ({@link Email#ofSale}): at once when the sale is
  * its command's last event, else when the command's last version is applied, in this batch or a later one. A batch's
  * charges are looked up in one query (and, when it completes a command, the emails still waiting on its accounts in
- * another) and their decisions written together; a charge already decided is left alone.
+ * another) and their decisions written together; a charge already decided is left alone. The waiting emails are
+ * locked as they are loaded: the sender (which also takes a waiting email once the reader's position has reached
+ * its version, however it got there: an operator's skip, an unknown event type) or a manager's resend may change
+ * them meanwhile, and an email claimed or superseded meanwhile is no longer waiting.
  */
 @ApplicationScoped
 class InvoiceNotifications {
     private static final String DECIDED = "select n.accountId, n.subjectKey from Notification n "
             + "where n.accountId in :accounts and n.kind = :kind and n.subjectKey in :invoices";
     private static final String WAITING = "from Notification n where n.accountId in :accounts "
-            + "and n.awaitedVersion is not null";
+            + "and n.awaitedVersion is not null and n.status = :pending";
 
     private final Clock clock;
     /** The earliest an email decided since the sender was last told is due: the sender is woken for it. */
@@ -96,6 +100,8 @@ class InvoiceNotifications {
         }
         return Panache.getSession().chain(session -> session.createSelectionQuery(WAITING, Notification.class)
                 .setParameter("accounts", accounts)
+                .setParameter("pending", NotificationStatus.PENDING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList());
     }
 

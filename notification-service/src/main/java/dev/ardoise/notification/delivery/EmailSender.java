@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sender loop, for every kind of email. Every {@code ardoise.sender.interval} it claims due emails in one
- * transaction (PENDING and due, or SENDING for longer than the sending timeout; {@code FOR UPDATE SKIP LOCKED} so
+ * transaction (PENDING and due, or waiting for a command the reader's position has reached, or SENDING for longer
+ * than the sending timeout; {@code FOR UPDATE SKIP LOCKED} so
  * that several instances never claim the same row). Right before sending it checks again what may have changed
  * since the decision: an email whose customer withdrew consent (or has no address any more) is SKIPPED
  * NO_CONSENT (NO_EMAIL), a reminder whose invoice was paid SKIPPED INVOICE_PAID; the others are marked SENDING with
@@ -50,13 +51,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EmailSender {
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
     private static final long FAILED_GAUGE_EVERY_MS = 2000;
+    /**
+     * An invoice email waiting for its sale's command is due once the reader's position for its account has reached
+     * the awaited version, however it got there: applied, skipped by an operator, or an unknown event type counted.
+     */
     private static final String CLAIM_DUE = """
-            select * from notifications
-            where (status = 'PENDING' and next_attempt_at <= :now)
-               or (status = 'SENDING' and claimed_at <= :abandonedBefore)
-            order by coalesce(next_attempt_at, claimed_at)
+            select n.* from notifications n
+            where (n.status = 'PENDING' and n.next_attempt_at <= :now)
+               or (n.status = 'PENDING' and n.awaited_version <= (select p.last_version from reader_position p
+                                                                  where p.account_id = n.account_id))
+               or (n.status = 'SENDING' and n.claimed_at <= :abandonedBefore)
+            order by coalesce(n.next_attempt_at, n.claimed_at, n.created_at)
             limit :batchSize
-            for update skip locked""";
+            for update of n skip locked""";
 
     private final Vertx vertx;
     private final ReactiveMailer mailer;

@@ -14,6 +14,7 @@ import dev.ardoise.events.DepositAdded;
 import dev.ardoise.events.DepositApplied;
 import dev.ardoise.events.DepositReturned;
 import dev.ardoise.events.PaymentReceived;
+import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.SaleRefunded;
 
@@ -87,11 +88,13 @@ public final class AccountLedger {
     }
 
     /**
-     * The sale whose invoice email shows the account just after it, when the event is part of that sale: the deposit
-     * used at the till comes right after its SaleCharged with the sale's id; null otherwise.
+     * The sale whose invoice email shows the account just after it, when the event may be part of that sale's
+     * command: a deposit used at the till is appended after its SaleCharged, in the same command, naming the sale's
+     * id; null otherwise. Whether that sale is indeed of the same command is {@link ChargedInvoices}' to check.
      */
-    public static String saleCompletedBy(AccountEvent event) {
-        return event instanceof DepositApplied applied ? applied.applicationId() : null;
+    public static String saleCompletedBy(RecordedEvent recorded) {
+        return recorded.data() instanceof DepositApplied applied
+                && recorded.command().firstVersion() < recorded.version() ? applied.applicationId() : null;
     }
 
     private static Set<String> named(List<Allocation> allocations) {

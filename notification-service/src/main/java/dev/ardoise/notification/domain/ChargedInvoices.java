@@ -1,6 +1,7 @@
 package dev.ardoise.notification.domain;
 
 import dev.ardoise.events.AccountEvent;
+import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 
 import java.util.Collection;
@@ -13,7 +14,8 @@ import java.util.Map;
  * invoices it names, {@link AccountLedger#invoicesNamedBy}, and the invoice of the sale a deposit used at the till
  * completes, {@link AccountLedger#saleCompletedBy}), so that the work per event does not grow with the history.
  * An event the ledger has folded changes what the invoices it names still owe, makes a new sale's invoice with the
- * account just after it, and a deposit used at the till for a sale puts itself in that sale's "after this sale".
+ * account just after it, and a deposit used at the till for a sale (naming it, appended by the sale's own command)
+ * puts itself in that sale's "after this sale".
  */
 public final class ChargedInvoices {
     private final Map<String, ChargedInvoice> byId = new LinkedHashMap<>();
@@ -29,10 +31,12 @@ public final class ChargedInvoices {
     }
 
     /**
+     * @param recorded    the event as read, with its version and command
      * @param ledgerAfter the account's ledger with the event already folded in
      * @return the invoices the event changed or created, as they are now
      */
-    public Collection<ChargedInvoice> apply(AccountEvent event, AccountLedger ledgerAfter) {
+    public Collection<ChargedInvoice> apply(RecordedEvent recorded, AccountLedger ledgerAfter) {
+        AccountEvent event = recorded.data();
         Map<String, ChargedInvoice> changed = new LinkedHashMap<>();
         for (String invoiceId : AccountLedger.invoicesNamedBy(event)) {
             ChargedInvoice known = byId.get(invoiceId);
@@ -42,11 +46,11 @@ public final class ChargedInvoices {
             }
         }
         if (event instanceof SaleCharged sale && !byId.containsKey(sale.invoiceId())) {
-            changed.put(sale.invoiceId(), keep(ChargedInvoice.of(sale, ledgerAfter)));
+            changed.put(sale.invoiceId(), keep(ChargedInvoice.of(sale, recorded.version(), ledgerAfter)));
         }
-        String completed = AccountLedger.saleCompletedBy(event);
+        String completed = AccountLedger.saleCompletedBy(recorded);
         ChargedInvoice paidAtTheTill = completed == null ? null : bySale.get(completed);
-        if (paidAtTheTill != null) {
+        if (paidAtTheTill != null && paidAtTheTill.soldIn(recorded.command())) {
             changed.put(paidAtTheTill.invoiceId(),
                     keep(paidAtTheTill.withFiguresAfter(AccountFigures.of(ledgerAfter))));
         }

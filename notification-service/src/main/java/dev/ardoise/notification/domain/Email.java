@@ -57,10 +57,13 @@ public record Email(NotificationStatus status, SkipReason reason, String recipie
         return new Email(NotificationStatus.SKIPPED, why, null, attempts, lastError, null, null, sentAt, null);
     }
 
-    /** Recorded before sending, to the customer's address as it is now: a crash from here on leaves it SENDING. */
+    /**
+     * Recorded before sending, to the customer's address as it is now: a crash from here on leaves it SENDING. An
+     * email waiting for its command is claimed only once the reader's position has reached it: it waits no more.
+     */
     public Email claim(String address, Instant now) {
         return new Email(NotificationStatus.SENDING, null, address, attempts + 1, lastError, nextAttemptAt, now,
-                sentAt, awaitedVersion);
+                sentAt, null);
     }
 
     public Email sent(Instant now) {

@@ -7,5 +7,7 @@ public enum SkipReason {
     /** The customer has not consented, or withdrew consent before the email left. */
     NO_CONSENT,
     /** A reminder whose invoice was paid (or written off) before it left. */
-    INVOICE_PAID
+    INVOICE_PAID,
+    /** An invoice email still waiting for its sale's command when a manager resent the invoice: the resend goes. */
+    RESENT
 }

@@ -43,6 +43,9 @@ public class LedgerInvoice extends PanacheEntityBase {
     /** The sale it came from (SaleCharged.saleId): a deposit used at the till names it. */
     @Column(name = "sale_id")
     public String saleId;
+    /** The account's version of its SaleCharged (which command it was of); null for one kept before V9. */
+    @Column(name = "sale_version")
+    public Long saleVersion;
     /** The SaleCharged event's own JSON. */
     public String sale;
 
@@ -58,6 +61,7 @@ public class LedgerInvoice extends PanacheEntityBase {
 
     void keep(ChargedInvoice invoice) {
         saleId = invoice.saleId();
+        saleVersion = invoice.saleVersion();
         invoiceNumber = invoice.invoiceNumber();
         total = invoice.total();
         owed = invoice.owed();
@@ -71,7 +75,7 @@ public class LedgerInvoice extends PanacheEntityBase {
 
     public ChargedInvoice toCharged() {
         return new ChargedInvoice(invoiceId, saleId, invoiceNumber, total, owed, issuedOn, dueDate, writtenOff,
-                after());
+                after(), saleVersion);
     }
 
     public SaleCharged toSale() {

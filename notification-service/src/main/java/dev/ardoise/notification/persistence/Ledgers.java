@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * The {@link AccountLedger}s and {@link ChargedInvoices} of a batch's accounts, in the caller's transaction: loaded in
  * two queries with only the invoices the batch's events name ({@link AccountLedger#invoicesNamedBy}) and the invoice
- * of a sale a deposit at the till completes, folded in memory event after event by the domain's rules, and stored:
- * one row per account and one per invoice touched.
+ * of a sale a deposit at the till completes (found by its sale within its account), folded in memory event after
+ * event by the domain's rules, and stored: one row per account and one per invoice touched.
  */
 @ApplicationScoped
 public class Ledgers {
@@ -38,26 +38,30 @@ public class Ledgers {
     public Uni<Open> open(List<RecordedEvent> events) {
         Set<UUID> accounts = new LinkedHashSet<>();
         Set<String> invoiceIds = new LinkedHashSet<>();
+        Set<UUID> selling = new LinkedHashSet<>();
         Set<String> saleIds = new LinkedHashSet<>();
         for (RecordedEvent event : events) {
             accounts.add(event.accountId());
             invoiceIds.addAll(AccountLedger.invoicesNamedBy(event.data()));
-            String sale = AccountLedger.saleCompletedBy(event.data());
+            String sale = AccountLedger.saleCompletedBy(event);
             if (sale != null) {
+                selling.add(event.accountId());
                 saleIds.add(sale);
             }
         }
         return LedgerAccount.<LedgerAccount>list("accountId in ?1", accounts)
-                .chain(rows -> invoices(invoiceIds, saleIds).map(invoices -> new Open(rows, invoices)));
+                .chain(rows -> invoices(invoiceIds, selling, saleIds).map(invoices -> new Open(rows, invoices)));
     }
 
-    private static Uni<List<LedgerInvoice>> invoices(Set<String> invoiceIds, Set<String> saleIds) {
+    /** The invoices named, and those of the sales completed, looked up within the accounts completing them. */
+    private static Uni<List<LedgerInvoice>> invoices(Set<String> invoiceIds, Set<UUID> selling, Set<String> saleIds) {
         if (saleIds.isEmpty()) {
             return invoiceIds.isEmpty() ? Uni.createFrom().item(List.of())
                     : LedgerInvoice.list("invoiceId in ?1", invoiceIds);
         }
-        return invoiceIds.isEmpty() ? LedgerInvoice.list("saleId in ?1", saleIds)
-                : LedgerInvoice.list("invoiceId in ?1 or saleId in ?2", invoiceIds, saleIds);
+        return invoiceIds.isEmpty() ? LedgerInvoice.list("accountId in ?1 and saleId in ?2", selling, saleIds)
+                : LedgerInvoice.list("invoiceId in ?1 or (accountId in ?2 and saleId in ?3)", invoiceIds, selling,
+                saleIds);
     }
 
     /** The batch's ledgers, as loaded and then as the events applied so far left them. */
@@ -78,10 +82,12 @@ public class Ledgers {
         }
 
         /** Folds the event into its account's ledger and the rows it changes; returns the ledger just after it. */
-        public AccountLedger apply(UUID accountId, AccountEvent event) {
+        public AccountLedger apply(RecordedEvent recorded) {
+            UUID accountId = recorded.accountId();
+            AccountEvent event = recorded.data();
             AccountLedger ledger = ledgers.computeIfAbsent(accountId, this::loaded);
             ledger.apply(event);
-            for (ChargedInvoice changed : invoices.get(accountId).apply(event, ledger)) {
+            for (ChargedInvoice changed : invoices.get(accountId).apply(recorded, ledger)) {
                 LedgerInvoice row = rowsOf(accountId).get(changed.invoiceId());
                 if (row == null) {
                     row = LedgerInvoice.of(accountId, changed, (SaleCharged) event);

@@ -16,6 +16,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import org.hibernate.JDBCException;
 
@@ -150,6 +151,26 @@ public class Notification extends PanacheEntityBase {
     public static Uni<Notification> find(UUID accountId, NotificationKind kind, String subjectKey) {
         return Notification.<Notification>find("accountId = ?1 and kind = ?2 and subjectKey = ?3",
                 accountId, kind, subjectKey).firstResult();
+    }
+
+    /**
+     * This resend is to go: the invoice's own email, if it still waits for its sale's command, is SKIPPED RESENT so
+     * that the customer gets one. Locked as the reader and the sender lock it: one claimed meanwhile is not waiting.
+     */
+    public Uni<Void> supersedeWaitingOriginal() {
+        if (status != NotificationStatus.PENDING) {
+            return Uni.createFrom().voidItem();
+        }
+        return Notification.<Notification>find("accountId = ?1 and kind = ?2 and subjectKey = ?3 and status = ?4 "
+                                + "and awaitedVersion is not null", accountId, NotificationKind.INVOICE, invoiceId,
+                        NotificationStatus.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .invoke(original -> {
+                    if (original != null) {
+                        original.skip(SkipReason.RESENT);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Notification decided(UUID accountId, NotificationKind kind, String subjectKey,

@@ -1,8 +1,10 @@
 package dev.ardoise.notification.domain;
 
+import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AdjustmentDirection;
 import dev.ardoise.events.Allocation;
 import dev.ardoise.events.BalanceAdjusted;
+import dev.ardoise.events.CommandVersions;
 import dev.ardoise.events.CreditHoldPlaced;
 import dev.ardoise.events.CreditHoldVoided;
 import dev.ardoise.events.CreditLimitSet;
@@ -12,12 +14,12 @@ import dev.ardoise.events.DebtWrittenOff;
 import dev.ardoise.events.DepositAdded;
 import dev.ardoise.events.DepositApplied;
 import dev.ardoise.events.DepositPurpose;
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.PaymentReceived;
 import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.SaleRefunded;
-import dev.ardoise.events.AccountEvent;
-import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.testing.Histories;
 import org.junit.jupiter.api.Test;
 
@@ -140,9 +142,12 @@ class AccountLedgerTest {
                 money("30.00"), "CASH", null, List.of(alloc("inv-1", "10.00"), alloc("inv-2", "20.00")))));
         assertEquals(Set.of(), AccountLedger.invoicesNamedBy(new DepositAdded("D-1", money("5.00"),
                 DepositPurpose.OTHER, null)));
-        assertEquals("sale-inv-1", AccountLedger.saleCompletedBy(new DepositApplied("sale-inv-1", money("5.00"),
-                List.of(alloc("inv-1", "5.00")))));
-        assertEquals(null, AccountLedger.saleCompletedBy(sale("inv-1", "10.00", null)));
+        DepositApplied atTheTill = new DepositApplied("sale-inv-1", money("5.00"), List.of(alloc("inv-1", "5.00")));
+        assertEquals("sale-inv-1", AccountLedger.saleCompletedBy(at(4, new CommandVersions(3, 4), atTheTill)));
+        assertEquals(null, AccountLedger.saleCompletedBy(at(4, CommandVersions.single(4), atTheTill)),
+                "a deposit applied by a command of its own completes no sale");
+        assertEquals(null, AccountLedger.saleCompletedBy(at(3, new CommandVersions(3, 3),
+                sale("inv-1", "10.00", null))));
     }
 
     @Test
@@ -168,5 +173,10 @@ class AccountLedgerTest {
 
     private static BigDecimal money(String amount) {
         return new BigDecimal(amount);
+    }
+
+    private static RecordedEvent at(long version, CommandVersions command, AccountEvent event) {
+        return new RecordedEvent(UUID.randomUUID(), UUID.randomUUID(), version, Instant.parse("2026-11-29T15:00:00Z"),
+                EventMetadata.UNRECORDED.withCommand(command), event);
     }
 }

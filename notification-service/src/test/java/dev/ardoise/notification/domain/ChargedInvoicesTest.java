@@ -2,20 +2,25 @@ package dev.ardoise.notification.domain;
 
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.Allocation;
+import dev.ardoise.events.CommandVersions;
 import dev.ardoise.events.CreditLimitSet;
 import dev.ardoise.events.DebtWrittenOff;
 import dev.ardoise.events.DepositAdded;
 import dev.ardoise.events.DepositApplied;
 import dev.ardoise.events.DepositPurpose;
 import dev.ardoise.events.PaymentReceived;
+import dev.ardoise.events.EventMetadata;
 import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChargedInvoicesTest {
     private final AccountLedger ledger = AccountLedger.empty();
+    private static final UUID ACCOUNT = UUID.randomUUID();
     private final ChargedInvoices invoices = new ChargedInvoices(List.of());
+    private long version;
 
     @Test
     void a_sale_makes_its_invoice_with_the_account_just_after_it() {
@@ -42,14 +49,34 @@ class ChargedInvoicesTest {
         given(new CreditLimitSet(money("1000.00"), null), new DepositAdded("D-1", money("200.00"),
                 DepositPurpose.SPECIAL_ORDER, null));
         SaleCharged sale = sale("inv-1", "400.00");
-        given(sale);
+        CommandVersions ofTheSale = new CommandVersions(version + 1, version + 2);
+        when(sale, ofTheSale);
 
         ChargedInvoice invoice = only(when(new DepositApplied(sale.saleId(), money("150.00"),
-                List.of(new Allocation("inv-1", "MAIN-inv-1", money("150.00"))))));
+                List.of(new Allocation("inv-1", "MAIN-inv-1", money("150.00")))), ofTheSale));
 
         assertEquals(money("250.00"), invoice.owed());
         assertAfter(invoice, "-250.00", "750.00");
         assertDepositsAfter(invoice, "50.00");
+    }
+
+    /** A deposit application that happens to carry the sale's id, in a later command, is not the one at the till. */
+    @Test
+    void a_deposit_naming_the_sale_in_another_command_leaves_its_figures_after_the_sale() {
+        given(new CreditLimitSet(money("1000.00"), null), new DepositAdded("D-1", money("200.00"),
+                DepositPurpose.SPECIAL_ORDER, null));
+        SaleCharged sale = sale("inv-1", "400.00");
+        when(sale);
+        given(new DepositAdded("D-2", money("100.00"), DepositPurpose.LAYAWAY, null));
+        CommandVersions later = new CommandVersions(version + 1, version + 2);
+        when(new DepositAdded("D-3", money("50.00"), DepositPurpose.LAYAWAY, null), later);
+
+        ChargedInvoice invoice = only(when(new DepositApplied(sale.saleId(), money("150.00"),
+                List.of(new Allocation("inv-1", "MAIN-inv-1", money("150.00")))), later));
+
+        assertEquals(money("250.00"), invoice.owed());
+        assertAfter(invoice, "-400.00", "600.00");
+        assertDepositsAfter(invoice, "200.00");
     }
 
     @Test
@@ -114,7 +141,8 @@ class ChargedInvoicesTest {
         given(new CreditLimitSet(money("1000.00"), null), new DepositAdded("D-1", money("100.00"),
                 DepositPurpose.LAYAWAY, null));
         SaleCharged sale = sale("inv-1", "300.00");
-        ChargedInvoice stored = only(when(sale));
+        CommandVersions ofTheSale = new CommandVersions(version + 1, version + 2);
+        ChargedInvoice stored = only(when(sale, ofTheSale));
         AccountLedger reloaded = new AccountLedger(ledger.creditLimit(), ledger.depositBalance(), ledger.holds(),
                 ledger.owed(), List.of(stored.toOwed()));
         ChargedInvoices later = new ChargedInvoices(List.of(stored));
@@ -122,7 +150,7 @@ class ChargedInvoicesTest {
                 List.of(new Allocation("inv-1", "MAIN-inv-1", money("100.00"))));
         reloaded.apply(atTheTill);
 
-        ChargedInvoice invoice = only(later.apply(atTheTill, reloaded));
+        ChargedInvoice invoice = only(later.apply(recorded(atTheTill, ofTheSale), reloaded));
 
         assertAfter(invoice, "-200.00", "800.00");
         assertDepositsAfter(invoice, "0.00");
@@ -145,9 +173,21 @@ class ChargedInvoicesTest {
         }
     }
 
+    /** A command of its own, at the account's next version. */
     private Collection<ChargedInvoice> when(AccountEvent event) {
+        return when(event, CommandVersions.single(version + 1));
+    }
+
+    private Collection<ChargedInvoice> when(AccountEvent event, CommandVersions command) {
         ledger.apply(event);
-        return invoices.apply(event, ledger);
+        return invoices.apply(recorded(event, command), ledger);
+    }
+
+    /** The event at the account's next version, appended by {@code command}. */
+    private RecordedEvent recorded(AccountEvent event, CommandVersions command) {
+        version++;
+        return new RecordedEvent(UUID.randomUUID(), ACCOUNT, version, Instant.parse("2026-11-29T15:00:00Z"),
+                EventMetadata.UNRECORDED.withCommand(command), event);
     }
 
     private static ChargedInvoice only(Collection<ChargedInvoice> changed) {

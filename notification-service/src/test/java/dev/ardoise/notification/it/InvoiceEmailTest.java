@@ -260,6 +260,37 @@ class InvoiceEmailTest extends FreshAccountTest {
                 .then().statusCode(404);
     }
 
+    /** The rest of the sale's command is late; the manager resends meanwhile: the customer gets one email. */
+    @Test
+    void a_resend_while_the_invoice_waits_for_its_command_is_the_one_email_sent() {
+        SaleCharged sale = charged("400.00");
+        CommandVersions ofTheSale = new CommandVersions(4, 5);
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, deposit("200.00"));
+        events.publishOfCommand(accountId, 4, ofTheSale, sale);
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
+                .when().get("/notifications").then().statusCode(200)
+                .body("items.size()", is(1)).body("items[0].status", is("PENDING")));
+
+        As.manager().when().post("/invoices/{id}/resend", sale.invoiceId()).then().statusCode(202);
+        awaitEmails(1);
+        events.publishOfCommand(accountId, 5, ofTheSale, depositAtTheTill(sale, "150.00"));
+        SaleCharged next = charged("10.00");
+        events.publish(accountId, 6, next);
+
+        // the next sale's email leaves once the rest of the command is applied, and nothing else came
+        awaitEmails(2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> mailbox.emails().size() == 2);
+        List<Mailbox.Email> emails = mailbox.emails();
+        assertEquals(1, emails.stream().filter(email -> email.subject().contains(sale.invoiceNumber())).count());
+        assertEquals(1, emails.stream().filter(email -> email.subject().contains(next.invoiceNumber())).count());
+        As.viewer().queryParam("accountId", accountId.toString()).when().get("/notifications")
+                .then().statusCode(200)
+                .body("items.find { it.subjectKey == '" + sale.invoiceId() + "' }.status", is("SKIPPED"))
+                .body("items.find { it.subjectKey == '" + sale.invoiceId() + "' }.reason", is("RESENT"));
+    }
+
     @Test
     void identical_resends_at_the_same_moment_record_and_send_one_email() throws Exception {
         SaleCharged sale = charged("400.00");

@@ -1,6 +1,7 @@
 package dev.ardoise.notification.it;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.ardoise.events.CommandVersions;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.testing.InjectKafka;
 import dev.ardoise.testing.InjectSmtpServer;
@@ -209,6 +210,36 @@ class ParkedAccountsTest {
                 .body("[0].eventType", nullValue())
                 .body("[0].reason", equalTo("relay skipped it: sale voided at the till"))
                 .body("[0].skippedBy", equalTo("operator-test"));
+    }
+
+    /**
+     * The sale's command appended versions 2 and 3; version 3 never arrived and the operator skipped it: the invoice
+     * email waiting for it goes, once, though no event completing a command ever reaches the reader.
+     */
+    @Test
+    void an_invoice_email_waiting_for_a_version_the_operator_skips_is_emailed_once() throws SQLException {
+        AccountEventsFixture events = new AccountEventsFixture(kafka);
+        UUID accountId = UUID.randomUUID();
+        String domain = uniqueDomain();
+        SaleCharged sale = charged("40.00");
+        SaleCharged later = charged("25.00");
+        events.publish(accountId, 1, opened("marie@" + domain, true, "fr-CA"));
+        events.publishOfCommand(accountId, 2, new CommandVersions(2, 3), sale);
+        events.publish(accountId, 4, deposit("10.00"));
+        await().atMost(SOON).untilAsserted(() -> parked(accountId).body("version", equalTo(3)));
+        Mailbox mail = new Mailbox(smtp, domain);
+        assertTrue(mail.emails().isEmpty());
+
+        skip(accountId, Map.of("version", 3, "reason", "relay skipped the deposit used at the till"))
+                .statusCode(200).body("lastVersion", equalTo(4));
+
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> mail.emails().size() == 1);
+        assertTrue(mail.emails().get(0).subject().contains(sale.invoiceNumber()), mail.emails().get(0).subject());
+        // the next sale's email leaves after anything the skip released: the first invoice went only once
+        events.publish(accountId, 5, later);
+        await().atMost(SOON).pollInterval(Duration.ofMillis(100)).until(() -> mail.emails().size() >= 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> mail.emails().size() == 2);
+        assertTrue(mail.emails().get(1).subject().contains(later.invoiceNumber()), mail.emails().get(1).subject());
     }
 
     @Test
