@@ -1,5 +1,6 @@
 package dev.ardoise.account.payments;
 
+import dev.ardoise.http.ProviderSignature;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package dev.ardoise.account.payments;
 
+import dev.ardoise.http.ProviderSignature;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
