@@ -5,6 +5,7 @@ import dev.ardoise.http.ProviderSignature;
 import dev.ardoise.notification.config.PaymentsConfig;
 import dev.ardoise.notification.domain.PaymentLinks;
 import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -59,6 +60,15 @@ public class OnlinePayments {
 
     PaymentLinks links() {
         return links;
+    }
+
+    /**
+     * The service's one {@link PaymentLinks}, for the emails that offer a link and the pay page that checks it;
+     * empty when online payments are off.
+     */
+    @Produces
+    Optional<PaymentLinks> paymentLinks() {
+        return Optional.ofNullable(links);
     }
 
     PaymentProvider provider() {
