@@ -96,6 +96,7 @@ final class Service implements AutoCloseable {
         }
         if (name.equals("account-service")) {
             environment.put("PAYMENTS_PROVIDER", "test");
+            environment.put("PAYMENTS_TEST_PROVIDER_ALLOWED", "true");
             environment.put("PAYMENTS_PROVIDER_CALLBACK_SECRET", secrets.providerCallbackSecret());
         }
         if (name.equals("invoice-service")) {

@@ -101,6 +101,21 @@ class ComposeFileTest {
                 .get("kafka-topics")).get("condition"), "the console starts before its topic is made");
     }
 
+    /** Its services run in production: the test provider would let anyone with a link mark an invoice paid. */
+    @Test
+    void compose_takes_no_payment_online_and_no_test_provider_unless_the_users_environment_says_so() {
+        Map<String, Object> notifications = environment(compose("notification-service"));
+        Map<String, Object> accounts = environment(compose("account-service"));
+
+        assertEquals("${PAYMENTS_ONLINE_ENABLED:-false}", notifications.get("PAYMENTS_ONLINE_ENABLED"));
+        for (Map<String, Object> environment : List.of(notifications, accounts)) {
+            assertEquals("${PAYMENTS_PROVIDER:-none}", environment.get("PAYMENTS_PROVIDER"));
+            Object allowed = environment.get("PAYMENTS_TEST_PROVIDER_ALLOWED");
+            assertTrue(allowed == null || "${PAYMENTS_TEST_PROVIDER_ALLOWED:-false}".equals(allowed),
+                    "the test provider allowed by the file: " + allowed);
+        }
+    }
+
     @Test
     void the_databases_compose_creates_are_those_the_services_use() throws IOException {
         String created = Files.readString(HOME.resolve("docker/postgres/create-databases.sql"));

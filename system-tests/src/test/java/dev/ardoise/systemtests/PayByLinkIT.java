@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * email at the stack's SMTP server with its PDF (the number, the customer and the amount in the file's text), its
  * payment link, the pay page with what is still due, "Pay now", the test
  * provider's page, "Pay (test)", whose signed callback account-service records; then the invoice is PAID in
- * invoice-service, the balance is back to zero, and the same link says "paid". Plain HTTP, as a browser would send it.
+ * invoice-service, the balance is back to zero, and the same link says "paid"; "Pay (test)" again (the provider
+ * retrying) records no second payment. Plain HTTP, as a browser would send it.
  */
 @ExtendWith(Ardoise.class)
 class PayByLinkIT {
@@ -75,20 +76,30 @@ class PayByLinkIT {
                 .body("status", equalTo("PAID")).body("owed", equalTo("0.00")).body("paid", equalTo("452.25")));
         given().auth().oauth2(viewer).get(invoices() + "/accounts/{id}/balance", account).then().statusCode(200)
                 .body("balance", equalTo("0.00"));
-        JsonPath events = given().auth().oauth2(manager).get(accounts() + "/accounts/{id}/events", account)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath events = eventsOf(account);
         List<Map<String, Object>> payments = events.getList("findAll { it.type == 'PaymentReceived' }");
         assertEquals(1, payments.size(), payments.toString());
         assertEquals("ONLINE", events.getString("find { it.type == 'PaymentReceived' }.data.method"));
+        assertTrue(events.getString("find { it.type == 'PaymentReceived' }.data.paymentId").startsWith("test:tp_"),
+                "the provider's payment id, in its own namespace: " + payments);
         assertEquals("payment-provider:test",
                 events.getString("find { it.type == 'PaymentReceived' }.metadata.actor.userId"));
 
         assertShows(browser().get(link), "Cette facture est payée");
         assertShows(browser().get(paid.header("Location")), "Cette facture est payée");
-        // the provider retries its callback: the same checkout paid again records nothing more
+        // the provider retries its callback: the same checkout paid again records nothing more. account-service
+        // has recorded (or not) before it answers the callback, so its events say it at once.
+        int recorded = events.getList("").size();
         browser().post(checkout + "/pay").then().statusCode(303);
-        given().auth().oauth2(viewer).get(invoices() + "/accounts/{id}/balance", account).then()
-                .body("balance", equalTo("0.00"));
+        JsonPath afterRetry = eventsOf(account);
+        assertEquals(1, afterRetry.getList("findAll { it.type == 'PaymentReceived' }").size(),
+                afterRetry.getList("").toString());
+        assertEquals(recorded, afterRetry.getList("").size(), "the retry recorded something");
+    }
+
+    private JsonPath eventsOf(String account) {
+        return given().auth().oauth2(manager).get(accounts() + "/accounts/{id}/events", account)
+                .then().statusCode(200).extract().jsonPath();
     }
 
     private String openAccount(String email) {

@@ -7,6 +7,7 @@ import dev.ardoise.account.application.CreditAccounts;
 import dev.ardoise.http.InvalidRequestException;
 import dev.ardoise.http.Problem;
 import dev.ardoise.http.ProblemException;
+import dev.ardoise.http.ProviderSignature;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +30,6 @@ import java.util.UUID;
 @Path("/payment-provider/callbacks")
 @PermitAll
 public class PaymentProviderResource {
-    static final String SIGNATURE = "Ardoise-Provider-Signature";
     static final int MAX_BODY = 4096;
 
     private final SignedCallbacks callbacks;
@@ -46,7 +46,7 @@ public class PaymentProviderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Uni<Map<String, Object>> callback(@HeaderParam(SIGNATURE) String signature, byte[] body) {
+    public Uni<Map<String, Object>> callback(@HeaderParam(ProviderSignature.HEADER) String signature, byte[] body) {
         if (!callbacks.enabled()) {
             throw new ProblemException(Problem.of("not-found", "Not Found", 404,
                     "this store takes no payments through a provider"), "no provider");
@@ -58,7 +58,7 @@ public class PaymentProviderResource {
         }
         byte[] signed = body == null ? new byte[0] : body;
         if (!callbacks.signed(signature, signed)) {
-            throw new ProblemException(Problem.of("unauthenticated", "Unauthenticated", 401, SIGNATURE
+            throw new ProblemException(Problem.of("unauthenticated", "Unauthenticated", 401, ProviderSignature.HEADER
                     + " is missing, does not sign this body, or is older than 5 minutes"), "unsigned callback");
         }
         ProviderCallback callback = read(signed);

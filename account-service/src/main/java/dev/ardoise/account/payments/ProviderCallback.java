@@ -27,14 +27,22 @@ public record ProviderCallback(String paymentId, String accountId, String invoic
         return code;
     }
 
-    /** A payment ONLINE, keyed by the provider's payment id, to the link's invoice. */
+    /**
+     * A payment ONLINE to the link's invoice, keyed {@code <provider>:<provider's payment id>}: the provider's ids
+     * live in their own namespace, apart from the ids the registers choose.
+     */
     Commands.ReceivePayment toCommand(String provider) {
-        String key = InputRules.key("paymentId", paymentId);
+        String id = InputRules.key("paymentId", paymentId);
         if (amount == null) {
             throw new InvalidRequestException("amount", "is required");
         }
-        return new Commands.ReceivePayment(key, amount, "ONLINE", provider + " " + key,
-                InputRules.key("invoiceId", invoiceId));
+        return new Commands.ReceivePayment(InputRules.key("paymentId", key(provider, id)), amount, "ONLINE",
+                provider + " " + id, InputRules.key("invoiceId", invoiceId));
+    }
+
+    /** The idempotency key of the provider's payment {@code id}. */
+    static String key(String provider, String id) {
+        return provider + ":" + id;
     }
 
     private static String required(String value, String field) {

@@ -1,5 +1,6 @@
 package dev.ardoise.account.payments;
 
+import dev.ardoise.http.ProviderSignature;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -58,7 +59,7 @@ class ProviderCallbackTest {
     private static ValidatableResponse send(String body, String signature) {
         var request = given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8));
         if (signature != null) {
-            request = request.header(PaymentProviderResource.SIGNATURE, signature);
+            request = request.header(ProviderSignature.HEADER, signature);
         }
         return request.post("/payment-provider/callbacks").then();
     }
@@ -95,7 +96,7 @@ class ProviderCallbackTest {
         JsonPath payment = JsonPath.from(manager().get("/accounts/{id}/events?after=" + before, accountId)
                 .asString());
         assertEquals("PaymentReceived", payment.getString("[0].type"));
-        assertEquals("tp_first", payment.getString("[0].data.paymentId"));
+        assertEquals("test:tp_first", payment.getString("[0].data.paymentId"), "the provider's own namespace");
         assertEquals("452.25", payment.getString("[0].data.amount"));
         assertEquals("ONLINE", payment.getString("[0].data.method"));
         assertEquals("test tp_first", payment.getString("[0].data.reference"));
@@ -115,6 +116,22 @@ class ProviderCallbackTest {
 
         assertEquals(before + 1, events().size());
         assertEquals("352.25", account().getString("owed"));
+    }
+
+    @Test
+    void a_providers_payment_id_never_meets_a_cashiers_same_id() {
+        manager().contentType(ContentType.JSON).body(Map.of("paymentId", "tp_shared", "amount", "100.00",
+                "method", "CASH", "invoiceId", invoiceId)).post("/accounts/{id}/payments", accountId).then()
+                .statusCode(201);
+
+        sendSigned(callback("tp_shared", "50.00", "CAD")).statusCode(200).body("recorded", equalTo(true));
+
+        List<Map<String, Object>> after = events();
+        assertEquals(before + 2, after.size(), "the cashier's payment and the provider's, neither taken for the other");
+        assertEquals("302.25", account().getString("owed"));
+        JsonPath recorded = JsonPath.from(manager().get("/accounts/{id}/events?after=" + before, accountId)
+                .asString());
+        assertEquals(List.of("tp_shared", "test:tp_shared"), recorded.getList("data.paymentId"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ardoise.account.payments;
 
+import dev.ardoise.http.ProviderSignature;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A provider needs its callback secret at start; without a provider no callback is taken. */
 class SignedCallbacksTest {
-    private record Settings(String provider, Optional<String> callbackSecret) implements PaymentProviderConfig {
+    private record Settings(String provider, Optional<String> callbackSecret, boolean testProviderAllowed)
+            implements PaymentProviderConfig {
+        Settings(String provider, Optional<String> callbackSecret) {
+            this(provider, callbackSecret, true);
+        }
     }
 
     @Test
@@ -22,6 +27,15 @@ class SignedCallbacksTest {
                 () -> new SignedCallbacks(new Settings("test", Optional.empty()))).getMessage();
 
         assertTrue(refusal.contains("PAYMENTS_PROVIDER_CALLBACK_SECRET"), refusal);
+    }
+
+    @Test
+    void the_test_provider_where_it_is_not_allowed_stops_the_start_naming_the_flag() {
+        String refusal = assertThrows(IllegalStateException.class, () -> new SignedCallbacks(
+                new Settings("test", Optional.of("a-callback-secret-long"), false))).getMessage();
+
+        assertTrue(refusal.contains("PAYMENTS_TEST_PROVIDER_ALLOWED"), refusal);
+        assertTrue(new SignedCallbacks(new Settings("test", Optional.of("a-callback-secret-long"), true)).enabled());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,8 +53,9 @@ public class Emails {
     private final Clock clock;
     private final String from;
 
-    Emails(Engine templates, StoreConfig store, PaymentsConfig payments, @RestClient InvoiceServiceClient invoiceService,
-           Documents documents, Clock clock, @ConfigProperty(name = "ardoise.mail.from") String from) {
+    Emails(Engine templates, StoreConfig store, PaymentsConfig payments, Optional<PaymentLinks> links,
+           @RestClient InvoiceServiceClient invoiceService, Documents documents, Clock clock,
+           @ConfigProperty(name = "ardoise.mail.from") String from) {
         this.templates = templates;
         Store shown = store.store();
         this.invoices = new InvoiceEmailWriter(shown);
@@ -61,11 +63,7 @@ public class Emails {
         this.statements = new StatementEmailWriter(shown);
         this.invoiceService = invoiceService;
         this.payments = payments;
-        this.links = payments.onlineEnabled()
-                ? new PaymentLinks(payments.linkBaseUrl().orElseThrow(() -> new IllegalStateException(
-                        "ardoise.payments.link-base-url is required when online payments are enabled")),
-                        payments.linkSecret())
-                : null;
+        this.links = links.orElse(null);
         this.documents = documents;
         this.clock = clock;
         this.from = from;

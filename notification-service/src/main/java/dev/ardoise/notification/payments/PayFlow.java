@@ -1,6 +1,8 @@
 package dev.ardoise.notification.payments;
 
+import dev.ardoise.notification.domain.DueInvoice;
 import dev.ardoise.notification.config.StoreConfig;
+import dev.ardoise.notification.delivery.InvoiceServiceClient;
 import dev.ardoise.notification.domain.CustomerLanguage;
 import dev.ardoise.notification.domain.PaymentLinks.LinkCheck;
 import dev.ardoise.notification.domain.Store;
@@ -21,12 +23,12 @@ class PayFlow {
     private static final Logger LOG = Logger.getLogger(PayFlow.class);
 
     private final OnlinePayments payments;
-    private final InvoiceLookup invoices;
+    private final InvoiceServiceClient invoices;
     private final Customers customers;
     private final Store store;
     private final Clock clock;
 
-    PayFlow(OnlinePayments payments, @RestClient InvoiceLookup invoices, Customers customers, StoreConfig store,
+    PayFlow(OnlinePayments payments, @RestClient InvoiceServiceClient invoices, Customers customers, StoreConfig store,
             Clock clock) {
         this.payments = payments;
         this.invoices = invoices;

@@ -1,6 +1,7 @@
 package dev.ardoise.notification.payments;
 
 import dev.ardoise.notification.domain.CustomerLanguage;
+import dev.ardoise.notification.domain.DueInvoice;
 import dev.ardoise.notification.domain.Store;
 import io.quarkus.qute.TemplateData;
 

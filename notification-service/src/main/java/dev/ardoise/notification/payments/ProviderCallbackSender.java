@@ -1,59 +1,52 @@
 package dev.ardoise.notification.payments;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ardoise.http.ProviderSignature;
 import io.smallrye.mutiny.Uni;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 /**
- * What the test provider does when the customer pays: the callback a provider sends, signed
- * {@code t=<epoch seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} under the shared secret (docs/payments.md).
+ * What the test provider does when the customer pays: the callback a provider sends (docs/payments.md), written
+ * with Jackson and signed with the {@link ProviderSignature} account-service verifies.
  */
 class ProviderCallbackSender {
-    static final String SIGNATURE = "Ardoise-Provider-Signature";
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final ProviderCallbacks account;
+    private final ProviderSignature signature;
+    private final ObjectMapper json;
 
-    private final URI callbackUrl;
-    private final SecretKeySpec key;
-    private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-
-    ProviderCallbackSender(URI callbackUrl, String secret, Clock clock) {
-        this.callbackUrl = callbackUrl;
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.clock = clock;
+    ProviderCallbackSender(ProviderCallbacks account, ProviderSignature signature, ObjectMapper json) {
+        this.account = account;
+        this.signature = signature;
+        this.json = json;
     }
 
-    /** The status account-service answered the callback with. */
+    /** The callback's body, as account-service reads it. */
+    record Callback(String paymentId, String accountId, String invoiceId, String amount, String currency) {
+    }
+
+    /** The status account-service answered the callback with; a failure when it could not be reached. */
     Uni<Integer> send(String paymentId, Checkout paid) {
-        String body = "{\"paymentId\":\"" + paymentId + "\",\"accountId\":\"" + paid.accountId()
-                + "\",\"invoiceId\":\"" + paid.invoiceId().replace("\"", "") + "\",\"amount\":\""
-                + paid.amount().toPlainString() + "\",\"currency\":\"" + paid.currency() + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(callbackUrl).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header(SIGNATURE, header(clock.instant().getEpochSecond(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                .map(HttpResponse::statusCode);
+        byte[] body = body(new Callback(paymentId, paid.accountId().toString(), paid.invoiceId(),
+                paid.amount().toPlainString(), paid.currency()));
+        return account.send(signature.headerNow(body), body)
+                .map(ProviderCallbackSender::status)
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(refused -> status(((WebApplicationException) refused).getResponse()));
     }
 
-    String header(long signedAt, String body) {
+    byte[] body(Callback callback) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] signature = mac.doFinal((signedAt + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "t=" + signedAt + ",v1=" + HexFormat.of().formatHex(signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            return json.writeValueAsBytes(callback);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a callback of five strings is always written", e);
+        }
+    }
+
+    private static int status(Response response) {
+        try (response) {
+            return response.getStatus();
         }
     }
 }

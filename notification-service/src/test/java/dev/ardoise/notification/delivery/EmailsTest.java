@@ -9,6 +9,7 @@ import dev.ardoise.notification.config.StoreConfig;
 import dev.ardoise.notification.documents.Documents;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.NotificationKind;
+import dev.ardoise.notification.domain.PaymentLinks;
 import dev.ardoise.notification.it.InvoiceServiceStub;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
@@ -81,7 +82,7 @@ class EmailsTest {
     @Test
     void every_email_heads_with_the_stores_logo_named_by_its_alt_text_when_one_is_configured() {
         Emails withLogo = new Emails(templates, logo("https://cdn.example.test/quincaillerie.png"), payments(true),
-                null, documents, CLOCK, "factures@ardoise.local");
+                links(true), null, documents, CLOCK, "factures@ardoise.local");
         for (String language : List.of("fr-CA", "en")) {
             Document shown = Jsoup.parse(withLogo.render(invoice(language, BigDecimal.TEN)).await().indefinitely()
                     .html());
@@ -97,7 +98,14 @@ class EmailsTest {
     }
 
     private Emails emails(boolean onlinePayments) {
-        return new Emails(templates, store, payments(onlinePayments), null, documents, CLOCK, "factures@ardoise.local");
+        return new Emails(templates, store, payments(onlinePayments), links(onlinePayments), null, documents, CLOCK,
+                "factures@ardoise.local");
+    }
+
+    /** The links the service makes (payments.OnlinePayments) when it takes payments online. */
+    private static Optional<PaymentLinks> links(boolean online) {
+        return online ? Optional.of(new PaymentLinks("https://pay.example.test/pay", "a-secret-for-this-test"))
+                : Optional.empty();
     }
 
     /** The application's store, with a logo. */

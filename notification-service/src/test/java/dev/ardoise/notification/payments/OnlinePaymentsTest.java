@@ -1,5 +1,6 @@
 package dev.ardoise.notification.payments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.notification.config.PaymentsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,16 @@ class OnlinePaymentsTest {
     private static final String SECRET = "a-callback-secret-of-some-length";
 
     private record Settings(boolean onlineEnabled, String provider, String providerCallbackSecretOrNull,
-                            boolean testProviderAllowed) implements PaymentsConfig {
+                            boolean testProviderAllowed, String base) implements PaymentsConfig {
+        Settings(boolean onlineEnabled, String provider, String providerCallbackSecretOrNull,
+                 boolean testProviderAllowed) {
+            this(onlineEnabled, provider, providerCallbackSecretOrNull, testProviderAllowed,
+                    "http://localhost:8083/pay");
+        }
+
         @Override
         public Optional<String> linkBaseUrl() {
-            return Optional.of("http://localhost:8083/pay");
+            return Optional.of(base);
         }
 
         @Override
@@ -43,7 +50,11 @@ class OnlinePaymentsTest {
     }
 
     private static String refusal(Settings settings) {
-        return assertThrows(IllegalStateException.class, () -> new OnlinePayments(settings)).getMessage();
+        return assertThrows(IllegalStateException.class, () -> start(settings)).getMessage();
+    }
+
+    private static OnlinePayments start(Settings settings) {
+        return new OnlinePayments(settings, new ObjectMapper(), null);
     }
 
     @Test
@@ -61,11 +72,23 @@ class OnlinePaymentsTest {
 
     @Test
     void the_local_stacks_settings_and_no_payments_at_all_start() {
-        OnlinePayments local = new OnlinePayments(new Settings(true, "test", SECRET, true));
+        OnlinePayments local = start(new Settings(true, "test", SECRET, true));
         assertTrue(local.enabled() && local.testProvider().isPresent());
         assertEquals("http://localhost:8083/pay/return?token=t.s", local.returnUrl("t.s").toString());
 
-        OnlinePayments off = new OnlinePayments(new Settings(false, "none", null, false));
+        OnlinePayments off = start(new Settings(false, "none", null, false));
         assertTrue(!off.enabled() && off.testProvider().isEmpty());
+    }
+
+    @Test
+    void the_link_base_must_be_an_absolute_http_address_without_a_query_named_at_start() {
+        for (String base : new String[]{"localhost:8083/pay", "/pay", "ftp://pay.example.com/pay",
+                "https://pay.example.com/pay?store=1", "https://pay.example.com/pay#top", "https:///pay", "http://a b"}) {
+            String refusal = refusal(new Settings(true, "test", SECRET, true, base));
+            assertTrue(refusal.contains("PAYMENTS_LINK_BASE_URL"), base + ": " + refusal);
+        }
+        assertEquals("https://pay.example.com/pay/return?token=t.s",
+                start(new Settings(true, "test", SECRET, true, "https://pay.example.com/pay")).returnUrl("t.s")
+                        .toString());
     }
 }

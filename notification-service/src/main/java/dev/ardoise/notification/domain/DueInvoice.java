@@ -1,4 +1,4 @@
-package dev.ardoise.notification.payments;
+package dev.ardoise.notification.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,16 +15,16 @@ public record DueInvoice(String invoiceId, String invoiceNumber, UUID accountId,
     public record Applied(LocalDate date, String kind) {
     }
 
-    boolean writtenOff() {
+    public boolean writtenOff() {
         return "WRITTEN_OFF".equals(status);
     }
 
-    boolean nothingDue() {
+    public boolean nothingDue() {
         return owed == null || owed.signum() <= 0 || writtenOff();
     }
 
     /** When it was paid or settled: the date of the last thing applied to it. */
-    LocalDate settledOn() {
+    public LocalDate settledOn() {
         return applications == null ? null : applications.stream().map(Applied::date)
                 .filter(date -> date != null).max(Comparator.naturalOrder()).orElse(null);
     }

@@ -1,4 +1,4 @@
-package dev.ardoise.account.payments;
+package dev.ardoise.http;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,12 @@ class ProviderSignatureTest {
         assertFalse(signature.verifies("t=" + NOW.getEpochSecond(), BODY));
         assertFalse(signature.verifies("t=" + NOW.getEpochSecond() + ",v1=zz", BODY));
         assertFalse(signature.verifies("v1=" + "ab".repeat(200), BODY));
+    }
+
+    @Test
+    void the_header_signed_now_is_the_header_at_the_clocks_time() {
+        assertEquals(signature.header(NOW.getEpochSecond(), BODY), signature.headerNow(BODY));
+        assertTrue(signature.headerNow(BODY).startsWith("t=" + NOW.getEpochSecond() + ",v1="));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.ardoise.account.payments;
+package dev.ardoise.http;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,9 +14,12 @@ import java.util.HexFormat;
  * The payment provider's signature on a callback, as the large providers sign theirs:
  * {@code t=<epoch seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">} under the secret shared with the provider.
  * A callback is the provider's only when the signature is over this very body and {@code t} is within five minutes
- * of now: a callback recorded by someone on the way cannot be sent again later.
+ * of now: a callback recorded by someone on the way cannot be sent again later. The one place it is written: the
+ * provider (notification-service's test provider, the tests' stubs) signs with it, account-service verifies with it.
  */
 public final class ProviderSignature {
+    /** The header the signature travels in. */
+    public static final String HEADER = "Ardoise-Provider-Signature";
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MAX_HEADER_LENGTH = 200;
@@ -61,6 +64,11 @@ public final class ProviderSignature {
     /** The header a provider sends with this body at this time. */
     public String header(long signedAt, byte[] body) {
         return "t=" + signedAt + ",v1=" + HexFormat.of().formatHex(mac(signedAt, body));
+    }
+
+    /** The header a provider sends with this body now. */
+    public String headerNow(byte[] body) {
+        return header(clock.instant().getEpochSecond(), body);
     }
 
     private boolean recent(long signedAt) {
