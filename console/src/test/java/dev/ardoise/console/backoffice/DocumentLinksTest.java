@@ -11,6 +11,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static dev.ardoise.console.backoffice.Console.MARIE;
@@ -59,6 +60,10 @@ class DocumentLinksTest {
     void the_statement_form_downloads_the_period_as_pdf() {
         String page = as("anne").get(MARIE).then().statusCode(200).extract().asString();
         assertEquals(MARIE + "/statement.pdf", Html.attribute(Html.tag(page, "statement-pdf"), "formaction"));
+        LocalDate monthStart = LocalDate.now().withDayOfMonth(1);
+        assertEquals(monthStart.minusMonths(1).toString(), Html.attribute(Html.tag(page, "pdf-from"), "value"),
+                "last month by default: a period that is over, not an interim statement");
+        assertEquals(monthStart.minusDays(1).toString(), Html.attribute(Html.tag(page, "pdf-to"), "value"));
 
         byte[] pdf = as("anne").queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
                 .get(MARIE + "/statement.pdf").then().statusCode(200).contentType("application/pdf")
