@@ -3,6 +3,7 @@ package dev.ardoise.console.backoffice;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,10 @@ class NotificationServiceStub extends StubServer {
                     ? once("resend:" + request.idempotencyKey(), "INVOICE") : Answer.notFound("invoice");
         }
         if (path.length == 3 && path[0].equals("accounts") && path[2].equals("statements")) {
+            if (!request.body().path("to").asText().isEmpty()
+                    && !LocalDate.parse(request.body().path("to").asText()).isBefore(LocalDate.now())) {
+                return Answer.problem(422, "period-not-ended", "Period not ended", "to: the period has not ended");
+            }
             return AccountServiceStub.isAccount(path[1]) && request.worksFor("MAIN")
                     ? once("statement:" + request.body().path("from").asText() + "/" + request.body().path("to")
                     .asText(), "STATEMENT") : Answer.notFound("account");
