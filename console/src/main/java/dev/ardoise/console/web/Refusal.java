@@ -17,7 +17,7 @@ public record Refusal(String typeKey, String who, String reasonKey, String detai
     private static final Set<String> WORDED = Set.of("invalid-request", "charge-declined", "account-not-closable",
             "account-closed", "more-than-owed", "nothing-owed", "refund-over-invoice", "invoice-written-off",
             "insufficient-deposit-balance", "idempotency-key-reused", "account-busy", "not-found", "forbidden",
-            "unauthenticated", "body-too-large", ServiceCalls.UNREACHABLE);
+            "unauthenticated", "body-too-large", "period-not-ended", ServiceCalls.UNREACHABLE);
     private static final String TYPES = "https://ardoise.dev/problems/";
 
     /** The service's problem, worded by its type, its detail shown as it is. */

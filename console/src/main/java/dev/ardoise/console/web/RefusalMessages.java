@@ -59,6 +59,9 @@ public interface RefusalMessages {
     @Message("Your session is no longer valid: sign in again.")
     String refusal_unauthenticated();
 
+    @Message("The period has not ended: a statement is sent for days that are over. End it yesterday or earlier.")
+    String refusal_period_not_ended();
+
     @Message("The form is too large.")
     String refusal_body_too_large();
 

@@ -210,18 +210,18 @@ class AccountActionsTest {
 
     @Test
     void a_statement_for_a_period_not_over_is_refused_in_words_saying_why() {
+        String today = LocalDate.now().toString();
         Console.Session anne = Console.signIn("anne");
         String key = Html.key(anne.request().get(MARIE).asString(), "send-statement");
-        String today = LocalDate.now().toString();
-
         String page = anne.request().formParam("key", key).formParam("from", today).formParam("to", today)
                 .post(MARIE + "/statements").then().statusCode(422).extract().asString();
         assertTrue(Html.text(page, "refusal").startsWith("The period has not ended"), Html.text(page, "refusal"));
 
         Console.Session enFrancais = Console.signIn("anne").inFrench();
         String cle = Html.key(enFrancais.request().get(MARIE).asString(), "send-statement");
-        String page2 = enFrancais.request().formParam("key", cle).formParam("from", today).formParam("to", today)
+        String refus = enFrancais.request().formParam("key", cle).formParam("from", today).formParam("to", today)
                 .post(MARIE + "/statements").then().statusCode(422).extract().asString();
-        assertTrue(Html.text(page2, "refusal").startsWith("La période n'est pas terminée"), Html.text(page2, "refusal"));
+        assertTrue(Html.text(refus, "refusal").startsWith("La période n'est pas terminée"),
+                Html.text(refus, "refusal"));
     }
 }

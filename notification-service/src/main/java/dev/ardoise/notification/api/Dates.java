@@ -7,13 +7,19 @@ import dev.ardoise.notification.domain.StatementPeriod;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
-/** A statement's period read from a request: each date named when unreadable, from after to refused. */
+/**
+ * A statement's period read from a request: each date named when unreadable, from after to and a period longer than
+ * {@value #LONGEST_PERIOD_DAYS} days refused.
+ */
 final class Dates {
     /** What PostgreSQL's date type holds with room to spare, and more than any account's life needs. */
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
     private static final int UNPROCESSABLE_CONTENT = 422;
+    /** A statement covers at most a year (a leap year's): bounds invoice-service's work and the PDF's length. */
+    static final int LONGEST_PERIOD_DAYS = 366;
 
     private Dates() {
     }
@@ -23,6 +29,10 @@ final class Dates {
         LocalDate end = date("to", to);
         if (start.isAfter(end)) {
             throw new InvalidRequestException("from", "is after to (" + from + " > " + to + ")");
+        }
+        if (ChronoUnit.DAYS.between(start, end) + 1 > LONGEST_PERIOD_DAYS) {
+            throw new InvalidRequestException("to", "a statement covers at most " + LONGEST_PERIOD_DAYS
+                    + " days from from (" + from + " to " + to + " is longer); ask for one period at a time");
         }
         return new StatementPeriod(start, end);
     }

@@ -123,7 +123,7 @@ public class InvoiceEmailResource {
                     : (int) ChronoUnit.DAYS.between(invoice.dueDate, LocalDate.now(clock));
             ClaimedEmail email = ClaimedEmail.preview(what, invoice.accountId, contact.email, contact.name,
                     contact.language, contact.currency, invoice.invoiceNumber, invoice.sale,
-                    invoice.writtenOff ? null : invoice.owed, invoice.after(), days, null, null);
+                    invoice.toCharged().owedNow(), invoice.after(), days, null, null);
             return emails.render(email);
         })).map(rendered -> Previews.response(rendered, as));
     }

@@ -9,7 +9,7 @@ import dev.ardoise.notification.delivery.Emails;
 import dev.ardoise.notification.documents.Document;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.persistence.Contact;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -37,24 +37,26 @@ public class InvoicePdfResource {
     }
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.MANAGER, Roles.VIEWER})
     @Operation(operationId = "invoicePdf", summary = "Download an invoice as PDF",
             description = "The invoice's PDF as its email carries it (the customer's language, the account just "
-                    + "after the sale), as an attachment named after the invoice number. 404 for an invoice "
+                    + "after the sale, the amount due as owed now: nothing once paid or written off), as an "
+                    + "attachment named after the invoice number. 404 for an invoice "
                     + "unknown here or of another store's account.")
     @APIResponse(responseCode = "200", description = "the invoice's PDF", content = @Content(
             mediaType = Document.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> invoice(@PathParam("invoiceId") String invoiceId) {
         Caller caller = callers.get();
-        return InvoiceEmailResource.invoice(invoiceId, caller).chain(invoice -> Contact.<Contact>findById(
-                invoice.accountId).chain(contact -> {
-            if (contact == null) {
-                throw new NotFoundProblem("customer contact of invoice", invoiceId);
-            }
-            return emails.document(ClaimedEmail.preview(NotificationKind.INVOICE, invoice.accountId, null,
-                    contact.name, contact.language, contact.currency, invoice.invoiceNumber, invoice.sale,
-                    null, invoice.after(), null, null, null));
-        })).map(Downloads::attachment);
+        // The invoice and its contact in a session of their own: the layout to PDF runs after it is closed.
+        return Panache.withSession(() -> InvoiceEmailResource.invoice(invoiceId, caller)
+                        .chain(invoice -> Contact.<Contact>findById(invoice.accountId).map(contact -> {
+                            if (contact == null) {
+                                throw new NotFoundProblem("customer contact of invoice", invoiceId);
+                            }
+                            return ClaimedEmail.preview(NotificationKind.INVOICE, invoice.accountId, null,
+                                    contact.name, contact.language, contact.currency, invoice.invoiceNumber,
+                                    invoice.sale, invoice.toCharged().owedNow(), invoice.after(), null, null, null);
+                        })))
+                .chain(emails::document).map(Downloads::attachment);
     }
 }

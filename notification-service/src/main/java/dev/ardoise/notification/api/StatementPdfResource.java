@@ -1,5 +1,6 @@
 package dev.ardoise.notification.api;
 
+import dev.ardoise.http.NotFoundProblem;
 import dev.ardoise.http.Problem;
 import dev.ardoise.http.ProblemException;
 import dev.ardoise.http.security.Caller;
@@ -10,7 +11,7 @@ import dev.ardoise.notification.delivery.Emails;
 import dev.ardoise.notification.documents.Document;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.domain.StatementPeriod;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,12 +19,14 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.Logger;
 
 import java.util.UUID;
 
@@ -33,6 +36,7 @@ import java.util.UUID;
  */
 @Path("/accounts/{accountId}/statement.pdf")
 public class StatementPdfResource {
+    private static final Logger LOG = Logger.getLogger(StatementPdfResource.class);
     private final Emails emails;
     private final VerifiedCaller callers;
 
@@ -42,31 +46,48 @@ public class StatementPdfResource {
     }
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.MANAGER, Roles.VIEWER})
     @Operation(operationId = "statementPdf", summary = "Download an account's statement for a period as PDF",
             description = "The statement's PDF for a period (ISO dates from and to, both inclusive) as its email "
                     + "carries it, read now from invoice-service. 404 for an account never opened here or of "
-                    + "another store.")
+                    + "another store, or not yet known to invoice-service. A period not over yet (to is today or "
+                    + "later in the store's calendar) is printed as an interim statement as of today.")
     @APIResponse(responseCode = "200", description = "the statement's PDF", content = @Content(
             mediaType = Document.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "503", description = "invoice-service could not be reached; nothing to retry here")
+    @APIResponse(responseCode = "503", description = "invoice-service could not give the statement (unreachable "
+            + "or failing); try again")
     public Uni<Response> statement(@PathParam("accountId") String accountId, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
         Caller caller = callers.get();
         UUID account = NotificationFilter.accountId(accountId);
-        // The account first: another store's answers 404 whatever the period, exactly as an unknown one.
-        return StatementResource.contact(account, caller).chain(contact -> {
+        // The account first: another store's answers 404 whatever the period, exactly as an unknown one. Its
+        // session closes before invoice-service is asked and the PDF laid out.
+        return Panache.withSession(() -> StatementResource.contact(account, caller)).chain(contact -> {
             StatementPeriod period = Dates.period(from, to);
             return emails.document(ClaimedEmail.preview(NotificationKind.STATEMENT, account, null, contact.name,
-                    contact.language, contact.currency, null, null, null, null, null, period.from(), period.to()));
-        }).onFailure(ProcessingException.class).transform(StatementPdfResource::unreachable)
-                .map(Downloads::attachment);
+                            contact.language, contact.currency, null, null, null, null, null, period.from(),
+                            period.to()))
+                    .onFailure(StatementPdfResource::fromInvoiceService)
+                    .transform(failure -> unanswered(failure, account));
+        }).map(Downloads::attachment);
     }
 
-    /** invoice-service could not be reached: a 503 the caller may try again, not an internal error. */
-    private static Throwable unreachable(Throwable failure) {
+    private static boolean fromInvoiceService(Throwable failure) {
+        return failure instanceof ProcessingException || failure instanceof WebApplicationException;
+    }
+
+    /**
+     * invoice-service did not give the statement: an account it has not projected yet is one not found here too;
+     * anything else (unreachable, its own failure, a refused token) is a 503 the caller may try again, its status
+     * kept out of the answer.
+     */
+    private static Throwable unanswered(Throwable failure, UUID account) {
+        if (failure instanceof WebApplicationException refused && refused.getResponse() != null
+                && refused.getResponse().getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+            return new NotFoundProblem("account", account);
+        }
+        LOG.warnf("statement of account %s not read from invoice-service: %s", account, failure.toString());
         return new ProblemException(Problem.of("invoice-service-unavailable", "invoice-service unavailable", 503,
-                "the statement could not be read from invoice-service; try again"), "invoice-service unreachable");
+                "the statement could not be read from invoice-service; try again"), "invoice-service unavailable");
     }
 }

@@ -185,7 +185,7 @@ public class EmailSender {
                     return skip(notification, SkipReason.INVOICE_PAID, now);
                 }
                 return invoice == null ? claim(notification, contact.email, null, null, now)
-                        : claim(notification, contact.email, invoice.writtenOff ? null : invoice.owed,
+                        : claim(notification, contact.email, invoice.toCharged().owedNow(),
                         invoice.after(), now);
             });
         });

@@ -1,12 +1,17 @@
 package dev.ardoise.notification.documents;
 
+import dev.ardoise.notification.domain.CustomerLanguage;
 import dev.ardoise.notification.domain.InvoiceEmail;
 import dev.ardoise.notification.domain.StatementEmail;
 import dev.ardoise.notification.domain.StatementPeriod;
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * An invoice's and a statement's PDF, from the same content as their emails, with the Qute templates
@@ -17,27 +22,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Documents {
     private final Engine templates;
     private final Vertx vertx;
+    private final Clock clock;
     private final PdfRenderer pdf = new PdfRenderer();
 
-    Documents(Engine templates, Vertx vertx) {
+    Documents(Engine templates, Vertx vertx, Clock clock) {
         this.templates = templates;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     /** {@code MAIN-000001.pdf}. The payment link stays out: a PDF is kept longer than a link is good. */
     public Uni<Document> invoice(InvoiceEmail invoice) {
-        return render("invoice-pdf", invoice.language(), invoice, invoice.invoiceNumber() + ".pdf");
+        return render(template("invoice-pdf", invoice.language(), invoice), invoice.invoiceNumber() + ".pdf");
     }
 
-    /** {@code releve-2026-10-01-2026-10-31.pdf} in French, {@code statement-...pdf} in English. */
+    /**
+     * {@code releve-2026-10-01-2026-10-31.pdf} in French, {@code statement-...pdf} in English. A period not over on
+     * the store's calendar (the back office's download of the month so far) is printed as an interim statement as
+     * of today, as a customer must not take it for the month's final one.
+     */
     public Uni<Document> statement(StatementEmail statement, StatementPeriod period) {
         String name = ("fr".equals(statement.language()) ? "releve-" : "statement-") + period.from() + "-"
                 + period.to() + ".pdf";
-        return render("statement-pdf", statement.language(), statement, name);
+        LocalDate today = LocalDate.now(clock);
+        String interimAsOf = period.isOver(today) ? "" : CustomerLanguage.of(statement.language()).date(today);
+        return render(template("statement-pdf", statement.language(), statement).data("interimAsOf", interimAsOf),
+                name);
     }
 
-    private Uni<Document> render(String kind, String language, Object content, String fileName) {
-        String xhtml = templates.getTemplate(kind + "/" + language + ".html").data("document", content).render();
+    private TemplateInstance template(String kind, String language, Object content) {
+        return templates.getTemplate(kind + "/" + language + ".html").data("document", content);
+    }
+
+    private Uni<Document> render(TemplateInstance template, String fileName) {
+        String xhtml = template.render();
         return Uni.createFrom().completionStage(() -> vertx.executeBlocking(
                 () -> new Document(fileName, pdf.render(xhtml)), false).toCompletionStage());
     }

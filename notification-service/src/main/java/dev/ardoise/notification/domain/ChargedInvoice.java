@@ -44,6 +44,14 @@ public record ChargedInvoice(String invoiceId, String saleId, String invoiceNumb
         return new AccountLedger.OwedInvoice(invoiceId, invoiceNumber, total, owed, issuedOn, dueDate, writtenOff);
     }
 
+    /**
+     * What the customer is asked to pay now: what the invoice still owes, or nothing once it was written off (its
+     * collection given up); never the total for want of knowing.
+     */
+    public BigDecimal owedNow() {
+        return writtenOff ? BigDecimal.ZERO : owed;
+    }
+
     /** Still to be collected: neither paid off nor written off (reminders stop once it is not). */
     public boolean stillOwed() {
         return toOwed().stillOwed();

@@ -5,6 +5,7 @@ import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.SaleCharged;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /** Writes the invoice of an on-account charge as an email, in the customer's language. */
 public final class InvoiceEmailWriter {
@@ -22,12 +23,13 @@ public final class InvoiceEmailWriter {
 
     /**
      * @param after       the account just after this sale
-     * @param owed        what the invoice still owes (its total less a deposit used at the till); null: the total
+     * @param owed        what the invoice owes now (its total less a deposit used at the till or a payment; zero
+     *                    once written off), never null: a missing amount must not read as the whole total
      * @param paymentLink null when there is none to offer
      */
     public InvoiceEmail write(SaleCharged invoice, String customerName, String currency, CustomerLanguage language,
                               AccountFigures after, BigDecimal owed, String paymentLink) {
-        BigDecimal due = owed == null ? invoice.amount() : owed;
+        BigDecimal due = Objects.requireNonNull(owed, "what the invoice owes now");
         BigDecimal paid = invoice.amount().subtract(due);
         BigDecimal taxes = invoice.lines().stream().map(InvoiceLine::tax).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new InvoiceEmail(language.code(), subject(invoice, language), store, customerName,

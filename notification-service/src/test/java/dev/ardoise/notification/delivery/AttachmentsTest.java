@@ -7,6 +7,7 @@ import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.NotificationKind;
 import dev.ardoise.notification.it.InvoiceServiceStub;
+import dev.ardoise.notification.it.Pdfs;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
@@ -17,12 +18,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,7 +47,7 @@ class AttachmentsTest {
     Emails emails;
 
     @Test
-    void an_invoice_email_carries_its_pdf_without_the_payment_link() throws IOException {
+    void an_invoice_email_carries_its_pdf_without_the_payment_link() {
         Mail mail = emails.compose(claimed(NotificationKind.INVOICE, null)).await().atMost(PATIENCE);
 
         assertTrue(mail.getHtml().contains("token="), "the email offers the payment link");
@@ -61,7 +58,7 @@ class AttachmentsTest {
     }
 
     @Test
-    void a_reminder_carries_the_pdf_of_the_invoice_it_reminds_of() throws IOException {
+    void a_reminder_carries_the_pdf_of_the_invoice_it_reminds_of() {
         Mail mail = emails.compose(claimed(NotificationKind.REMINDER, 7)).await().atMost(PATIENCE);
 
         assertTrue(mail.getSubject().startsWith("Rappel"), mail.getSubject());
@@ -70,15 +67,13 @@ class AttachmentsTest {
                 && pdf.contains("-1 184,24 $") && pdf.contains("815,76 $"), pdf);
     }
 
-    private static String onlyPdf(Mail mail) throws IOException {
+    private static String onlyPdf(Mail mail) {
         List<Attachment> attachments = mail.getAttachments();
         assertEquals(1, attachments.size());
         Attachment attachment = attachments.get(0);
         assertEquals("MAIN-000042.pdf", attachment.getName());
         assertEquals("application/pdf", attachment.getContentType());
-        try (PDDocument pdf = Loader.loadPDF(bytes(attachment))) {
-            return new PDFTextStripper().getText(pdf).replace('\u00a0', ' ').replace('\u202f', ' ');
-        }
+        return Pdfs.read(attachment.getName(), attachment.getContentType(), bytes(attachment)).text();
     }
 
     private static byte[] bytes(Attachment attachment) {

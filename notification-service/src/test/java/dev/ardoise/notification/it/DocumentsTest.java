@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.ardoise.notification.it.AccountEventsFixture.charged;
 import static dev.ardoise.notification.it.AccountEventsFixture.chargedWithTaxes;
@@ -24,10 +25,13 @@ import static dev.ardoise.notification.it.AccountEventsFixture.depositAtTheTill;
 import static dev.ardoise.notification.it.AccountEventsFixture.limit;
 import static dev.ardoise.notification.it.AccountEventsFixture.opened;
 import static dev.ardoise.notification.it.AccountEventsFixture.openedIn;
+import static dev.ardoise.notification.it.AccountEventsFixture.paid;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The invoice's and the statement's PDF as the customer finds it attached to the email (read back with PDFBox at
@@ -105,11 +109,87 @@ class DocumentsTest extends FreshAccountTest {
                 .when().get("/accounts/{id}/statement.pdf", accountId), "releve-2026-10-01-2026-10-31.pdf");
         Pdfs.assertHolds(statement, "RELEVÉ DE COMPTE", "du 1 octobre 2026 au 31 octobre 2026",
                 "Solde d'ouverture -700,00 $", "Solde de clôture -1 520,50 $", "Montant dû 1 520,50 $");
+        assertFalse(statement.text().contains("PROVISOIRE"), "October is over: " + statement.text());
 
         As.cashier().when().get("/invoices/{id}/pdf", sale.invoiceId()).then().statusCode(403);
         As.manager().queryParam("from", "2026-10-01").when().get("/accounts/{id}/statement.pdf", accountId)
                 .then().statusCode(400).body("field", is("to"));
         As.manager().when().get("/invoices/{id}/pdf", "no-such-invoice").then().statusCode(404);
+    }
+
+    @Test
+    void a_downloaded_invoice_shows_what_it_still_owes_to_the_cent() {
+        SaleCharged partPaid = charged("400.00");
+        SaleCharged paid = charged("80.15");
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, deposit("200.00"));
+        events.publishTogether(accountId, 4, partPaid, depositAtTheTill(partPaid, "150.00"));
+        events.publish(accountId, 6, paid);
+        events.publish(accountId, 7, paid(paid));
+
+        await().atMost(PATIENCE).untilAsserted(() -> Pdfs.assertHolds(downloadInvoice(paid),
+                "Total 80,15 $", "Déjà payé -80,15 $", "Montant dû 0,00 $"));
+        Pdfs.assertHolds(downloadInvoice(partPaid), "Total 400,00 $", "Déjà payé -150,00 $",
+                "Montant dû 250,00 $");
+    }
+
+    @Test
+    void a_statement_pdf_of_a_period_not_over_says_it_is_interim_as_of_today() {
+        events.publish(accountId, 1, opened("sam@" + domain, true, "en"));
+        await().atMost(PATIENCE).untilAsserted(() -> As.manager().queryParams(OCTOBER)
+                .when().get("/accounts/{id}/statement.pdf", accountId).then().statusCode(200));
+
+        Pdfs.Pdf december = download(As.viewer().queryParams(Map.of("from", "2026-12-01", "to", "2026-12-31"))
+                .when().get("/accounts/{id}/statement.pdf", accountId), "statement-2026-12-01-2026-12-31.pdf");
+        Pdfs.assertHolds(december, "INTERIM: statement as of December 2, 2026", "ACCOUNT STATEMENT");
+        Pdfs.Pdf october = download(As.viewer().queryParams(OCTOBER)
+                .when().get("/accounts/{id}/statement.pdf", accountId), "statement-2026-10-01-2026-10-31.pdf");
+        assertFalse(october.text().contains("INTERIM"), october.text());
+    }
+
+    @Test
+    void a_french_interim_statement_pdf_says_provisoire() {
+        events.publish(accountId, 1, opened("lea@" + domain, true, "fr-CA"));
+        await().atMost(PATIENCE).untilAsserted(() -> Pdfs.assertHolds(download(As.manager()
+                .queryParams(Map.of("from", "2026-11-01", "to", "2026-12-02"))
+                .when().get("/accounts/{id}/statement.pdf", accountId), "releve-2026-11-01-2026-12-02.pdf"),
+                "PROVISOIRE : relevé au 2 décembre 2026"));
+    }
+
+    @Test
+    void a_statement_pdf_invoice_service_cannot_give_is_a_404_or_a_503_never_its_status() {
+        UUID unknownThere = UUID.fromString("00000000" + UUID.randomUUID().toString().substring(8));
+        UUID failingThere = UUID.fromString("50000000" + UUID.randomUUID().toString().substring(8));
+        SaleCharged sale = charged("10.00");
+        events.publish(unknownThere, 1, opened("ana@" + domain, true, "en"));
+        events.publish(unknownThere, 2, sale);
+        events.publish(failingThere, 1, opened("ben@" + domain, true, "en"));
+        events.publish(failingThere, 2, charged("10.00"));
+        await().atMost(PATIENCE).until(() -> mailbox.emails().size() == 2);
+
+        As.manager().queryParams(OCTOBER).when().get("/accounts/{id}/statement.pdf", unknownThere)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", containsString("not-found")).body("detail", is("no account " + unknownThere));
+        As.manager().queryParams(OCTOBER).when().get("/accounts/{id}/statement.pdf", failingThere)
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", containsString("invoice-service-unavailable"))
+                .body("detail", not(containsString("database down")));
+    }
+
+    @Test
+    void a_statement_longer_than_366_days_is_refused_naming_to() {
+        events.publish(accountId, 1, opened("sam@" + domain, true, "en"));
+        await().atMost(PATIENCE).untilAsserted(() -> As.manager().queryParams(OCTOBER)
+                .when().get("/accounts/{id}/statement.pdf", accountId).then().statusCode(200));
+
+        for (String path : List.of("/accounts/{id}/statement.pdf", "/accounts/{id}/statement-preview")) {
+            As.manager().queryParams(Map.of("from", "1900-01-01", "to", "2026-10-31")).when().get(path, accountId)
+                    .then().statusCode(400).body("field", is("to")).body("reason", containsString("366 days"));
+        }
+        As.manager().contentType(ContentType.JSON).body(Map.of("from", "2025-01-01", "to", "2026-01-02"))
+                .when().post("/accounts/{id}/statements", accountId)
+                .then().statusCode(400).body("field", is("to"));
     }
 
     @Test
@@ -132,6 +212,11 @@ class DocumentsTest extends FreshAccountTest {
         List<Pdfs.Pdf> pdfs = Pdfs.attached(smtp, domain, subjectStart);
         assertEquals(1, pdfs.size(), () -> "one PDF attached: " + pdfs);
         return pdfs.get(0);
+    }
+
+    private static Pdfs.Pdf downloadInvoice(SaleCharged sale) {
+        return download(As.viewer().when().get("/invoices/{id}/pdf", sale.invoiceId()),
+                sale.invoiceNumber() + ".pdf");
     }
 
     private static Pdfs.Pdf download(Response response, String fileName) {

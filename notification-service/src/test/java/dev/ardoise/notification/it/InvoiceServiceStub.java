@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * invoice-service's statement endpoint as the statement contract defines it, served by the JDK's HTTP server:
  * {@code GET /accounts/{accountId}/statement?from=&to=} answers one payment and one charge within the period.
- * An account id starting with {@code 00000000} is unknown (404 problem).
+ * An account id starting with {@code 00000000} is unknown (404 problem); one starting with {@code 50000000} finds
+ * invoice-service failing (500).
  *
  * <p>Like invoice-service, it answers only a caller whose bearer token is a SERVICE token of the test issuer, signed
  * with notification-service's own key and naming it by its kid (401 otherwise): the service under test signs with
@@ -96,6 +97,10 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
         if (accountId.startsWith("00000000")) {
             answer(exchange, 404, "application/problem+json",
                     "{\"type\":\"https://ardoise.dev/problems/not-found\",\"status\":404,\"detail\":\"no account\"}");
+            return;
+        }
+        if (accountId.startsWith("50000000")) {
+            answer(exchange, 500, "application/problem+json", "{\"status\":500,\"detail\":\"database down\"}");
             return;
         }
         Map<String, String> query = query(uri.getRawQuery());

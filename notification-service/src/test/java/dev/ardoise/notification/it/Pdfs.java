@@ -16,13 +16,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** PDFs read back as a customer's PDF reader shows them: the attachments GreenMail received, their text. */
-final class Pdfs {
+/**
+ * PDFs read back as a customer's PDF reader shows them: the attachments GreenMail received, a download or a composed
+ * email's attachment, their text. The one way the tests read a PDF.
+ */
+public final class Pdfs {
     private Pdfs() {
     }
 
     /** A PDF as read back: its file name, content type, pages and text (no-break spaces as plain spaces). */
-    record Pdf(String fileName, String contentType, int pages, String text) {
+    public record Pdf(String fileName, String contentType, int pages, String text) {
     }
 
     /** The PDF attachments of the emails sent to this domain whose subject starts with this. */
@@ -40,7 +43,7 @@ final class Pdfs {
         return pdfs;
     }
 
-    static Pdf read(String fileName, String contentType, byte[] content) {
+    public static Pdf read(String fileName, String contentType, byte[] content) {
         try (PDDocument document = Loader.loadPDF(content)) {
             return new Pdf(fileName, contentType, document.getNumberOfPages(),
                     Mailbox.spaces(new PDFTextStripper().getText(document)));
@@ -61,7 +64,7 @@ final class Pdfs {
         }
     }
 
-    static void assertHolds(Pdf pdf, String... expected) {
+    public static void assertHolds(Pdf pdf, String... expected) {
         List<String> missing = Arrays.stream(expected).filter(text -> !pdf.text().contains(text)).toList();
         if (!missing.isEmpty()) {
             throw new AssertionError("expected " + missing + " in " + pdf.fileName() + ":\n" + pdf.text());
