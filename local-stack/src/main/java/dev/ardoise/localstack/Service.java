@@ -154,7 +154,6 @@ final class Service implements AutoCloseable {
         return managementPort;
     }
 
-    /** The variables it was started with, secrets included. */
     /**
      * Online payments on, with the test provider served by notification-service (docs/payments.md): the email's link
      * leads to the pay page, "Pay (test)" sends account-service a callback signed with the secret both are given.
@@ -170,6 +169,7 @@ final class Service implements AutoCloseable {
                 "PAYMENTS_PROVIDER_CALLBACK_SECRET", secrets.providerCallbackSecret());
     }
 
+    /** The variables it was started with, secrets included. */
     Map<String, String> environment() {
         return environment;
     }

@@ -55,7 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = dev.ardoise.notification.it.InvoiceServiceStub.class,
+@WithTestResource(value = dev.ardoise.notification.it.PeerServicesStub.class,
         scope = TestResourceScope.MATCHING_RESOURCES)
 class SetWiseApplyTest {
     private static final int ACCOUNTS = 12;

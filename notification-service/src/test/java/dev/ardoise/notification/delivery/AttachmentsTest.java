@@ -6,7 +6,7 @@ import dev.ardoise.events.PaymentTerms;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.notification.domain.AccountFigures;
 import dev.ardoise.notification.domain.NotificationKind;
-import dev.ardoise.notification.it.InvoiceServiceStub;
+import dev.ardoise.notification.it.PeerServicesStub;
 import dev.ardoise.notification.it.Pdfs;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AttachmentsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

@@ -4,7 +4,7 @@ import dev.ardoise.notification.domain.InvoiceEmail;
 import dev.ardoise.notification.domain.StatementEmail;
 import dev.ardoise.notification.domain.StatementPeriod;
 import dev.ardoise.notification.domain.Store;
-import dev.ardoise.notification.it.InvoiceServiceStub;
+import dev.ardoise.notification.it.PeerServicesStub;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class LargeDocumentsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Store STORE = new Store("Quincaillerie Ardoise", List.of("123, rue Principale"), null);

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DocumentsTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Map<String, String> OCTOBER = Map.of("from", "2026-10-01", "to", "2026-10-31");

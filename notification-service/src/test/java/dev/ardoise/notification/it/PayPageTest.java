@@ -30,14 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pay page behind the email's link (docs/payments.md), with invoice-service's answers from
- * {@link InvoiceServiceStub}: what it shows for a valid, expired, tampered, malformed or paid link, and the way to
+ * {@link PeerServicesStub}: what it shows for a valid, expired, tampered, malformed or paid link, and the way to
  * the test provider for the amount still due (never the amount in the token), and back.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PayPageTest extends FreshAccountTest {
     private static final PaymentLinks LINKS = new PaymentLinks(ScheduledEmailsTest.LINK_BASE,
             "test-secret-for-payment-links");

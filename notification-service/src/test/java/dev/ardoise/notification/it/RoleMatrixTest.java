@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.is;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RoleMatrixTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final RoleMatrix MATRIX = RoleMatrix.of("notification-service");

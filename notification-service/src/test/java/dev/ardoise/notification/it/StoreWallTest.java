@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.not;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class StoreWallTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Map<String, String> OCTOBER = Map.of("from", "2026-10-01", "to", "2026-10-31");

@@ -1,7 +1,7 @@
 package dev.ardoise.notification.payments;
 
 import dev.ardoise.notification.domain.PaymentLinks;
-import dev.ardoise.notification.it.InvoiceServiceStub;
+import dev.ardoise.notification.it.PeerServicesStub;
 import dev.ardoise.testing.KafkaResource;
 import dev.ardoise.testing.PostgresResource;
 import dev.ardoise.testing.SmtpResource;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = SmtpResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = InvoiceServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OnePaymentLinksTest {
     @Inject
     OnlinePayments payments;

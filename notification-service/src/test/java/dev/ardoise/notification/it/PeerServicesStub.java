@@ -25,8 +25,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * invoice-service's statement endpoint as the statement contract defines it, served by the JDK's HTTP server:
- * {@code GET /accounts/{accountId}/statement?from=&to=} answers one payment and one charge within the period.
+ * The services notification-service calls, served by the JDK's HTTP server: invoice-service's statement as the
+ * statement contract defines it ({@code GET /accounts/{accountId}/statement?from=&to=} answers one payment and one
+ * charge within the period) and its invoice ({@code GET /invoices/{invoiceId}}, for the pay page), and
+ * account-service's payment provider callback (its signature checked as account-service checks it).
  * An account id starting with {@code 00000000} is unknown (404 problem); one starting with {@code 50000000} finds
  * invoice-service failing (500).
  *
@@ -34,7 +36,7 @@ import java.util.Set;
  * with notification-service's own key and naming it by its kid (401 otherwise): the service under test signs with
  * {@link Tokens}' service key, never the issuer's, which this resource writes to a PEM file for it.
  */
-public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
+public class PeerServicesStub implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ProviderSignature PROVIDER = new ProviderSignature("test-secret-for-provider-callbacks",
             Clock.systemUTC());
@@ -48,9 +50,9 @@ public class InvoiceServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/accounts/", InvoiceServiceStub::statement);
-        server.createContext("/invoices/", InvoiceServiceStub::invoice);
-        server.createContext("/payment-provider/callbacks", InvoiceServiceStub::callback);
+        server.createContext("/accounts/", PeerServicesStub::statement);
+        server.createContext("/invoices/", PeerServicesStub::invoice);
+        server.createContext("/payment-provider/callbacks", PeerServicesStub::callback);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("ardoise.invoice-service.url", url,
