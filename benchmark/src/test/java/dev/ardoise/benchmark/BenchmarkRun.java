@@ -119,6 +119,8 @@ final class BenchmarkRun {
         Charges charges = new Charges(shop, sizes, report);
         charges.openAccounts();
         report.line("");
+        warmUp(stack, shop, charges);
+        report.line("");
         double maximum = charges.sweep("HTTP charges");
         report.line("");
         report.line("Sustainable maximum: **%,.0f charges/s** (sustainable: at least 95%% of the offered rate answered "
@@ -225,6 +227,8 @@ final class BenchmarkRun {
         report.line("");
         charges.openAccounts();
         report.line("");
+        warmUp(stack, shop, charges);
+        report.line("");
         double maximum = charges.sweep("HTTP charges, fsync on");
         OpenLoop.Result half = charges.steady(maximum / 2);
         report.line("");
@@ -236,6 +240,14 @@ final class BenchmarkRun {
         ratio("charges/s sustained / single-row commits/s at %d connections, fsync on".formatted(sizes.connections()),
                 maximum, raw.commitsPerSecondMany, "");
         assertEquals(0, charges.failed(), () -> "charges neither 201 nor 422: " + charges.failureSamples());
+    }
+
+    /** Before a sweep: the charge path compiled and connected, so that the first step measures the service. */
+    private void warmUp(LocalStack stack, Shop shop, Charges charges) throws InterruptedException {
+        try (PosTopic pos = new PosTopic(stack.kafkaClient("register"), shop, charges.accounts(),
+                sizes.hotAccounts())) {
+            new WarmUp(report).run(charges, pos, sizes.sweepStart(), sizes.warmUp(), sizes.maxInFlight());
+        }
     }
 
     private RawLimits rawLimits(LocalStack stack) throws Exception {
