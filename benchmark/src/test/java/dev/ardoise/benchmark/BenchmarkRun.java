@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One run of the benchmark at the given sizes (docs/benchmarks.md): the stack started from the built jars as
- * system-tests does, the machine's raw limits, the charges over HTTP and over the POS topic (sweep to the
- * sustainable maximum, then half of it with freshness), long-lived accounts, the relay, each reader's catch-up, the
- * rebuild compared row by row, and the charges again with fsync on; the memory and CPU of every process throughout.
+ * system-tests does, the machine's raw limits, the charges over HTTP and over the POS topic (a warm-up, the sweep to
+ * the sustainable maximum, then half of it with freshness), long-lived accounts, the relay, each reader's catch-up,
+ * the rebuild compared row by row, and the charges again with fsync on; the memory and CPU of every process
+ * throughout.
  * It asserts only what is correct or not (every charge answered 201 or 422, every sample seen, the rebuild equal),
  * never a speed: the targets are in the report.
  */
