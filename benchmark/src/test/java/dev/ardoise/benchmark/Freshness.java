@@ -11,13 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * While a load runs, samples of how soon a charge shows elsewhere: its balance in invoice-service (polled every
- * 2 ms from the charge's answer until the balance is at the charge's version) and its invoice email in the SMTP
- * server (its REST API polled every 50 ms until the customer's inbox holds one more message). The samples use
- * accounts of their own, charged besides the load.
+ * While a load runs, samples of how soon a charge shows elsewhere, each probe light enough not to set the figure it
+ * measures. Its balance in invoice-service: from the charge's answer, one {@code GET .../balance?minVersion=<the
+ * charge's version>}, which invoice-service holds until the account reaches that version (re-reading it every
+ * {@code ardoise.read-your-writes.poll-interval}, 50 ms, for up to 2 s; asked again while it answers {@code
+ * X-Projection-Lagging: true}); a sample every 100 ms at most. Its invoice email in the SMTP server: its REST API
+ * polled every 50 ms until the customer's inbox holds one more message; a sample every 500 ms at most. The samples
+ * use accounts of their own, charged besides the load, one at a time.
  */
 final class Freshness {
-    private static final long BALANCE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final String LAGGING = "X-Projection-Lagging";
     private static final long MAIL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long BALANCE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long MAIL_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -102,11 +105,8 @@ final class Freshness {
             long answered = System.nanoTime();
             if (charged.status() == 201) {
                 long version = charged.json().path("version").asLong();
-                String url = invoiceService + "/accounts/" + account.id() + "/balance";
-                if (await(answered, () -> {
-                    Http.Answer balance = viewer.get(url);
-                    return balance.status() == 200 && balance.body().path("version").asLong() >= version;
-                }, BALANCE_POLL_NANOS)) {
+                String url = invoiceService + "/accounts/" + account.id() + "/balance?minVersion=" + version;
+                if (awaitVersion(url, version, answered)) {
                     balances.add(System.nanoTime() - answered);
                 }
             } else {
@@ -143,18 +143,39 @@ final class Freshness {
     }
 
     private void notAccepted(AsyncHttp.Answer answer) {
+        problem(answer.status() + " " + answer.text());
+    }
+
+    /** Asks until invoice-service answers at the version (each ask waits there up to 2 s), within a minute. */
+    private boolean awaitVersion(String url, long version, long from) {
+        while (System.nanoTime() - from <= TIMEOUT_NANOS) {
+            Http.Answer balance = viewer.get(url);
+            boolean lagging = "true".equals(balance.header(LAGGING));
+            if (balance.status() == 200 && !lagging) {
+                if (balance.body().path("version").asLong() >= version) {
+                    return true;
+                }
+                return problem("answered without lagging below version " + version + ": " + balance.body());
+            }
+            if (!lagging) {
+                return problem("balance answered " + balance.status() + " " + balance.body());
+            }
+        }
+        return problem("not shown within a minute");
+    }
+
+    private boolean problem(String what) {
         lost.incrementAndGet();
         if (problems.size() < 5) {
-            problems.add(answer.status() + " " + answer.text());
+            problems.add(what);
         }
+        return false;
     }
 
     private boolean await(long from, java.util.function.BooleanSupplier shown, long pollNanos) {
         while (!shown.getAsBoolean()) {
             if (System.nanoTime() - from > TIMEOUT_NANOS) {
-                lost.incrementAndGet();
-                problems.add("not shown within a minute");
-                return false;
+                return problem("not shown within a minute");
             }
             LockSupport.parkNanos(pollNanos);
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,9 +25,14 @@ final class Http {
         this.token = token;
     }
 
-    record Answer(int status, JsonNode body, long elapsedNanos) {
+    record Answer(int status, JsonNode body, long elapsedNanos, HttpHeaders headers) {
         String text(String field) {
             return body.path(field).asText();
+        }
+
+        /** @return the header's first value, or empty when absent */
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
     }
 
@@ -55,7 +61,8 @@ final class Http {
                     HttpResponse.BodyHandlers.ofString());
             long elapsed = System.nanoTime() - start;
             String text = response.body();
-            return new Answer(response.statusCode(), text.isBlank() ? JSON.nullNode() : JSON.readTree(text), elapsed);
+            return new Answer(response.statusCode(), text.isBlank() ? JSON.nullNode() : JSON.readTree(text), elapsed,
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

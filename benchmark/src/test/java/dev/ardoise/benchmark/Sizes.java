@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param sweepLimit        the sweep stops at this rate even if still sustainable
  * @param step              how long each rate of the sweep is offered
  * @param halfRun           how long the load at half the sustainable maximum lasts (latency and freshness)
+ * @param warmUp            how long the charge path is warmed up (at {@code sweepStart}) before each sweep, not counted
  * @param maxInFlight       requests outstanding at once, at most (the open loop's connections)
  * @param longLivedAccounts accounts pre-loaded with {@code longLivedEvents} charges each
  * @param compareCharges    charges on long-lived and on new accounts, each, for their comparison
@@ -25,7 +26,7 @@ import java.time.Duration;
  * @param jvmOptions        added to the stack's JVMs (broker, mail server, services), e.g. to try memory settings
  */
 record Sizes(int stores, int accounts, int registersPerStore, double sweepStart, double sweepLimit, Duration step,
-             Duration halfRun, int maxInFlight, int longLivedAccounts, int longLivedEvents, int compareCharges,
+             Duration halfRun, Duration warmUp, int maxInFlight, int longLivedAccounts, int longLivedEvents, int compareCharges,
              int relayBacklog, int catchUpEvents, int connections, boolean durableRun, boolean rebuild,
              java.util.List<String> jvmOptions) {
 
@@ -38,6 +39,7 @@ record Sizes(int stores, int accounts, int registersPerStore, double sweepStart,
                 number("benchmark.sweepLimit", 20_000),
                 Duration.ofSeconds(Integer.getInteger("benchmark.stepSeconds", 10)),
                 Duration.ofSeconds(Integer.getInteger("benchmark.halfSeconds", 30)),
+                Duration.ofSeconds(Integer.getInteger("benchmark.warmupSeconds", 30)),
                 Integer.getInteger("benchmark.maxInFlight", 256),
                 Integer.getInteger("benchmark.longLivedAccounts", 3),
                 Integer.getInteger("benchmark.longLivedEvents", 10_000),
@@ -53,7 +55,8 @@ record Sizes(int stores, int accounts, int registersPerStore, double sweepStart,
 
     /** Seconds of each part: that the benchmark still runs and its checks still hold, nothing timed. */
     static Sizes smoke() {
-        return new Sizes(4, 40, 2, 20, 30, Duration.ofSeconds(2), Duration.ofSeconds(3), 16, 1, 20, 10, 30,
+        return new Sizes(4, 40, 2, 20, 30, Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofSeconds(1), 16, 1, 20, 10, 30,
                 500, 2, false, true, java.util.Arrays.stream(System.getProperty("benchmark.jvmOptions", "")
                         .split(" ")).filter(option -> !option.isBlank()).toList());
     }
