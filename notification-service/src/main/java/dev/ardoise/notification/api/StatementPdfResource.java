@@ -1,8 +1,5 @@
 package dev.ardoise.notification.api;
 
-import dev.ardoise.http.NotFoundProblem;
-import dev.ardoise.http.Problem;
-import dev.ardoise.http.ProblemException;
 import dev.ardoise.http.security.Caller;
 import dev.ardoise.http.security.Roles;
 import dev.ardoise.http.security.VerifiedCaller;
@@ -15,18 +12,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.logging.Logger;
 
 import java.util.UUID;
 
@@ -36,7 +30,6 @@ import java.util.UUID;
  */
 @Path("/accounts/{accountId}/statement.pdf")
 public class StatementPdfResource {
-    private static final Logger LOG = Logger.getLogger(StatementPdfResource.class);
     private final Emails emails;
     private final VerifiedCaller callers;
 
@@ -64,30 +57,9 @@ public class StatementPdfResource {
         // session closes before invoice-service is asked and the PDF laid out.
         return Panache.withSession(() -> StatementResource.contact(account, caller)).chain(contact -> {
             StatementPeriod period = Dates.period(from, to);
-            return emails.document(ClaimedEmail.preview(NotificationKind.STATEMENT, account, null, contact.name,
-                            contact.language, contact.currency, null, null, null, null, null, period.from(),
-                            period.to()))
-                    .onFailure(StatementPdfResource::fromInvoiceService)
-                    .transform(failure -> unanswered(failure, account));
+            return StatementsRead.fromInvoiceService(emails.document(ClaimedEmail.preview(NotificationKind.STATEMENT,
+                    account, null, contact.name, contact.language, contact.currency, null, null, null, null, null,
+                    period.from(), period.to())), account);
         }).map(Downloads::attachment);
-    }
-
-    private static boolean fromInvoiceService(Throwable failure) {
-        return failure instanceof ProcessingException || failure instanceof WebApplicationException;
-    }
-
-    /**
-     * invoice-service did not give the statement: an account it has not projected yet is one not found here too;
-     * anything else (unreachable, its own failure, a refused token) is a 503 the caller may try again, its status
-     * kept out of the answer.
-     */
-    private static Throwable unanswered(Throwable failure, UUID account) {
-        if (failure instanceof WebApplicationException refused && refused.getResponse() != null
-                && refused.getResponse().getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
-            return new NotFoundProblem("account", account);
-        }
-        LOG.warnf("statement of account %s not read from invoice-service: %s", account, failure.toString());
-        return new ProblemException(Problem.of("invoice-service-unavailable", "invoice-service unavailable", 503,
-                "the statement could not be read from invoice-service; try again"), "invoice-service unavailable");
     }
 }

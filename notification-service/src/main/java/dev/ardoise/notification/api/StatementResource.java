@@ -104,10 +104,13 @@ public class StatementResource {
                     + "sent now, rendered with the real templates as HTML or text, neither sent nor recorded; its "
                     + "subject in the X-Email-Subject header. A period that has not ended (to is today or later in "
                     + "the store's calendar) is shown so far, and X-Statement-Interim: true says so (false once it "
-                    + "is over: it could be emailed). 404 for an account never opened here or of another store.")
+                    + "is over: it could be emailed). 404 for an account never opened here or of another store, "
+                    + "or not yet known to invoice-service; 503 when invoice-service cannot give the statement.")
     @APIResponse(responseCode = "200", description = "the rendered email", content = {
             @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "503", description = "invoice-service could not give the statement (unreachable "
+            + "or failing); try again")
     public Uni<Response> preview(@PathParam("accountId") String accountId, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("format") String format) {
         Caller caller = callers.get();
@@ -116,9 +119,9 @@ public class StatementResource {
         return contact(account, caller).chain(contact -> {
             StatementPeriod period = Dates.period(from, to);
             Previews.Format shown = Previews.format(format);
-            return emails.render(ClaimedEmail.preview(NotificationKind.STATEMENT, account, contact.email,
-                            contact.name, contact.language, contact.currency, null, null, null, null, null,
-                            period.from(), period.to()))
+            return StatementsRead.fromInvoiceService(emails.render(ClaimedEmail.preview(NotificationKind.STATEMENT,
+                            account, contact.email, contact.name, contact.language, contact.currency, null, null, null,
+                            null, null, period.from(), period.to())), account)
                     .map(rendered -> Response.fromResponse(Previews.response(rendered, shown))
                             .header(INTERIM_HEADER, !period.isOver(LocalDate.now(clock))).build());
         });
