@@ -158,7 +158,7 @@ class DocumentsTest extends FreshAccountTest {
     }
 
     @Test
-    void a_statement_pdf_invoice_service_cannot_give_is_a_404_or_a_503_never_its_status() {
+    void a_statement_invoice_service_cannot_give_is_a_404_or_a_503_never_its_status() {
         UUID unknownThere = UUID.fromString("00000000" + UUID.randomUUID().toString().substring(8));
         UUID failingThere = UUID.fromString("50000000" + UUID.randomUUID().toString().substring(8));
         SaleCharged sale = charged("10.00");
@@ -168,13 +168,16 @@ class DocumentsTest extends FreshAccountTest {
         events.publish(failingThere, 2, charged("10.00"));
         await().atMost(PATIENCE).until(() -> mailbox.emails().size() == 2);
 
-        As.manager().queryParams(OCTOBER).when().get("/accounts/{id}/statement.pdf", unknownThere)
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("type", containsString("not-found")).body("detail", is("no account " + unknownThere));
-        As.manager().queryParams(OCTOBER).when().get("/accounts/{id}/statement.pdf", failingThere)
-                .then().statusCode(503).contentType("application/problem+json")
-                .body("type", containsString("invoice-service-unavailable"))
-                .body("detail", not(containsString("database down")));
+        // the PDF and the preview, both made from invoice-service's statement, answer alike
+        for (String path : List.of("/accounts/{id}/statement.pdf", "/accounts/{id}/statement-preview")) {
+            As.manager().queryParams(OCTOBER).when().get(path, unknownThere)
+                    .then().statusCode(404).contentType("application/problem+json")
+                    .body("type", containsString("not-found")).body("detail", is("no account " + unknownThere));
+            As.manager().queryParams(OCTOBER).when().get(path, failingThere)
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("type", containsString("invoice-service-unavailable"))
+                    .body("detail", not(containsString("database down")));
+        }
     }
 
     @Test
