@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A process the stack started: its output goes to a log file, and it is stopped with the stack. */
 final class ChildProcess implements AutoCloseable {
@@ -52,7 +54,7 @@ final class ChildProcess implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " stopped (exit " + process.exitValue() + "); see " + log);
+                throw stopped();
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -74,7 +76,7 @@ final class ChildProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " stopped (exit " + process.exitValue() + "); see " + log);
+                throw stopped();
             }
             try (Socket socket = new Socket("localhost", port)) {
                 return;
@@ -83,6 +85,24 @@ final class ChildProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " not listening on " + port + " after " + timeout + "; see " + log);
+    }
+
+    /**
+     * The process ended while the stack waited for it: the end of its log says why (a port taken, a refused
+     * setting), so that a build's output shows it where the log file itself is gone.
+     */
+    private IllegalStateException stopped() {
+        return new IllegalStateException(name + " stopped (exit " + process.exitValue() + "); the end of " + log
+                + ":\n" + tail(log, 20));
+    }
+
+    private static String tail(Path log, int lines) {
+        try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
+            List<String> kept = all.map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line).toList();
+            return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     int awaitExit(Duration timeout) {
