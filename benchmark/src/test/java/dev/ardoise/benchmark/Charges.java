@@ -71,8 +71,10 @@ final class Charges {
     /**
      * Long-lived accounts are charged {@code longLivedEvents} times first (one client per account, in parallel);
      * then one client charges them and new accounts in turn: both latencies and the ratio of their p50s.
+     *
+     * @return the accounts it charged, long-lived and new
      */
-    void longLivedAgainstNew() throws Exception {
+    List<Shop.Account> longLivedAgainstNew() throws Exception {
         List<Shop.Account> longLived = shop.open(sizes.longLivedAccounts(), 8, false);
         List<Shop.Account> fresh = shop.open(Math.max(1, sizes.compareCharges() / 20), 8, false);
         long start = System.nanoTime();
@@ -113,6 +115,9 @@ final class Charges {
         report.line("");
         report.line("Long-lived / new, p50: **%.2f** (target: within 20%%, i.e. at most 1.20).".formatted(
                 onLongLived.millisAt(50) / Math.max(0.001, onNew.millisAt(50))));
+        List<Shop.Account> charged = new ArrayList<>(longLived);
+        charged.addAll(fresh);
+        return charged;
     }
 
     private long chargeAndWait(Shop.Account account, SplittableRandom random) {

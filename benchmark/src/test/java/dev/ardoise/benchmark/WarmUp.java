@@ -30,6 +30,18 @@ final class WarmUp {
                 result.achievedRate(), result.failed(), result.latencies().millisAt(99)));
     }
 
+    /** Before the POS sweep: POS sales alone, so that its first step does not pay for the consumer's first polls. */
+    void runPos(PosTopic pos, double rate, Duration duration, int maxInFlight) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        OpenLoop.Result result = OpenLoop.run(rate, duration, maxInFlight, i -> pos.sell(-1 - i));
+        report.line(("Warm-up, not counted: %s at %,.0f/s offered (POS sales): %,d answered (%,.1f/s), %,d failed, "
+                + "p99 %.1f ms.").formatted(Latencies.seconds(result.elapsedNanos()), rate,
+                result.accepted() + result.declined(), result.achievedRate(), result.failed(),
+                result.latencies().millisAt(99)));
+    }
+
     private static CompletableFuture<OpenLoop.Outcome> request(Charges charges, PosTopic pos, long i) {
         // negative numbers: other accounts' picks and other amounts than the sweep's requests 0, 1, 2...
         long n = -1 - i;
