@@ -107,12 +107,12 @@ final class VerifiedTokens {
     private record Kept(JsonWebToken token, long expiresAt, Long notBefore, Long issuedAt) {
         /** Null when the token has no expiry (the parser requires one, so it never happens). */
         static Kept of(JsonWebToken token) {
-            long exp = token.getExpirationTime();
-            if (exp <= 0) {
+            Long exp = seconds(token.getClaim(Claims.exp.name()));
+            if (exp == null) {
                 return null;
             }
-            Long iat = token.getIssuedAtTime() > 0 ? token.getIssuedAtTime() : null;
-            return new Kept(token, exp, seconds(token.getClaim(Claims.nbf.name())), iat);
+            return new Kept(token, exp, seconds(token.getClaim(Claims.nbf.name())),
+                    seconds(token.getClaim(Claims.iat.name())));
         }
 
         boolean validAt(long now, TimeRules rules) {
