@@ -95,6 +95,22 @@ class CachingTokenParserTest {
     }
 
     @Test
+    void a_remembered_token_is_refused_when_the_clock_is_before_its_not_before_by_more_than_the_leeway()
+            throws ParseException {
+        long notBefore = start.getEpochSecond() + 30;
+        String token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("register-7").groups(Set.of("CASHIER"))
+                .claim(org.eclipse.microprofile.jwt.Claims.nbf.name(), notBefore)
+                .expiresAt(start.plusSeconds(3600)).jws().keyId("test").sign(issuer.getPrivate());
+        parser.parse(token);
+
+        clock.set(Instant.ofEpochSecond(notBefore - LEEWAY));
+        assertEquals("register-7", parser.parse(token).getSubject());
+        clock.set(Instant.ofEpochSecond(notBefore - LEEWAY - 1));
+        assertThrows(ParseException.class, () -> parser.parse(token));
+        assertEquals(1, verifier.verifications.get());
+    }
+
+    @Test
     void a_token_with_a_bad_signature_is_refused_every_time_and_never_remembered() {
         String forged = token("register-7", start.plusSeconds(3600), stranger);
         for (int attempt = 0; attempt < 3; attempt++) {
