@@ -135,9 +135,17 @@ final class BenchmarkRun {
         report.line("");
         report.line("Before the half run, both readers applied every event of the sweep (waited %s), so that freshness "
                 .formatted(Latencies.seconds(settling)) + "is measured without a backlog left by the sweep.");
+        String invoiceMetrics = settings.serviceUrl(settings.invoiceManagementPort()) + "/q/metrics";
+        String notificationMetrics = settings.serviceUrl(settings.notificationManagementPort()) + "/q/metrics";
+        ReaderBatches.Tally invoiceBefore = ReaderBatches.read(invoiceMetrics);
+        ReaderBatches.Tally notificationBefore = ReaderBatches.read(notificationMetrics);
         freshness.start();
         OpenLoop.Result half = charges.steady(maximum / 2);
         freshness.stop();
+        report.line("");
+        report.line("During the half run, invoice-service applied %s; notification-service %s.".formatted(
+                ReaderBatches.read(invoiceMetrics).since(invoiceBefore).describe(),
+                ReaderBatches.read(notificationMetrics).since(notificationBefore).describe()));
         report.line("");
         report.tableHead();
         report.row("charges at half the maximum (%,.0f/s offered; %,d declined, %,d failed)".formatted(maximum / 2,
