@@ -28,9 +28,7 @@ import dev.ardoise.events.SaleRefunded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -53,7 +51,7 @@ public final class CreditAccount {
     private AccountStatus status = AccountStatus.OPEN;
     private final Invoices invoices;
     private final Holds holds;
-    private final Map<String, ChargeOverride> overrides;
+    private PersistentSortedMap<String, ChargeOverride> overrides;
     /** The events that recorded each idempotency key's first outcome, by "kind:key" (shared with copies). */
     private PersistentSortedMap<String, List<AccountEvent>> outcomes;
     private String lastOutcome;
@@ -62,7 +60,7 @@ public final class CreditAccount {
         this.id = id;
         this.invoices = new Invoices();
         this.holds = new Holds();
-        this.overrides = new HashMap<>();
+        this.overrides = PersistentSortedMap.empty();
         this.outcomes = PersistentSortedMap.empty();
     }
 
@@ -79,8 +77,7 @@ public final class CreditAccount {
         this.status = other.status;
         this.invoices = other.invoices.copy();
         this.holds = other.holds.copy();
-        this.overrides = new HashMap<>();
-        other.overrides.forEach((overrideId, override) -> overrides.put(overrideId, override.copy()));
+        this.overrides = other.overrides;
         this.outcomes = other.outcomes;
         this.lastOutcome = other.lastOutcome;
     }
@@ -142,8 +139,9 @@ public final class CreditAccount {
             if (sale.holdId() != null) {
                 holds.end(sale.holdId(), Hold.State.CAPTURED);
             }
-            if (sale.overrideId() != null && overrides.containsKey(sale.overrideId())) {
-                overrides.get(sale.overrideId()).use();
+            ChargeOverride override = sale.overrideId() == null ? null : overrides.get(sale.overrideId());
+            if (override != null) {
+                overrides = overrides.put(sale.overrideId(), override.usedUp());
             }
             record("sale", sale.saleId(), event);
         } else if (event instanceof DepositApplied applied) {
@@ -190,7 +188,7 @@ public final class CreditAccount {
         } else if (event instanceof CreditHoldExpired expired) {
             holds.end(expired.holdId(), Hold.State.EXPIRED);
         } else if (event instanceof ChargeOverrideGranted granted) {
-            overrides.put(granted.overrideId(), new ChargeOverride(granted));
+            overrides = overrides.put(granted.overrideId(), new ChargeOverride(granted));
             record("override", granted.overrideId(), event);
         } else if (event instanceof AccountSuspended) {
             status = AccountStatus.SUSPENDED;

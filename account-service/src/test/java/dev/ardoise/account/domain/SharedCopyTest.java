@@ -4,11 +4,16 @@ import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AdjustmentDirection;
 import dev.ardoise.events.Allocation;
 import dev.ardoise.events.BalanceAdjusted;
+import dev.ardoise.events.ChargeOverrideGranted;
+import dev.ardoise.events.CreditHoldExpired;
+import dev.ardoise.events.CreditHoldVoided;
 import dev.ardoise.events.CreditNoteIssued;
 import dev.ardoise.events.CreditNoteOrigin;
 import dev.ardoise.events.DebtWrittenOff;
 import dev.ardoise.events.DepositApplied;
 import dev.ardoise.events.PaymentReceived;
+import dev.ardoise.events.PaymentTerms;
+import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.SaleRefunded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,19 +24,22 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.ardoise.account.domain.Given.NOW;
 import static dev.ardoise.account.domain.Given.TODAY;
 import static dev.ardoise.account.domain.Given.account;
 import static dev.ardoise.account.domain.Given.cad;
 import static dev.ardoise.account.domain.Given.charged;
 import static dev.ardoise.account.domain.Given.deposit;
+import static dev.ardoise.account.domain.Given.hold;
 import static dev.ardoise.account.domain.Given.limit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A copy shares the invoices and the idempotency outcomes of the account it was made from: whatever one side applies
- * afterwards, for every event that changes an invoice, never shows on the other.
+ * A copy shares the invoices, holds, overrides and idempotency outcomes of the account it was made from: whatever one
+ * side applies afterwards, for every event that changes an invoice, ends a hold or uses an override, never shows on
+ * the other.
  */
 class SharedCopyTest {
     private static final Allocation ON_S1 = new Allocation("inv-s1", "MAIN-s1", cad("100.00"));
@@ -110,6 +118,55 @@ class SharedCopyTest {
         assertEquals(cad("700.00"), original.owed());
         assertEquals(cad("750.00"), copy.owed());
         assertEquals(3, copy.invoices().outstanding().size());
+    }
+
+    static Stream<Arguments> holdEnds() {
+        return Stream.of(
+                Arguments.of(new SaleCharged("s9", "inv-s9", "MAIN-s9", cad("60.00"), List.of(), PaymentTerms.NET_30,
+                        TODAY, TODAY.plusDays(30), "MAIN", "R1", "h1", null), Hold.State.CAPTURED),
+                Arguments.of(new CreditHoldVoided("h1", cad("60.00"), "customer left"), Hold.State.VOIDED),
+                Arguments.of(new CreditHoldExpired("h1", cad("60.00")), Hold.State.EXPIRED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("holdEnds")
+    void a_hold_ended_on_either_side_of_a_copy_still_holds_on_the_other(AccountEvent end, Hold.State state) {
+        CreditAccount original = account(limit("1000.00"), hold("h1", "60.00", NOW.plusSeconds(600)),
+                hold("h2", "40.00", NOW.plusSeconds(600)));
+        CreditAccount copy = original.copy();
+        CreditAccount otherOriginal = account(limit("1000.00"), hold("h1", "60.00", NOW.plusSeconds(600)),
+                hold("h2", "40.00", NOW.plusSeconds(600)));
+        CreditAccount otherCopy = otherOriginal.copy();
+
+        copy.apply(end);
+        otherOriginal.apply(end);
+
+        for (CreditAccount untouched : List.of(original, otherCopy)) {
+            assertEquals(Hold.State.HELD, untouched.holds().find("h1").orElseThrow().state());
+            assertEquals(List.of("h1", "h2"), untouched.holds().open().stream().map(Hold::holdId).toList());
+            assertEquals(cad("100.00"), untouched.held());
+            assertEquals(cad("100.00"), untouched.heldAt(NOW));
+        }
+        for (CreditAccount ended : List.of(copy, otherOriginal)) {
+            assertEquals(state, ended.holds().find("h1").orElseThrow().state());
+            assertEquals(List.of("h2"), ended.holds().open().stream().map(Hold::holdId).toList());
+            assertEquals(cad("40.00"), ended.held());
+            assertEquals(cad("40.00"), ended.heldAt(NOW));
+        }
+    }
+
+    @Test
+    void an_override_used_on_a_copy_is_still_usable_on_the_original() {
+        CreditAccount original = account(limit("100.00"),
+                new ChargeOverrideGranted("o1", cad("500.00"), "REGULAR", null, NOW.plusSeconds(600)));
+
+        CreditAccount copy = original.copy();
+        copy.apply(new SaleCharged("s1", "inv-s1", "MAIN-s1", cad("300.00"), List.of(), PaymentTerms.NET_30, TODAY,
+                TODAY.plusDays(30), "MAIN", "R1", null, "o1"));
+
+        assertTrue(copy.override("o1").orElseThrow().used());
+        assertFalse(original.override("o1").orElseThrow().used());
+        assertTrue(original.override("o1").orElseThrow().usableAt(NOW));
     }
 
     private static void assertUntouched(CreditAccount account, String kind, String key) {
