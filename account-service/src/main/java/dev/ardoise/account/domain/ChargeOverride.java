@@ -7,20 +7,20 @@ import java.time.Instant;
 /** A manager's one-off approval of a charge the limit or the overdue rule would decline. */
 public final class ChargeOverride {
     private final ChargeOverrideGranted granted;
-    private boolean used;
+    private final boolean used;
 
     ChargeOverride(ChargeOverrideGranted granted) {
+        this(granted, false);
+    }
+
+    private ChargeOverride(ChargeOverrideGranted granted, boolean used) {
         this.granted = granted;
+        this.used = used;
     }
 
-    ChargeOverride copy() {
-        ChargeOverride copy = new ChargeOverride(granted);
-        copy.used = used;
-        return copy;
-    }
-
-    void use() {
-        used = true;
+    /** The same override used: a new one, as an override is shared by every copy of the account that has it. */
+    ChargeOverride usedUp() {
+        return new ChargeOverride(granted, true);
     }
 
     public boolean usableAt(Instant now) {

@@ -28,9 +28,7 @@ import dev.ardoise.events.SaleRefunded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -53,17 +51,17 @@ public final class CreditAccount {
     private AccountStatus status = AccountStatus.OPEN;
     private final Invoices invoices;
     private final Holds holds;
-    private final Map<String, ChargeOverride> overrides;
-    /** The events that recorded each idempotency key's first outcome, by "kind:key". */
-    private final Map<String, List<AccountEvent>> outcomes;
+    private PersistentSortedMap<String, ChargeOverride> overrides;
+    /** The events that recorded each idempotency key's first outcome, by "kind:key" (shared with copies). */
+    private PersistentSortedMap<String, List<AccountEvent>> outcomes;
     private String lastOutcome;
 
     private CreditAccount(UUID id) {
         this.id = id;
         this.invoices = new Invoices();
         this.holds = new Holds();
-        this.overrides = new HashMap<>();
-        this.outcomes = new HashMap<>();
+        this.overrides = PersistentSortedMap.empty();
+        this.outcomes = PersistentSortedMap.empty();
     }
 
     private CreditAccount(CreditAccount other) {
@@ -79,14 +77,9 @@ public final class CreditAccount {
         this.status = other.status;
         this.invoices = other.invoices.copy();
         this.holds = other.holds.copy();
-        this.overrides = new HashMap<>();
-        other.overrides.forEach((overrideId, override) -> overrides.put(overrideId, override.copy()));
-        // the events are immutable; only the last outcome's list may still grow (a credit note after its payment)
-        this.outcomes = new HashMap<>(other.outcomes);
+        this.overrides = other.overrides;
+        this.outcomes = other.outcomes;
         this.lastOutcome = other.lastOutcome;
-        if (lastOutcome != null && outcomes.containsKey(lastOutcome)) {
-            outcomes.put(lastOutcome, new ArrayList<>(outcomes.get(lastOutcome)));
-        }
     }
 
     /** The account as its history left it; the history starts with {@link AccountOpened}. */
@@ -146,8 +139,9 @@ public final class CreditAccount {
             if (sale.holdId() != null) {
                 holds.end(sale.holdId(), Hold.State.CAPTURED);
             }
-            if (sale.overrideId() != null && overrides.containsKey(sale.overrideId())) {
-                overrides.get(sale.overrideId()).use();
+            ChargeOverride override = sale.overrideId() == null ? null : overrides.get(sale.overrideId());
+            if (override != null) {
+                overrides = overrides.put(sale.overrideId(), override.usedUp());
             }
             record("sale", sale.saleId(), event);
         } else if (event instanceof DepositApplied applied) {
@@ -161,7 +155,7 @@ public final class CreditAccount {
             depositBalance = depositBalance.add(note.amount());
             follow(note.origin() == CreditNoteOrigin.OVERPAYMENT ? "payment" : "refund", note.sourceId(), event);
         } else if (event instanceof SaleRefunded refund) {
-            invoices.changing(refund.invoiceId()).refund(refund.amount(), refund.reducedOwed());
+            invoices.refund(refund.invoiceId(), refund.amount(), refund.reducedOwed());
             record("refund", refund.refundId(), event);
         } else {
             applyOther(event);
@@ -183,7 +177,7 @@ public final class CreditAccount {
             }
             record("adjustment", adjusted.adjustmentId(), event);
         } else if (event instanceof DebtWrittenOff writeOff) {
-            invoices.changing(writeOff.invoiceId()).writeOff(writeOff.amount());
+            invoices.writeOff(writeOff.invoiceId(), writeOff.amount());
             record("write-off", writeOff.writeOffId(), event);
         } else if (event instanceof CreditHoldPlaced placed) {
             holds.place(placed);
@@ -194,7 +188,7 @@ public final class CreditAccount {
         } else if (event instanceof CreditHoldExpired expired) {
             holds.end(expired.holdId(), Hold.State.EXPIRED);
         } else if (event instanceof ChargeOverrideGranted granted) {
-            overrides.put(granted.overrideId(), new ChargeOverride(granted));
+            overrides = overrides.put(granted.overrideId(), new ChargeOverride(granted));
             record("override", granted.overrideId(), event);
         } else if (event instanceof AccountSuspended) {
             status = AccountStatus.SUSPENDED;
@@ -207,14 +201,22 @@ public final class CreditAccount {
 
     private void record(String kind, String key, AccountEvent event) {
         lastOutcome = kind + ":" + key;
-        outcomes.putIfAbsent(lastOutcome, new ArrayList<>(List.of(event)));
+        recordFirst(lastOutcome, event);
+    }
+
+    private void recordFirst(String outcome, AccountEvent event) {
+        if (outcomes.get(outcome) == null) {
+            outcomes = outcomes.put(outcome, List.of(event));
+        }
     }
 
     /** An event that completes the outcome appended just before it (a credit note after its payment...). */
     private void follow(String kind, String key, AccountEvent event) {
         String outcome = kind + ":" + key;
         if (outcome.equals(lastOutcome)) {
-            outcomes.get(outcome).add(event);
+            List<AccountEvent> events = new ArrayList<>(outcomes.get(outcome));
+            events.add(event);
+            outcomes = outcomes.put(outcome, List.copyOf(events));
         }
     }
 
@@ -222,7 +224,7 @@ public final class CreditAccount {
         if ((followedKind + ":" + key).equals(lastOutcome)) {
             follow(followedKind, key, event);
             // also an outcome of its own: a later command with the same key must find it, not apply it again
-            outcomes.putIfAbsent(kind + ":" + key, new ArrayList<>(List.of(event)));
+            recordFirst(kind + ":" + key, event);
         } else {
             record(kind, key, event);
         }

@@ -11,20 +11,20 @@ public final class Hold {
     public enum State { HELD, CAPTURED, VOIDED, EXPIRED }
 
     private final CreditHoldPlaced placed;
-    private State state = State.HELD;
+    private final State state;
 
     Hold(CreditHoldPlaced placed) {
+        this(placed, State.HELD);
+    }
+
+    private Hold(CreditHoldPlaced placed, State state) {
         this.placed = placed;
+        this.state = state;
     }
 
-    Hold copy() {
-        Hold copy = new Hold(placed);
-        copy.state = state;
-        return copy;
-    }
-
-    void end(State end) {
-        state = end;
+    /** The same hold ended: a new one, as a hold is shared by every copy of the account that holds it. */
+    Hold ended(State end) {
+        return new Hold(placed, end);
     }
 
     /** Still reserving credit at {@code now}: not ended, not past its expiry. */

@@ -4,44 +4,62 @@ import dev.ardoise.events.CreditHoldPlaced;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** The account's credit holds, by holdId. */
+/**
+ * The account's credit holds, by holdId; shared with copies of the account (a hold that ends is replaced, never
+ * changed).
+ */
 public final class Holds {
-    private final Map<String, Hold> byId = new LinkedHashMap<>();
+    /** A hold with the order it was placed in (the order of {@link #open}). */
+    private record Placed(Hold hold, int order) {
+    }
+
+    private PersistentSortedMap<String, Placed> byId = PersistentSortedMap.empty();
+    private PersistentSortedMap<Integer, Hold> openInOrder = PersistentSortedMap.empty();
 
     Holds copy() {
         Holds copy = new Holds();
-        byId.forEach((id, hold) -> copy.byId.put(id, hold.copy()));
+        copy.byId = byId;
+        copy.openInOrder = openInOrder;
         return copy;
     }
 
     void place(CreditHoldPlaced placed) {
-        byId.put(placed.holdId(), new Hold(placed));
+        Placed before = byId.get(placed.holdId());
+        file(before, new Placed(new Hold(placed), before == null ? byId.size() : before.order()));
     }
 
     void end(String holdId, Hold.State end) {
-        Hold hold = byId.get(holdId);
-        if (hold != null) {
-            hold.end(end);
+        Placed before = byId.get(holdId);
+        if (before != null) {
+            file(before, new Placed(before.hold().ended(end), before.order()));
         }
     }
 
+    private void file(Placed before, Placed after) {
+        if (before != null) {
+            openInOrder = openInOrder.remove(before.order());
+        }
+        if (!after.hold().ended()) {
+            openInOrder = openInOrder.put(after.order(), after.hold());
+        }
+        byId = byId.put(after.hold().holdId(), after);
+    }
+
     public Optional<Hold> find(String holdId) {
-        return Optional.ofNullable(byId.get(holdId));
+        return Optional.ofNullable(byId.get(holdId)).map(Placed::hold);
     }
 
     /** Held per the events alone (what every reader derives): placed and not yet captured, voided or expired. */
     public List<Hold> open() {
-        return byId.values().stream().filter(hold -> !hold.ended()).toList();
+        return openInOrder.values();
     }
 
     /** Held when deciding at {@code now}: a hold past its expiry counts as released even before its event. */
     BigDecimal heldAt(Instant now, BigDecimal zero) {
-        return byId.values().stream().filter(hold -> hold.holdsAt(now)).map(Hold::amount)
+        return open().stream().filter(hold -> hold.holdsAt(now)).map(Hold::amount)
                 .reduce(zero, BigDecimal::add);
     }
 

@@ -7,81 +7,142 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 
-/** The account's invoices; money received is allocated to the named invoice, else the oldest outstanding first. */
+/**
+ * The account's invoices; money received is allocated to the named invoice, else the oldest outstanding first.
+ * Every figure a charge needs is kept as events are applied (the owed total, the outstanding invoices by due date),
+ * and all of it is held in maps that are never changed in place, so a copy costs the same for ten invoices or ten
+ * thousand, and neither the copy nor the original sees what the other applies afterwards.
+ */
 public final class Invoices {
-    private static final Comparator<Invoice> OLDEST_FIRST =
-            Comparator.comparing(Invoice::issuedOn).thenComparing(Invoice::invoiceNumber);
+    /** Where an invoice stands in an order: by a date, then its number, then the order it was charged in. */
+    private record Place(LocalDate date, String number, int filed) implements Comparable<Place> {
+        private static final Comparator<Place> ORDER = Comparator.comparing(Place::date)
+                .thenComparing(Place::number).thenComparingInt(Place::filed);
 
-    private final Map<String, Invoice> byId = new LinkedHashMap<>();
-    /** The invoices this object may change in place: the others are shared with a copy, and copied to change. */
-    private Set<String> own = new HashSet<>();
+        @Override
+        public int compareTo(Place other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
-    /**
-     * A copy sharing every invoice until one of the two changes it (most of a long history is paid and never changes
-     * again): neither changes what the other sees.
-     */
+    /** An invoice as kept, with the order it was charged in (what the outstanding list falls back on). */
+    private record Filed(Invoice invoice, int filed) {
+        Place oldestFirst() {
+            return new Place(invoice.issuedOn(), invoice.invoiceNumber(), filed);
+        }
+
+        Place mostOverdueFirst() {
+            return new Place(invoice.dueDate(), "", filed);
+        }
+    }
+
+    private PersistentSortedMap<String, Filed> byId = PersistentSortedMap.empty();
+    private PersistentSortedMap<Place, Invoice> outstandingOldestFirst = PersistentSortedMap.empty();
+    private PersistentSortedMap<Place, Invoice> outstandingMostOverdueFirst = PersistentSortedMap.empty();
+    /** The sum of what is owed on every invoice, kept as each one changes. */
+    private BigDecimal owed = BigDecimal.ZERO;
+
+    /** A copy sharing every invoice: an invoice that changes is replaced in the changing side only. */
     Invoices copy() {
         Invoices copy = new Invoices();
-        copy.byId.putAll(byId);
-        own = new HashSet<>();
+        copy.byId = byId;
+        copy.outstandingOldestFirst = outstandingOldestFirst;
+        copy.outstandingMostOverdueFirst = outstandingMostOverdueFirst;
+        copy.owed = owed;
         return copy;
     }
 
     void add(SaleCharged sale) {
-        byId.put(sale.invoiceId(), new Invoice(sale));
-        own.add(sale.invoiceId());
+        Filed before = byId.get(sale.invoiceId());
+        file(before, new Filed(new Invoice(sale), before == null ? byId.size() : before.filed()));
     }
 
     void pay(List<Allocation> allocations) {
-        allocations.forEach(a -> changing(invoice(a).invoiceId()).pay(a.amount()));
+        allocations.forEach(a -> change(invoice(a), invoice -> invoice.pay(a.amount())));
     }
 
     void credit(List<Allocation> allocations) {
-        allocations.forEach(a -> changing(invoice(a).invoiceId()).credit(a.amount()));
+        allocations.forEach(a -> change(invoice(a), invoice -> invoice.credit(a.amount())));
     }
 
     void debit(List<Allocation> allocations) {
-        allocations.forEach(a -> changing(invoice(a).invoiceId()).debit(a.amount()));
+        allocations.forEach(a -> change(invoice(a), invoice -> invoice.debit(a.amount())));
     }
 
-    /** The named invoice, about to change: an invoice still shared with another copy is copied first. */
-    Invoice changing(String invoiceId) {
-        Invoice invoice = named(invoiceId);
-        if (own.add(invoiceId)) {
-            invoice = invoice.copy();
-            byId.put(invoiceId, invoice);
+    void refund(String invoiceId, BigDecimal amount, BigDecimal reducedOwed) {
+        change(filed(invoiceId), invoice -> invoice.refund(amount, reducedOwed));
+    }
+
+    void writeOff(String invoiceId, BigDecimal amount) {
+        change(filed(invoiceId), invoice -> invoice.writeOff(amount));
+    }
+
+    /** Changes a copy of the invoice, never the invoice itself: another copy of the account may still show it. */
+    private void change(Filed before, Consumer<Invoice> change) {
+        Invoice changed = before.invoice().copy();
+        change.accept(changed);
+        file(before, new Filed(changed, before.filed()));
+    }
+
+    private void file(Filed before, Filed after) {
+        if (before != null) {
+            owed = owed.subtract(before.invoice().owed());
+            if (before.invoice().isOutstanding()) {
+                outstandingOldestFirst = outstandingOldestFirst.remove(before.oldestFirst());
+                outstandingMostOverdueFirst = outstandingMostOverdueFirst.remove(before.mostOverdueFirst());
+            }
         }
-        return invoice;
+        owed = owed.add(after.invoice().owed());
+        if (after.invoice().isOutstanding()) {
+            outstandingOldestFirst = outstandingOldestFirst.put(after.oldestFirst(), after.invoice());
+            outstandingMostOverdueFirst = outstandingMostOverdueFirst.put(after.mostOverdueFirst(), after.invoice());
+        }
+        byId = byId.put(after.invoice().invoiceId(), after);
     }
 
     public Optional<Invoice> find(String invoiceId) {
-        return Optional.ofNullable(byId.get(invoiceId));
+        return Optional.ofNullable(byId.get(invoiceId)).map(Filed::invoice);
     }
 
     /** The invoice a command names. */
     Invoice named(String invoiceId) {
-        return find(invoiceId).orElseThrow(
-                () -> new InvalidCommandException("invoiceId", "names no invoice of this account"));
+        return filed(invoiceId).invoice();
     }
 
+    private Filed filed(String invoiceId) {
+        Filed filed = byId.get(invoiceId);
+        if (filed == null) {
+            throw new InvalidCommandException("invoiceId", "names no invoice of this account");
+        }
+        return filed;
+    }
+
+    /** The invoices still owing, oldest first (issued on, then number): a walk of these only, not of all. */
     public List<Invoice> outstanding() {
-        return byId.values().stream().filter(Invoice::isOutstanding).sorted(OLDEST_FIRST).toList();
+        return outstandingOldestFirst.values();
     }
 
     public BigDecimal owed(BigDecimal zero) {
-        return byId.values().stream().map(Invoice::owed).reduce(zero, BigDecimal::add);
+        return zero.add(owed);
     }
 
-    /** How many days the most overdue invoice is past its due date (0 when none is overdue). */
+    /**
+     * How many days the most overdue invoice is past its due date: the largest {@link Invoice#daysOverdue} of all
+     * invoices (a settled one counts 0, so the answer is negative only when every invoice is outstanding and none
+     * is due yet; 0 without invoices).
+     */
     long mostDaysOverdue(LocalDate today) {
-        return byId.values().stream().mapToLong(invoice -> invoice.daysOverdue(today)).max().orElse(0);
+        Invoice mostOverdue = outstandingMostOverdueFirst.first();
+        if (mostOverdue == null) {
+            return 0;
+        }
+        long days = mostOverdue.daysOverdue(today);
+        boolean someSettled = outstandingMostOverdueFirst.size() < byId.size();
+        return someSettled ? Math.max(days, 0) : days;
     }
 
     /**
@@ -104,12 +165,12 @@ public final class Invoices {
         return allocations;
     }
 
-    private Invoice invoice(Allocation allocation) {
-        Invoice invoice = byId.get(allocation.invoiceId());
-        if (invoice == null) {
+    private Filed invoice(Allocation allocation) {
+        Filed filed = byId.get(allocation.invoiceId());
+        if (filed == null) {
             throw new IllegalStateException("allocation to unknown invoice " + allocation.invoiceId());
         }
-        return invoice;
+        return filed;
     }
 
     static BigDecimal sum(List<Allocation> allocations, BigDecimal zero) {
