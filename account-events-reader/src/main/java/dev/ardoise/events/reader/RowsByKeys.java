@@ -12,10 +12,11 @@ import java.util.UUID;
 /**
  * Native statements that pick the rows of a batch by their keys, the keys bound as one array parameter
  * ({@code where account_id = any(?1)}), in the session's transaction. Their text does not depend on how many keys
- * there are, so Hibernate keeps their plan and PostgreSQL reuses their prepared statement. The same in HQL
- * ({@code accountId in ?1} with a list) is translated to SQL again at every execution: Hibernate keeps no plan for a
- * query with a list parameter, whose SQL changes with the list's size. What the readers run per batch goes this way.
- * Pending changes to the entity's table are flushed first, as before an HQL query on it.
+ * there are, and a native statement is not translated: the same in HQL ({@code accountId in ?1} with a list) is
+ * translated to SQL again at every execution, Hibernate keeping no plan for a query with a list parameter, whose SQL
+ * changes with the list's size. What the readers run per batch goes this way. Pending changes to the entity's table
+ * are flushed first, as before an HQL query on it. (Hibernate Reactive 3.2.11 misses its plan cache for every native
+ * select, see docs/architecture.md: building the plan again is cheap, the lookup is not free.)
  */
 public final class RowsByKeys {
 
