@@ -168,7 +168,7 @@ public class ParkedAccounts {
             return Uni.createFrom().item(Map.of());
         }
         return RowsByKeys.values(ParkedEvent.class, "select account_id, count(*) from parked_event "
-                        + "where account_id = any(?1) group by account_id", RowsByKeys.uuids(accounts))
+                        + "where account_id in (?1) group by account_id", accounts)
                 .map(rows -> rows.stream().collect(Collectors.toMap(row -> (UUID) row[0],
                         row -> ((Number) row[1]).longValue())));
     }

@@ -7,16 +7,16 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Native statements that pick the rows of a batch by their keys, the keys bound as one array parameter
- * ({@code where account_id = any(?1)}), in the session's transaction. Their text does not depend on how many keys
- * there are, and a native statement is not translated: the same in HQL ({@code accountId in ?1} with a list) is
- * translated to SQL again at every execution, Hibernate keeping no plan for a query with a list parameter, whose SQL
- * changes with the list's size. What the readers run per batch goes this way. Pending changes to the entity's table
- * are flushed first, as before an HQL query on it. (Hibernate Reactive 3.2.11 misses its plan cache for every native
- * select, see docs/architecture.md: building the plan again is cheap, the lookup is not free.)
+ * Native statements that pick the rows of a batch by lists of keys ({@code where account_id in (?1)}), in the
+ * session's transaction; each list must hold at least one key. A native statement is not translated: the same in HQL
+ * is translated from HQL to SQL again at every execution, since Hibernate keeps no plan for a query with a list
+ * parameter (its SQL changes with the list's size). Hibernate keeps none for these either, and does not look for
+ * one; binding the keys as one array ({@code = any(?1)}) would make the plan cacheable, but Hibernate Reactive 3.2.11
+ * never finds a native select's plan again (its result mapping has no {@code equals}) and its cache lookups then
+ * cost more than the translation. What the readers run per batch goes this way. Pending changes to the entity's
+ * table are flushed first, as before an HQL query on it.
  */
 public final class RowsByKeys {
 
@@ -24,49 +24,32 @@ public final class RowsByKeys {
     }
 
     /** The entities the select finds (all the entity's columns, e.g. {@code select * from ...}), managed. */
-    public static <T> Uni<List<T>> list(Class<T> entity, String sql, Keys... parameters) {
+    public static <T> Uni<List<T>> list(Class<T> entity, String sql, Collection<?>... keys) {
         return Panache.getSession().chain(session -> bound(session.createNativeQuery(sql, entity,
-                new AffectedEntities(entity)), parameters).getResultList());
+                new AffectedEntities(entity)), keys).getResultList());
     }
 
     /** Rows of plain values (e.g. counts) read from the entity's table. */
-    public static Uni<List<Object[]>> values(Class<?> entity, String sql, Keys... parameters) {
+    public static Uni<List<Object[]>> values(Class<?> entity, String sql, Collection<?>... keys) {
         return Panache.getSession().chain(session -> bound(session.createNativeQuery(sql, Object[].class,
-                new AffectedEntities(entity)), parameters).getResultList());
+                new AffectedEntities(entity)), keys).getResultList());
     }
 
     /** A delete or update of the entity's table; the number of rows it changed. */
-    public static Uni<Integer> execute(Class<?> entity, String sql, Keys... parameters) {
+    public static Uni<Integer> execute(Class<?> entity, String sql, Collection<?>... keys) {
         return Panache.getSession().chain(session -> {
             Mutiny.Query<Object> statement = session.createNativeQuery(sql, new AffectedEntities(entity));
-            for (int index = 0; index < parameters.length; index++) {
-                statement.setParameter(index + 1, parameters[index].array);
+            for (int index = 0; index < keys.length; index++) {
+                statement.setParameter(index + 1, keys[index]);
             }
             return statement.executeUpdate();
         });
     }
 
-    public static Keys uuids(Collection<UUID> keys) {
-        return new Keys(keys.toArray(UUID[]::new));
-    }
-
-    public static Keys strings(Collection<String> keys) {
-        return new Keys(keys.toArray(String[]::new));
-    }
-
-    private static <T> Mutiny.SelectionQuery<T> bound(Mutiny.SelectionQuery<T> query, Keys[] parameters) {
-        for (int index = 0; index < parameters.length; index++) {
-            query.setParameter(index + 1, parameters[index].array);
+    private static <T> Mutiny.SelectionQuery<T> bound(Mutiny.SelectionQuery<T> query, Collection<?>[] keys) {
+        for (int index = 0; index < keys.length; index++) {
+            query.setParameter(index + 1, keys[index]);
         }
         return query;
-    }
-
-    /** Keys bound as one array parameter (a list would be expanded to one parameter per key). */
-    public static final class Keys {
-        private final Object[] array;
-
-        private Keys(Object[] array) {
-            this.array = array;
-        }
     }
 }

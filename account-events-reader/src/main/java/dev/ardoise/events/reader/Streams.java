@@ -33,13 +33,13 @@ final class Streams {
     }
 
     static Uni<Streams> lockedFor(Collection<UUID> accounts) {
-        RowsByKeys.Keys keys = RowsByKeys.uuids(accounts);
+        List<UUID> keys = accounts.stream().distinct().toList();
         Streams streams = new Streams();
-        return RowsByKeys.list(ReaderPosition.class, "select * from reader_position where account_id = any(?1) "
+        return RowsByKeys.list(ReaderPosition.class, "select * from reader_position where account_id in (?1) "
                         + "order by account_id for no key update", keys)
                 .invoke(positions -> positions.forEach(streams::known))
                 .chain(() -> RowsByKeys.list(ParkedAccount.class, "select * from parked_account "
-                        + "where account_id = any(?1)", keys))
+                        + "where account_id in (?1)", keys))
                 .invoke(parkedAccounts -> parkedAccounts.forEach(account -> streams.stuck.put(account.accountId,
                         account)))
                 .chain(() -> streams.loadParkedEvents(keys))
@@ -62,8 +62,8 @@ final class Streams {
     }
 
     /** The events parked ahead of a gap, none of those waiting behind a parked account. */
-    private Uni<Void> loadParkedEvents(RowsByKeys.Keys accounts) {
-        return RowsByKeys.list(ParkedEvent.class, "select * from parked_event e where e.account_id = any(?1) and "
+    private Uni<Void> loadParkedEvents(List<UUID> accounts) {
+        return RowsByKeys.list(ParkedEvent.class, "select * from parked_event e where e.account_id in (?1) and "
                         + "not exists (select 1 from parked_account a where a.account_id = e.account_id "
                         + "and a.version <= e.version)", accounts)
                 .invoke(events -> events.forEach(event -> parkedBody(event.accountId, event.version, event.body)))

@@ -82,12 +82,12 @@ class EventApplier implements BatchHandler {
                 holdKeys.add(HoldRow.key(recorded.accountId(), holdId));
             }
         }
-        return RowsByKeys.list(AccountRow.class, "select * from account where account_id = any(?1)",
-                        RowsByKeys.uuids(byAccount.keySet()))
+        return RowsByKeys.list(AccountRow.class, "select * from account where account_id in (?1)",
+                        byAccount.keySet())
                 .chain(accounts -> listed(invoiceIds, ids -> RowsByKeys.list(InvoiceRow.class,
-                                "select * from invoice where invoice_id = any(?1)", RowsByKeys.strings(ids)))
+                                "select * from invoice where invoice_id in (?1)", ids))
                         .chain(invoices -> listed(holdKeys, keys -> RowsByKeys.list(HoldRow.class,
-                                "select * from credit_hold where hold_key = any(?1)", RowsByKeys.strings(keys)))
+                                "select * from credit_hold where hold_key in (?1)", keys))
                                 .map(holds -> new AccountsFold(storeZone, defaultStore, linesJson, accounts,
                                         invoices, holds))))
                 .invoke(fold -> byAccount.forEach(fold::apply))
@@ -114,8 +114,8 @@ class EventApplier implements BatchHandler {
     }
 
     private static Uni<Void> released(Collection<String> holdKeys) {
-        return RowsByKeys.execute(HoldRow.class, "delete from credit_hold where hold_key = any(?1)",
-                RowsByKeys.strings(holdKeys)).replaceWithVoid();
+        return RowsByKeys.execute(HoldRow.class, "delete from credit_hold where hold_key in (?1)",
+                holdKeys).replaceWithVoid();
     }
 
     private Change project(AccountRow account, Map<String, InvoiceRow> invoices, HoldRow hold,

@@ -32,8 +32,8 @@ public final class Contacts {
 
     /** @param defaultStore the store of an account whose AccountOpened names none */
     public static Uni<Contacts> of(Collection<UUID> accountIds, String defaultStore) {
-        return RowsByKeys.list(Contact.class, "select * from customer_contacts where account_id = any(?1)",
-                RowsByKeys.uuids(accountIds)).map(found -> new Contacts(found, defaultStore));
+        return RowsByKeys.list(Contact.class, "select * from customer_contacts where account_id in (?1)",
+                accountIds).map(found -> new Contacts(found, defaultStore));
     }
 
     public void apply(UUID accountId, AccountEvent event) {

@@ -50,8 +50,8 @@ public class Ledgers {
                 saleIds.add(sale);
             }
         }
-        return RowsByKeys.list(LedgerAccount.class, "select * from ledger_accounts where account_id = any(?1)",
-                        RowsByKeys.uuids(accounts))
+        return RowsByKeys.list(LedgerAccount.class, "select * from ledger_accounts where account_id in (?1)",
+                        accounts)
                 .chain(rows -> invoices(invoiceIds, selling, saleIds).map(invoices -> new Open(rows, invoices)));
     }
 
@@ -59,13 +59,13 @@ public class Ledgers {
     private static Uni<List<LedgerInvoice>> invoices(Set<String> invoiceIds, Set<UUID> selling, Set<String> saleIds) {
         if (saleIds.isEmpty()) {
             return invoiceIds.isEmpty() ? Uni.createFrom().item(List.of())
-                    : RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices where invoice_id = any(?1)",
-                    RowsByKeys.strings(invoiceIds));
+                    : RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices where invoice_id in (?1)",
+                    invoiceIds);
         }
-        // an empty array matches nothing: one statement whether the batch names invoices or not
-        return RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices where invoice_id = any(?1) "
-                        + "or (account_id = any(?2) and sale_id = any(?3))", RowsByKeys.strings(invoiceIds),
-                RowsByKeys.uuids(selling), RowsByKeys.strings(saleIds));
+        return invoiceIds.isEmpty() ? RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices "
+                + "where account_id in (?1) and sale_id in (?2)", selling, saleIds)
+                : RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices where invoice_id in (?1) "
+                + "or (account_id in (?2) and sale_id in (?3))", invoiceIds, selling, saleIds);
     }
 
     /** The batch's ledgers, as loaded and then as the events applied so far left them. */
