@@ -167,18 +167,15 @@ public class ParkedAccounts {
         if (accounts.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return ParkedEvent.<ParkedEvent>find("accountId in ?1", accounts).project(AccountId.class).list()
-                .map(rows -> rows.stream().collect(Collectors.groupingBy(AccountId::accountId,
-                        Collectors.counting())));
+        return RowsByKeys.values(ParkedEvent.class, "select account_id, count(*) from parked_event "
+                        + "where account_id in (?1) group by account_id", accounts)
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (UUID) row[0],
+                        row -> ((Number) row[1]).longValue())));
     }
 
     private static ParkedAccountView view(ParkedAccount parked, long waiting) {
         return new ParkedAccountView(parked.accountId, null, parked.version, parked.eventType, parked.reason,
                 parked.parkedAt, parked.triedAt, waiting);
-    }
-
-    /** The account of a waiting event, without its body. */
-    public record AccountId(UUID accountId) {
     }
 
     /** The account named is not parked (never was, or mended since). */

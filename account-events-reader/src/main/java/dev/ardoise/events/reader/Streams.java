@@ -33,15 +33,16 @@ final class Streams {
     }
 
     static Uni<Streams> lockedFor(Collection<UUID> accounts) {
-        List<UUID> ordered = accounts.stream().distinct().sorted().toList();
+        List<UUID> keys = accounts.stream().distinct().toList();
         Streams streams = new Streams();
-        return ReaderPosition.<ReaderPosition>find("accountId in ?1 order by accountId", ordered)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return RowsByKeys.list(ReaderPosition.class, "select * from reader_position where account_id in (?1) "
+                        + "order by account_id for no key update", keys)
                 .invoke(positions -> positions.forEach(streams::known))
-                .chain(() -> ParkedAccount.<ParkedAccount>list("accountId in ?1", ordered))
+                .chain(() -> RowsByKeys.list(ParkedAccount.class, "select * from parked_account "
+                        + "where account_id in (?1)", keys))
                 .invoke(parkedAccounts -> parkedAccounts.forEach(account -> streams.stuck.put(account.accountId,
                         account)))
-                .chain(() -> streams.loadParkedEvents(ordered))
+                .chain(() -> streams.loadParkedEvents(keys))
                 .replaceWith(streams);
     }
 
@@ -62,8 +63,9 @@ final class Streams {
 
     /** The events parked ahead of a gap, none of those waiting behind a parked account. */
     private Uni<Void> loadParkedEvents(List<UUID> accounts) {
-        return ParkedEvent.<ParkedEvent>list("from ParkedEvent e where e.accountId in ?1 and not exists (from "
-                        + "ParkedAccount a where a.accountId = e.accountId and a.version <= e.version)", accounts)
+        return RowsByKeys.list(ParkedEvent.class, "select * from parked_event e where e.account_id in (?1) and "
+                        + "not exists (select 1 from parked_account a where a.account_id = e.account_id "
+                        + "and a.version <= e.version)", accounts)
                 .invoke(events -> events.forEach(event -> parkedBody(event.accountId, event.version, event.body)))
                 .replaceWithVoid();
     }

@@ -5,6 +5,7 @@ import dev.ardoise.events.AccountOpened;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
 import dev.ardoise.events.reader.BatchHandler;
+import dev.ardoise.events.reader.RowsByKeys;
 import dev.ardoise.invoice.domain.AccountProjection;
 import dev.ardoise.invoice.domain.Change;
 import dev.ardoise.invoice.domain.Invoice;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,9 +82,12 @@ class EventApplier implements BatchHandler {
                 holdKeys.add(HoldRow.key(recorded.accountId(), holdId));
             }
         }
-        return AccountRow.<AccountRow>list("accountId in ?1", byAccount.keySet())
-                .chain(accounts -> listed(invoiceIds, ids -> InvoiceRow.<InvoiceRow>list("invoiceId in ?1", ids))
-                        .chain(invoices -> listed(holdKeys, keys -> HoldRow.<HoldRow>list("holdKey in ?1", keys))
+        return RowsByKeys.list(AccountRow.class, "select * from account where account_id in (?1)",
+                        byAccount.keySet())
+                .chain(accounts -> listed(invoiceIds, ids -> RowsByKeys.list(InvoiceRow.class,
+                                "select * from invoice where invoice_id in (?1)", ids))
+                        .chain(invoices -> listed(holdKeys, keys -> RowsByKeys.list(HoldRow.class,
+                                "select * from credit_hold where hold_key in (?1)", keys))
                                 .map(holds -> new AccountsFold(storeZone, defaultStore, linesJson, accounts,
                                         invoices, holds))))
                 .invoke(fold -> byAccount.forEach(fold::apply))
@@ -98,8 +103,7 @@ class EventApplier implements BatchHandler {
      * multi-row statements.
      */
     private static Uni<Void> write(AccountsFold fold) {
-        Uni<Void> released = fold.released.isEmpty() ? Uni.createFrom().voidItem()
-                : HoldRow.delete("holdKey in ?1", fold.released).replaceWithVoid();
+        Uni<Void> released = fold.released.isEmpty() ? Uni.createFrom().voidItem() : released(fold.released);
         List<PanacheEntityBase> created = new ArrayList<>(fold.opened);
         created.addAll(fold.issued);
         created.addAll(fold.placed.values());
@@ -107,6 +111,11 @@ class EventApplier implements BatchHandler {
                         : PanacheEntityBase.persist(created))
                 .chain(() -> HistoryRows.insertEntries(fold.entries))
                 .chain(() -> HistoryRows.insertApplications(fold.applications));
+    }
+
+    private static Uni<Void> released(Collection<String> holdKeys) {
+        return RowsByKeys.execute(HoldRow.class, "delete from credit_hold where hold_key in (?1)",
+                holdKeys).replaceWithVoid();
     }
 
     private Change project(AccountRow account, Map<String, InvoiceRow> invoices, HoldRow hold,
@@ -136,8 +145,7 @@ class EventApplier implements BatchHandler {
         change.entries().forEach(entry -> created.add(LedgerEntryRow.of(entry)));
         change.applications().forEach(application -> created.add(ApplicationRow.of(application)));
         Uni<Void> released = change.holdsReleased().isEmpty() ? Uni.createFrom().voidItem()
-                : HoldRow.delete("holdKey in ?1", change.holdsReleased().stream()
-                        .map(holdId -> HoldRow.key(accountId, holdId)).toList()).replaceWithVoid();
+                : released(change.holdsReleased().stream().map(holdId -> HoldRow.key(accountId, holdId)).toList());
         return released.chain(() -> created.isEmpty() ? Uni.createFrom().voidItem()
                 : PanacheEntityBase.persist(created));
     }

@@ -2,6 +2,7 @@ package dev.ardoise.notification.persistence;
 
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.AccountOpened;
+import dev.ardoise.events.reader.RowsByKeys;
 import dev.ardoise.notification.domain.AccountStore;
 import dev.ardoise.notification.domain.CustomerContact;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -31,7 +32,8 @@ public final class Contacts {
 
     /** @param defaultStore the store of an account whose AccountOpened names none */
     public static Uni<Contacts> of(Collection<UUID> accountIds, String defaultStore) {
-        return Contact.<Contact>list("accountId in ?1", accountIds).map(found -> new Contacts(found, defaultStore));
+        return RowsByKeys.list(Contact.class, "select * from customer_contacts where account_id in (?1)",
+                accountIds).map(found -> new Contacts(found, defaultStore));
     }
 
     public void apply(UUID accountId, AccountEvent event) {

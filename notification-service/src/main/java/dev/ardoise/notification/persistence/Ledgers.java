@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ardoise.events.AccountEvent;
 import dev.ardoise.events.RecordedEvent;
 import dev.ardoise.events.SaleCharged;
+import dev.ardoise.events.reader.RowsByKeys;
 import dev.ardoise.notification.domain.AccountLedger;
 import dev.ardoise.notification.domain.ChargedInvoice;
 import dev.ardoise.notification.domain.ChargedInvoices;
@@ -49,7 +50,8 @@ public class Ledgers {
                 saleIds.add(sale);
             }
         }
-        return LedgerAccount.<LedgerAccount>list("accountId in ?1", accounts)
+        return RowsByKeys.list(LedgerAccount.class, "select * from ledger_accounts where account_id in (?1)",
+                        accounts)
                 .chain(rows -> invoices(invoiceIds, selling, saleIds).map(invoices -> new Open(rows, invoices)));
     }
 
@@ -57,11 +59,13 @@ public class Ledgers {
     private static Uni<List<LedgerInvoice>> invoices(Set<String> invoiceIds, Set<UUID> selling, Set<String> saleIds) {
         if (saleIds.isEmpty()) {
             return invoiceIds.isEmpty() ? Uni.createFrom().item(List.of())
-                    : LedgerInvoice.list("invoiceId in ?1", invoiceIds);
+                    : RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices where invoice_id in (?1)",
+                    invoiceIds);
         }
-        return invoiceIds.isEmpty() ? LedgerInvoice.list("accountId in ?1 and saleId in ?2", selling, saleIds)
-                : LedgerInvoice.list("invoiceId in ?1 or (accountId in ?2 and saleId in ?3)", invoiceIds, selling,
-                saleIds);
+        return invoiceIds.isEmpty() ? RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices "
+                + "where account_id in (?1) and sale_id in (?2)", selling, saleIds)
+                : RowsByKeys.list(LedgerInvoice.class, "select * from ledger_invoices where invoice_id in (?1) "
+                + "or (account_id in (?2) and sale_id in (?3))", invoiceIds, selling, saleIds);
     }
 
     /** The batch's ledgers, as loaded and then as the events applied so far left them. */
