@@ -46,7 +46,10 @@ final class Streams {
                 .replaceWith(streams);
     }
 
-    /** One account's position and parking locked, without loading its parked events: see {@link #takeNextWaiting}. */
+    /**
+     * One account's position and parking locked, without loading its parked events: see {@link #takeNextWaiting}.
+     * Hibernate writes the same lock as {@link #lockedFor}'s ({@code for no key update}); one key needs no list.
+     */
     static Uni<Streams> lockedAlone(UUID accountId) {
         Streams streams = new Streams();
         return ReaderPosition.<ReaderPosition>find("accountId", accountId)
@@ -63,7 +66,8 @@ final class Streams {
 
     /** The events parked ahead of a gap, none of those waiting behind a parked account. */
     private Uni<Void> loadParkedEvents(List<UUID> accounts) {
-        return RowsByKeys.list(ParkedEvent.class, "select * from parked_event e where e.account_id in (?1) and "
+        return RowsByKeys.list(ParkedEvent.class, List.of(ParkedAccount.class),
+                        "select * from parked_event e where e.account_id in (?1) and "
                         + "not exists (select 1 from parked_account a where a.account_id = e.account_id "
                         + "and a.version <= e.version)", accounts)
                 .invoke(events -> events.forEach(event -> parkedBody(event.accountId, event.version, event.body)))
