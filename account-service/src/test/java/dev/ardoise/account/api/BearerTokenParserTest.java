@@ -14,10 +14,14 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static dev.ardoise.account.Register.as;
 import static dev.ardoise.account.Register.openAccount;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bearer token of an HTTP call (Quarkus' MpJwtValidator) and of a pos-sales record (PosSalesConsumer takes
@@ -40,13 +44,18 @@ class BearerTokenParserTest {
     }
 
     @Test
-    void a_remembered_token_is_let_in_each_time_and_an_expired_one_is_refused() {
-        String viewer = Tokens.of("VIEWER").user("token-cache-viewer").sign();
+    void a_token_that_verified_is_remembered_and_an_expired_one_never_is() {
+        CachingTokenParser remembering = (CachingTokenParser) ClientProxy.unwrap(parser);
+        String viewer = Tokens.of("VIEWER").user("token-cache-viewer-" + UUID.randomUUID()).sign();
         String account = openAccount("100.00");
+        assertFalse(remembering.remembers(viewer));
         for (int call = 0; call < 5; call++) {
             as(viewer).get("/accounts/{id}", account).then().statusCode(200);
         }
-        as(Tokens.of("VIEWER").user("token-cache-viewer").expired().sign())
-                .get("/accounts/{id}", account).then().statusCode(401);
+        assertTrue(remembering.remembers(viewer), "the HTTP authentication went through the remembering parse");
+
+        String expired = Tokens.of("VIEWER").user("token-cache-viewer").expired().sign();
+        as(expired).get("/accounts/{id}", account).then().statusCode(401);
+        assertFalse(remembering.remembers(expired), "an expired token is never remembered");
     }
 }

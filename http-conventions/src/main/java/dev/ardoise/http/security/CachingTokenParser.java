@@ -73,6 +73,11 @@ public class CachingTokenParser implements JWTParser {
         return parsed;
     }
 
+    /** Whether this token is remembered as verified and still valid (for the services' tests). */
+    public boolean remembers(String token) {
+        return verified.find(token) instanceof VerifiedTokens.Valid;
+    }
+
     int remembered() {
         return verified.size();
     }
