@@ -1,6 +1,7 @@
 package dev.ardoise.localstack;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** A process the stack started: its output goes to a log file, and it is stopped with the stack. */
 final class ChildProcess implements AutoCloseable {
@@ -96,11 +96,17 @@ final class ChildProcess implements AutoCloseable {
                 + ":\n" + tail(log, 20));
     }
 
+    /** The last lines of the log, from its last 64 kB, a byte that is not UTF-8 shown as a replacement character. */
     private static String tail(Path log, int lines) {
-        try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
-            List<String> kept = all.map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line).toList();
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, file.length() - 65_536);
+            byte[] end = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(end);
+            List<String> kept = new String(end, StandardCharsets.UTF_8).lines()
+                    .map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line).toList();
             return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
     }
