@@ -6,19 +6,22 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** One invoice of the account and what is still owed on it, per the catalogue's derivation rules. */
+/**
+ * One invoice of the account and what is still owed on it, per the catalogue's derivation rules. Never changed: an
+ * event that changes an invoice answers a new one, as an invoice is shared by every copy of the account that has it.
+ */
 public final class Invoice {
     private final String invoiceId;
     private final String invoiceNumber;
     private final LocalDate issuedOn;
     private final LocalDate dueDate;
     private final BigDecimal total;
-    private BigDecimal owed;
-    private BigDecimal paid;
-    private BigDecimal refunded;
+    private final BigDecimal owed;
+    private final BigDecimal paid;
+    private final BigDecimal refunded;
     /** The part of refunds that was already paid and went back as credit notes. */
-    private BigDecimal paidBack;
-    private boolean writtenOff;
+    private final BigDecimal paidBack;
+    private final boolean writtenOff;
 
     Invoice(SaleCharged sale) {
         this.invoiceId = sale.invoiceId();
@@ -30,47 +33,50 @@ public final class Invoice {
         this.paid = sale.amount().subtract(sale.amount());
         this.refunded = paid;
         this.paidBack = paid;
+        this.writtenOff = false;
     }
 
-    private Invoice(Invoice other) {
-        this.invoiceId = other.invoiceId;
-        this.invoiceNumber = other.invoiceNumber;
-        this.issuedOn = other.issuedOn;
-        this.dueDate = other.dueDate;
-        this.total = other.total;
-        this.owed = other.owed;
-        this.paid = other.paid;
-        this.refunded = other.refunded;
-        this.paidBack = other.paidBack;
-        this.writtenOff = other.writtenOff;
+    private Invoice(Invoice before, BigDecimal owed, BigDecimal paid, BigDecimal refunded, BigDecimal paidBack,
+                    boolean writtenOff) {
+        this.invoiceId = before.invoiceId;
+        this.invoiceNumber = before.invoiceNumber;
+        this.issuedOn = before.issuedOn;
+        this.dueDate = before.dueDate;
+        this.total = before.total;
+        this.owed = owed;
+        this.paid = paid;
+        this.refunded = refunded;
+        this.paidBack = paidBack;
+        this.writtenOff = writtenOff;
     }
 
-    Invoice copy() {
-        return new Invoice(this);
+    /** The same invoice with {@code amount} paid on it (a payment or a deposit applied). */
+    Invoice paid(BigDecimal amount) {
+        return new Invoice(this, owed.subtract(amount), paid.add(amount), refunded, paidBack, writtenOff);
     }
 
-    void pay(BigDecimal amount) {
-        owed = owed.subtract(amount);
-        paid = paid.add(amount);
+    /** The same invoice with {@code amount} less owed by a credit adjustment. */
+    Invoice credited(BigDecimal amount) {
+        return new Invoice(this, owed.subtract(amount), paid, refunded, paidBack, writtenOff);
     }
 
-    void credit(BigDecimal amount) {
-        owed = owed.subtract(amount);
+    /** The same invoice with {@code amount} more owed by a debit adjustment. */
+    Invoice debited(BigDecimal amount) {
+        return new Invoice(this, owed.add(amount), paid, refunded, paidBack, writtenOff);
     }
 
-    void debit(BigDecimal amount) {
-        owed = owed.add(amount);
+    /**
+     * The same invoice with {@code amount} refunded, of which {@code reducedOwed} comes off what is owed and the
+     * rest was paid and goes back as a credit note.
+     */
+    Invoice refunded(BigDecimal amount, BigDecimal reducedOwed) {
+        return new Invoice(this, owed.subtract(reducedOwed), paid, refunded.add(amount),
+                paidBack.add(amount.subtract(reducedOwed)), writtenOff);
     }
 
-    void refund(BigDecimal amount, BigDecimal reducedOwed) {
-        refunded = refunded.add(amount);
-        owed = owed.subtract(reducedOwed);
-        paidBack = paidBack.add(amount.subtract(reducedOwed));
-    }
-
-    void writeOff(BigDecimal amount) {
-        owed = owed.subtract(amount);
-        writtenOff = true;
+    /** The same invoice with {@code amount} written off: it is no longer outstanding. */
+    Invoice writtenOff(BigDecimal amount) {
+        return new Invoice(this, owed.subtract(amount), paid, refunded, paidBack, true);
     }
 
     public boolean isOutstanding() {

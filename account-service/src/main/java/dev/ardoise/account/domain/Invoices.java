@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The account's invoices; money received is allocated to the named invoice, else the oldest outstanding first.
@@ -62,30 +62,28 @@ public final class Invoices {
     }
 
     void pay(List<Allocation> allocations) {
-        allocations.forEach(a -> change(invoice(a), invoice -> invoice.pay(a.amount())));
+        allocations.forEach(a -> change(invoice(a), invoice -> invoice.paid(a.amount())));
     }
 
     void credit(List<Allocation> allocations) {
-        allocations.forEach(a -> change(invoice(a), invoice -> invoice.credit(a.amount())));
+        allocations.forEach(a -> change(invoice(a), invoice -> invoice.credited(a.amount())));
     }
 
     void debit(List<Allocation> allocations) {
-        allocations.forEach(a -> change(invoice(a), invoice -> invoice.debit(a.amount())));
+        allocations.forEach(a -> change(invoice(a), invoice -> invoice.debited(a.amount())));
     }
 
     void refund(String invoiceId, BigDecimal amount, BigDecimal reducedOwed) {
-        change(filed(invoiceId), invoice -> invoice.refund(amount, reducedOwed));
+        change(filed(invoiceId), invoice -> invoice.refunded(amount, reducedOwed));
     }
 
     void writeOff(String invoiceId, BigDecimal amount) {
-        change(filed(invoiceId), invoice -> invoice.writeOff(amount));
+        change(filed(invoiceId), invoice -> invoice.writtenOff(amount));
     }
 
-    /** Changes a copy of the invoice, never the invoice itself: another copy of the account may still show it. */
-    private void change(Filed before, Consumer<Invoice> change) {
-        Invoice changed = before.invoice().copy();
-        change.accept(changed);
-        file(before, new Filed(changed, before.filed()));
+    /** Files the invoice {@code change} answers in place of the one before, which another copy may still show. */
+    private void change(Filed before, UnaryOperator<Invoice> change) {
+        file(before, new Filed(change.apply(before.invoice()), before.filed()));
     }
 
     private void file(Filed before, Filed after) {

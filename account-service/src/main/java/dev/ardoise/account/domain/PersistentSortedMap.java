@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A sorted map that never changes: {@link #put} and {@link #remove} answer a new map that shares all but the
  * O(log n) nodes on the changed path (a balanced AVL tree copied along the path). A copy of an account is then
- * one reference, however long its history, and what one copy adds never shows in another.
+ * one reference, however long its history, and what one copy adds never shows in another. Values are never null
+ * ({@link #put} refuses one): {@link #get} answers null for a key the map lacks.
  */
 final class PersistentSortedMap<K, V> {
     private final Comparator<? super K> order;
@@ -42,7 +44,13 @@ final class PersistentSortedMap<K, V> {
         return null;
     }
 
+    /**
+     * A map with {@code value} under {@code key}.
+     *
+     * @throws NullPointerException when {@code value} is null ({@link #get} and {@link #remove} take null for absent)
+     */
     PersistentSortedMap<K, V> put(K key, V value) {
+        Objects.requireNonNull(value, "value: a persistent sorted map holds no null value (null means absent)");
         return new PersistentSortedMap<>(order, put(root, key, value));
     }
 
@@ -64,10 +72,6 @@ final class PersistentSortedMap<K, V> {
 
     int size() {
         return size(root);
-    }
-
-    boolean isEmpty() {
-        return root == null;
     }
 
     /** The values in key order (a walk of the whole map). */

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PersistentSortedMapTest {
@@ -56,8 +57,18 @@ class PersistentSortedMapTest {
         PersistentSortedMap<String, Integer> empty = PersistentSortedMap.empty();
 
         assertNull(empty.first());
-        assertTrue(empty.isEmpty());
+        assertEquals(0, empty.size());
         assertEquals(0, empty.remove("x").size());
         assertEquals(List.of(), empty.values());
+    }
+
+    @Test
+    void a_null_value_is_refused_as_null_is_what_get_answers_for_a_missing_key() {
+        PersistentSortedMap<String, Integer> map = PersistentSortedMap.<String, Integer>empty().put("a", 1);
+
+        NullPointerException refused = assertThrows(NullPointerException.class, () -> map.put("b", null));
+
+        assertTrue(refused.getMessage().startsWith("value"), refused.getMessage());
+        assertEquals(List.of(1), map.values());
     }
 }
