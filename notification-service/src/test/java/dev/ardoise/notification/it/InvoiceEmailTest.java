@@ -47,8 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PeerServicesStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class InvoiceEmailTest extends FreshAccountTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** The command of the sale {@link #aSaleWaitingForTheRestOfItsCommand} charges: versions 4 and 5. */
-    private static final CommandVersions SALES_COMMAND = new CommandVersions(4, 5);
 
     @Inject
     TestClock clock;
@@ -127,12 +125,20 @@ class InvoiceEmailTest extends FreshAccountTest {
 
     @Test
     void the_invoice_waits_for_the_rest_of_its_sales_command_however_late_it_comes() {
-        SaleCharged sale = aSaleWaitingForTheRestOfItsCommand();
+        SaleCharged sale = charged("400.00");
+        CommandVersions ofTheSale = new CommandVersions(4, 5);
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, deposit("200.00"));
+        events.publishOfCommand(accountId, 4, ofTheSale, sale);
 
-        // nothing leaves while the deposit used at the till is missing
+        // The sale is read (its email decided) and nothing leaves while the deposit used at the till is missing.
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
+                .when().get("/notifications").then().statusCode(200)
+                .body("items.size()", is(1)).body("items[0].status", is("PENDING")));
         await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(12))
                 .until(() -> mailbox.emails().isEmpty());
-        events.publishOfCommand(accountId, 5, SALES_COMMAND, depositAtTheTill(sale, "150.00"));
+        events.publishOfCommand(accountId, 5, ofTheSale, depositAtTheTill(sale, "150.00"));
 
         Mailbox.Email email = awaitEmails(1).get(0);
         // owed 400.00 - 150.00 from the deposit: balance -250.00, available 1,000.00 - 250.00; the deposit balance
@@ -257,11 +263,19 @@ class InvoiceEmailTest extends FreshAccountTest {
     /** The rest of the sale's command is late; the manager resends meanwhile: the customer gets one email. */
     @Test
     void a_resend_while_the_invoice_waits_for_its_command_is_the_one_email_sent() {
-        SaleCharged sale = aSaleWaitingForTheRestOfItsCommand();
+        SaleCharged sale = charged("400.00");
+        CommandVersions ofTheSale = new CommandVersions(4, 5);
+        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
+        events.publish(accountId, 2, limit("1000.00"));
+        events.publish(accountId, 3, deposit("200.00"));
+        events.publishOfCommand(accountId, 4, ofTheSale, sale);
+        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
+                .when().get("/notifications").then().statusCode(200)
+                .body("items.size()", is(1)).body("items[0].status", is("PENDING")));
 
         As.manager().when().post("/invoices/{id}/resend", sale.invoiceId()).then().statusCode(202);
         awaitEmails(1);
-        events.publishOfCommand(accountId, 5, SALES_COMMAND, depositAtTheTill(sale, "150.00"));
+        events.publishOfCommand(accountId, 5, ofTheSale, depositAtTheTill(sale, "150.00"));
         SaleCharged next = charged("10.00");
         events.publish(accountId, 6, next);
 
@@ -354,21 +368,5 @@ class InvoiceEmailTest extends FreshAccountTest {
         for (String text : expected) {
             assertTrue(body.contains(text), "expected «" + text + "» in:\n" + body);
         }
-    }
-
-    /**
-     * Claire's account with a deposit of 200.00, then a sale of 400.00 whose command (versions 4-5) still lacks its
-     * deposit used at the till: the sale is read and its email decided, waiting (PENDING).
-     */
-    private SaleCharged aSaleWaitingForTheRestOfItsCommand() {
-        SaleCharged sale = charged("400.00");
-        events.publish(accountId, 1, opened("claire@" + domain, true, "fr-CA"));
-        events.publish(accountId, 2, limit("1000.00"));
-        events.publish(accountId, 3, deposit("200.00"));
-        events.publishOfCommand(accountId, 4, SALES_COMMAND, sale);
-        await().atMost(PATIENCE).untilAsserted(() -> As.viewer().queryParam("accountId", accountId.toString())
-                .when().get("/notifications").then().statusCode(200)
-                .body("items.size()", is(1)).body("items[0].status", is("PENDING")));
-        return sale;
     }
 }
