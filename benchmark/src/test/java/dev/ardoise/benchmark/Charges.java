@@ -40,11 +40,11 @@ final class Charges {
         return accounts;
     }
 
-    /** @return the sustainable maximum, charges/s */
-    double sweep(String label) {
-        Sweep sweep = new Sweep(report);
-        double maximum = sweep.run(label, sizes.sweepStart(), sizes.sweepLimit(), sizes.step(), sizes.maxInFlight(),
-                this::charge);
+    /** @return the sustainable maximum, charges/s: the median of the sweeps' */
+    double sweep(String label, Sweep.Settle settle) throws Exception {
+        Sweep sweep = new Sweep(report, settle);
+        double maximum = sweep.median(label, sizes.sweeps(), sizes.sweepStart(), sizes.sweepLimit(), sizes.step(),
+                sizes.maxInFlight(), this::charge);
         failed.addAndGet(sweep.failed());
         return maximum;
     }

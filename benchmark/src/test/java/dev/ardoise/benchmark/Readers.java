@@ -29,15 +29,24 @@ final class Readers {
 
     /** @return how long it took */
     long awaitCaughtUp(List<String> accountIds) throws SQLException {
+        return awaitCaughtUp(accountIds.stream().map(java.util.UUID::fromString).toArray());
+    }
+
+    /** Before and after each step of a sweep on these accounts. */
+    Sweep.Settle settleOn(List<Shop.Account> accounts) {
+        Object[] ids = accounts.stream().map(account -> java.util.UUID.fromString(account.id())).toArray();
+        return () -> awaitCaughtUp(ids);
+    }
+
+    private long awaitCaughtUp(Object[] ids) throws SQLException {
         long start = System.nanoTime();
-        Object[] ids = accountIds.stream().map(java.util.UUID::fromString).toArray();
         long stored = sum(accounts, "SELECT count(*) FROM account_events WHERE account_id = ANY(?)", ids);
         String applied = "SELECT coalesce(sum(last_version), 0) FROM reader_position WHERE account_id = ANY(?)";
         while (sum(invoices, applied, ids) < stored || sum(notifications, applied, ids) < stored) {
             if (System.nanoTime() - start > TIMEOUT_NANOS) {
                 throw new AssertionError("the readers did not apply " + stored + " events in 15 minutes");
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         return System.nanoTime() - start;
     }

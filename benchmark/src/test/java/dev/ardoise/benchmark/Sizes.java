@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param sweepStart        the sweep's first rate, charges/s; each next step is 1.5 times the last
  * @param sweepLimit        the sweep stops at this rate even if still sustainable
  * @param step              how long each rate of the sweep is offered
+ * @param sweeps            how many times each sweep runs: its maximum is the median of theirs
  * @param halfRun           how long the load at half the sustainable maximum lasts (latency and freshness)
  * @param warmUp            how long the charge path is warmed up (at {@code sweepStart}) before each sweep, not counted
  * @param maxInFlight       requests outstanding at once, at most (the open loop's connections)
@@ -26,8 +27,8 @@ import java.time.Duration;
  * @param jvmOptions        added to the stack's JVMs (broker, mail server, services), e.g. to try memory settings
  */
 record Sizes(int stores, int accounts, int registersPerStore, double sweepStart, double sweepLimit, Duration step,
-             Duration halfRun, Duration warmUp, int maxInFlight, int longLivedAccounts, int longLivedEvents, int compareCharges,
-             int relayBacklog, int catchUpEvents, int connections, boolean durableRun, boolean rebuild,
+             int sweeps, Duration halfRun, Duration warmUp, int maxInFlight, int longLivedAccounts, int longLivedEvents,
+             int compareCharges, int relayBacklog, int catchUpEvents, int connections, boolean durableRun, boolean rebuild,
              java.util.List<String> jvmOptions) {
 
     static Sizes fromSystemProperties() {
@@ -38,6 +39,7 @@ record Sizes(int stores, int accounts, int registersPerStore, double sweepStart,
                 number("benchmark.sweepStart", 200),
                 number("benchmark.sweepLimit", 20_000),
                 Duration.ofSeconds(Integer.getInteger("benchmark.stepSeconds", 10)),
+                Integer.getInteger("benchmark.sweeps", 3),
                 Duration.ofSeconds(Integer.getInteger("benchmark.halfSeconds", 30)),
                 Duration.ofSeconds(Integer.getInteger("benchmark.warmupSeconds", 30)),
                 Integer.getInteger("benchmark.maxInFlight", 256),
@@ -55,7 +57,7 @@ record Sizes(int stores, int accounts, int registersPerStore, double sweepStart,
 
     /** Seconds of each part: that the benchmark still runs and its checks still hold, nothing timed. */
     static Sizes smoke() {
-        return new Sizes(4, 40, 2, 20, 30, Duration.ofSeconds(2), Duration.ofSeconds(3),
+        return new Sizes(4, 40, 2, 20, 30, Duration.ofSeconds(2), 1, Duration.ofSeconds(3),
                 Duration.ofSeconds(1), 16, 1, 20, 10, 30,
                 500, 2, false, true, java.util.Arrays.stream(System.getProperty("benchmark.jvmOptions", "")
                         .split(" ")).filter(option -> !option.isBlank()).toList());
