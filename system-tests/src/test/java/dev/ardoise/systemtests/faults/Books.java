@@ -358,7 +358,8 @@ final class Books {
     }
 
     private static long sum(DataSource database, String sql, Object[] ids) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
             query.setArray(1, connection.createArrayOf("uuid", ids));
             try (ResultSet result = query.executeQuery()) {
                 result.next();

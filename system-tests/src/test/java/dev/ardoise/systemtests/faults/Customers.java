@@ -69,8 +69,9 @@ final class Customers {
 
     private static Account open(Http http, String accountService, String manager, String store, String customerId,
                                 String email, boolean consent, BigDecimal limit) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("customerId", customerId, "name", "Customer " + customerId,
-                "emailConsent", consent, "language", "en", "currency", "CAD", "creditLimit", limit.toPlainString()));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("customerId", customerId,
+                "name", "Customer " + customerId, "emailConsent", consent, "language", "en", "currency", "CAD",
+                "creditLimit", limit.toPlainString()));
         if (email != null) {
             body.put("email", email);
         }

@@ -64,7 +64,7 @@ class FaultSuite {
             try {
                 rows.add(Scenario.run(stack, "FS" + n, fault, n));
             } catch (Exception | AssertionError e) {
-                rows.add(new Scenario.Row(fault.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                rows.add(new Scenario.Row(fault.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                         List.of("the scenario did not finish: " + e)));
             }
             write(rows, began);
@@ -95,8 +95,9 @@ class FaultSuite {
     private static String machine() throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
                 .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
-                .findFirst().map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
+        long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
         return "%d cores (%s), %.1f GB of memory".formatted(Runtime.getRuntime().availableProcessors(), cpu,
                 memoryKb / 1024.0 / 1024.0);
     }

@@ -19,23 +19,23 @@ final class Scenario {
     static final Duration MAIL_SETTLES = Duration.ofSeconds(20);
 
     /** One line of the report: what was sent during the fault, and what the books say after it. */
-    record Row(String fault, int sent, long accepted, long declined, long neverAnswered, long lost, long doubled,
-               long overLimit, long missingEmails, long duplicateEmails, double faultSeconds, double recoverSeconds, double mailSeconds,
-               List<String> problems) {
+    record Row(String fault, int sent, long sentAgain, long accepted, long declined, long neverAnswered, long lost,
+               long doubled, long overLimit, long missingEmails, long duplicateEmails, double faultSeconds,
+               double recoverSeconds, double mailSeconds, List<String> problems) {
         boolean clean() {
             return problems.isEmpty();
         }
 
         String markdown() {
-            return "| %s | %,d | %,d | %,d | %,d | %d | %d | %d | %d | %d | %.1f s | %.1f s | %.1f s |".formatted(
-                    fault, sent, accepted, declined, neverAnswered, lost, doubled, overLimit, missingEmails,
-                    duplicateEmails, faultSeconds, recoverSeconds, mailSeconds);
+            return "| %s | %,d | %,d | %,d | %,d | %,d | %d | %d | %d | %d | %d | %.1f s | %.1f s | %.1f s |"
+                    .formatted(fault, sent, sentAgain, accepted, declined, neverAnswered, lost, doubled, overLimit,
+                    missingEmails, duplicateEmails, faultSeconds, recoverSeconds, mailSeconds);
         }
     }
 
     static final String TABLE_HEAD = """
-            | fault | operations sent | accepted | declined | never answered | lost | doubled | over limit | emails missing | duplicate emails | fault lasted | readers current after the load | last email in after that |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|""";
+            | fault | operations sent | of them sent again | accepted | declined | never answered | lost | doubled | over limit | emails missing | duplicate emails | fault lasted | readers current after the load | last email in after that |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|""";
 
     private Scenario() {
     }
@@ -56,10 +56,11 @@ final class Scenario {
         }
         Books.Findings books = new Books(stack, customers, operations, fault.mailBefore(),
                 start + faultNanos + MAIL_SETTLES.toNanos()).check();
-        Row row = new Row(fault.name(), operations.size(), count(operations, Registers.Outcome.ACCEPTED),
+        long sentAgain = operations.stream().filter(operation -> operation.attempts() > 1).count();
+        Row row = new Row(fault.name(), operations.size(), sentAgain, count(operations, Registers.Outcome.ACCEPTED),
                 count(operations, Registers.Outcome.DECLINED), count(operations, Registers.Outcome.NEVER_ANSWERED),
-                books.lost, books.doubled, books.overLimit, books.missingEmails, books.duplicateEmails, faultNanos / 1e9,
-                books.readersSeconds, books.mailSeconds, List.copyOf(books.problems));
+                books.lost, books.doubled, books.overLimit, books.missingEmails, books.duplicateEmails,
+                faultNanos / 1e9, books.readersSeconds, books.mailSeconds, List.copyOf(books.problems));
         System.out.println(TABLE_HEAD + "\n" + row.markdown() + (row.clean() ? "" : "\n" + row.problems()));
         return row;
     }
