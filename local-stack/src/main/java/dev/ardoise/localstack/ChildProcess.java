@@ -123,6 +123,45 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process at once (SIGKILL, as a crash or the kernel's out-of-memory killer does): no shutdown hook runs,
+     * nothing is flushed or closed. Waits until it is dead (a killed process still holds its ports until then).
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    /**
+     * Sends the process a signal by name ({@code STOP} freezes it where it is, {@code CONT} resumes it) with the
+     * system's {@code kill} command: {@link ProcessHandle} sends only SIGTERM and SIGKILL.
+     */
+    void signal(String signal) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("cannot send SIG" + signal + " to " + name + ": "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Asks the process and its children to stop (SIGTERM), without waiting. */
     void askToStop() {
         process.descendants().forEach(ProcessHandle::destroy);

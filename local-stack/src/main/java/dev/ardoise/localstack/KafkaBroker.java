@@ -222,6 +222,11 @@ final class KafkaBroker implements AutoCloseable {
         return process.handle();
     }
 
+    /** SIGKILL, and waits until it is dead. */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.close();

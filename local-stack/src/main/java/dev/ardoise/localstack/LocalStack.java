@@ -164,8 +164,15 @@ public final class LocalStack implements AutoCloseable {
     public Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();
         services.forEach(service -> processes.put(service.name(), service.process()));
-        processes.put("kafka", kafka.process());
-        processes.put("postgresql", postgres.process());
+        // a part killed or stopped by a fault test is left out until it is started again
+        KafkaBroker broker = kafka;
+        if (broker != null) {
+            processes.put("kafka", broker.process());
+        }
+        Postgres database = postgres;
+        if (database != null) {
+            processes.put("postgresql", database.process());
+        }
         if (mail != null) {
             processes.put("greenmail", mail.process());
         }
@@ -178,6 +185,76 @@ public final class LocalStack implements AutoCloseable {
         service.close();
         services.remove(service);
         keepLog(name);
+    }
+
+    /**
+     * Kills one service with SIGKILL, as a crash does: no shutdown of any kind (no hook, no commit of offsets, no
+     * answer to a request in flight, no flush); waits until the process is dead. Its log is kept as
+     * {@link #stopService} keeps it; {@link #startService} starts it again.
+     */
+    public void killService(String name) {
+        Service service = service(name);
+        service.kill();
+        services.remove(service);
+        keepLog(name);
+    }
+
+    /**
+     * Freezes one service with SIGSTOP: it keeps its sockets, its database connections and, as far as it knows, its
+     * Kafka partitions, but runs nothing (no heartbeat, no poll, no answer) until {@link #thawService}.
+     */
+    public void freezeService(String name) {
+        service(name).freeze();
+    }
+
+    /** Resumes a service {@link #freezeService frozen} before (SIGCONT), where it stopped. */
+    public void thawService(String name) {
+        service(name).thaw();
+    }
+
+    /**
+     * Kills the Kafka broker (and controller) with SIGKILL and waits until it is dead; its data folder stays as the
+     * kill left it. {@link #startBroker()} starts it again.
+     */
+    public synchronized void killBroker() {
+        if (kafka == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        kafka.kill();
+        kafka = null;
+        keepLog("kafka");
+    }
+
+    /**
+     * Starts the broker again after {@link #killBroker()}: on the same data folder (formatted already, so not
+     * formatted again: its topics, offsets and SASL users are those it had), the same ports and users; waits
+     * until it listens and its topics and ACLs are set.
+     */
+    public synchronized void startBroker() {
+        if (kafka != null) {
+            throw new IllegalStateException("the broker is running");
+        }
+        kafka = KafkaBroker.start(settings, secrets);
+    }
+
+    /**
+     * Stops PostgreSQL (pg_ctl stop, fast: open connections are cut, committed data stays in its folder) and waits
+     * until it has. {@link #startDatabase()} starts it again on the same data and port.
+     */
+    public synchronized void stopDatabase() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        postgres.close();
+        postgres = null;
+    }
+
+    /** Starts PostgreSQL again after {@link #stopDatabase()}, on the same data folder and port. */
+    public synchronized void startDatabase() {
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is running");
+        }
+        postgres = Postgres.start(settings, secrets);
     }
 
     /** A process' next start writes a new log: the stopped one's is kept beside it. */

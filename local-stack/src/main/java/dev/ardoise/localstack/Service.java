@@ -178,6 +178,21 @@ final class Service implements AutoCloseable {
         return process.handle();
     }
 
+    /** SIGKILL, and waits until it is dead: {@link ChildProcess#kill()}. */
+    void kill() {
+        process.kill();
+    }
+
+    /** SIGSTOP: it holds its connections and sessions but runs no code until {@link #thaw()}. */
+    void freeze() {
+        process.signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    void thaw() {
+        process.signal("CONT");
+    }
+
     /** Asks it to stop without waiting, so that several can stop at once; {@link #close()} waits. */
     void askToStop() {
         process.askToStop();

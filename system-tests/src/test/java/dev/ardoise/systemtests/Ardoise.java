@@ -15,7 +15,7 @@ import java.util.Map;
  * JVM of it on the C1 compiler only, and stopped when the test run ends. notification-service gives an email up
  * after three attempts within about a second, so that a test can see one fail while the mail server is stopped.
  */
-final class Ardoise implements BeforeAllCallback {
+public final class Ardoise implements BeforeAllCallback {
     private static LocalStack stack;
 
     @Override
@@ -25,18 +25,25 @@ final class Ardoise implements BeforeAllCallback {
     }
 
     private static LocalStack start() {
-        Path home = home();
+        return LocalStack.start(settingsIn(home().resolve("system-tests/target/stack")));
+    }
+
+    /**
+     * The system tests' stack settings, in {@code workDir} on free ports: the fault suite ({@code faults}) starts a
+     * stack of its own with them, as it kills what it runs.
+     */
+    public static StackSettings settingsIn(Path workDir) {
         // C1 only: they live a minute or two, too short for C2's compilations to pay back their CPU
-        return LocalStack.start(StackSettings.onFreePorts(home, home.resolve("system-tests/target/stack"))
+        return StackSettings.onFreePorts(home(), workDir)
                 .withJvmOptions("-XX:TieredStopAtLevel=1")
                 .withEnvironment("notification-service", Map.of("SENDER_MAX_ATTEMPTS", "3",
                         "SENDER_BACKOFF_BASE", "200ms", "SENDER_BACKOFF_MAX", "400ms",
                         // the invoice and reminder emails with their "Pay now" button (EmailScreenshotsIT)
-                        "PAYMENTS_ONLINE_ENABLED", "true")));
+                        "PAYMENTS_ONLINE_ENABLED", "true"));
     }
 
     /** The project's folder. */
-    static Path home() {
+    public static Path home() {
         return Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
     }
 

@@ -24,16 +24,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** Reads what the local stack's SMTP server received, through its REST API, as a person would. */
-final class MailInbox {
+/**
+ * Reads what the local stack's SMTP server received, through its REST API, as a person would. Public for the fault
+ * suite ({@code faults}), which counts the emails its own stack's server received.
+ */
+public final class MailInbox {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Mail(String to, String subject, String text, List<Attachment> attachments) {
+    public record Mail(String to, String subject, String text, List<Attachment> attachments) {
     }
 
     /** A file the message carries, named as the customer's mail client shows it. */
-    record Attachment(String fileName, byte[] content) {
+    public record Attachment(String fileName, byte[] content) {
         /** The text of a PDF attachment, as a reader (or an accountant's search) finds it. */
         String pdfText() {
             try (PDDocument pdf = Loader.loadPDF(content)) {
@@ -46,12 +49,12 @@ final class MailInbox {
 
     private final String apiUrl;
 
-    MailInbox(String apiUrl) {
+    public MailInbox(String apiUrl) {
         this.apiUrl = apiUrl;
     }
 
     /** The messages received for this address; none when the server never saw the address. */
-    List<Mail> messagesTo(String address) throws IOException, InterruptedException {
+    public List<Mail> messagesTo(String address) throws IOException, InterruptedException {
         List<Mail> mails = new ArrayList<>();
         for (String mime : mimeTo(address)) {
             mails.add(parse(mime));

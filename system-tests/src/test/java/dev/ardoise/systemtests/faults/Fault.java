@@ -1,0 +1,134 @@
+package dev.ardoise.systemtests.faults;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fault and its end, applied while the registers sell: {@link #apply} returns once what it broke runs again. The
+ * pause between the break and the repair is the fault's definition (e.g. "restarted after 3 s"), not a wait for
+ * something to happen.
+ */
+interface Fault {
+    String name();
+
+    void apply(FaultStack stack, Customers customers) throws Exception;
+
+    /** The invoice email subjects by address the SMTP server had received before the fault stopped it; usually none. */
+    default Map<String, List<String>> mailBefore() {
+        return Map.of();
+    }
+
+    static Fault killService(String service, Duration restartAfter) {
+        return simple("kill -9 of " + service + ", restarted after " + restartAfter.toSeconds() + " s", stack -> {
+            stack.stack().killService(service);
+            pause(restartAfter);
+            stack.stack().startService(service);
+        });
+    }
+
+    /** Each service in turn, each restarted after {@code restartAfter}, the next killed once it is healthy again. */
+    static Fault killEachService(Duration restartAfter) {
+        return simple("kill -9 of each service in turn, each restarted after " + restartAfter.toSeconds() + " s",
+                stack -> {
+                    for (String service : FaultStack.SERVICES) {
+                        stack.stack().killService(service);
+                        pause(restartAfter);
+                        stack.stack().startService(service);
+                    }
+                });
+    }
+
+    static Fault killBroker(Duration restartAfter) {
+        return simple("kill -9 of the Kafka broker (and controller), restarted after " + restartAfter.toSeconds()
+                + " s", stack -> {
+                    stack.stack().killBroker();
+                    pause(restartAfter);
+                    stack.stack().startBroker();
+                });
+    }
+
+    static Fault freeze(String service, Duration frozenFor, String why) {
+        return simple("SIGSTOP of " + service + " for " + frozenFor.toSeconds() + " s (" + why + "), then SIGCONT",
+                stack -> {
+                    stack.stack().freezeService(service);
+                    try {
+                        pause(frozenFor);
+                    } finally {
+                        stack.stack().thawService(service);
+                    }
+                });
+    }
+
+    static Fault stopDatabase(Duration downFor) {
+        return simple("PostgreSQL stopped for " + downFor.toSeconds() + " s, then started again", stack -> {
+            stack.stack().stopDatabase();
+            pause(downFor);
+            stack.stack().startDatabase();
+        });
+    }
+
+    /**
+     * The SMTP server stopped and started again. What it had received goes with it, so the invoice emails it had are
+     * read just before; notification-service is frozen (SIGSTOP) meanwhile, for the second or two that reading and
+     * stopping take, so that no email arrives between the two and is lost unseen (a first run without the freeze
+     * counted 7 emails "missing" that the server took in while its inbox was being read).
+     */
+    static Fault mailServerDown(Duration downFor) {
+        return new Fault() {
+            private final Map<String, List<String>> before = new HashMap<>();
+
+            @Override
+            public String name() {
+                return "SMTP server down for " + downFor.toSeconds() + " s";
+            }
+
+            @Override
+            public void apply(FaultStack stack, Customers customers) throws Exception {
+                stack.stack().freezeService("notification-service");
+                try {
+                    for (Customers.Account account : customers.accounts()) {
+                        if (account.email() != null) {
+                            before.put(account.email(), stack.inbox().messagesTo(account.email()).stream()
+                                    .map(mail -> mail.subject()).toList());
+                        }
+                    }
+                    stack.stack().stopMailServer();
+                } finally {
+                    stack.stack().thawService("notification-service");
+                }
+                pause(downFor);
+                stack.stack().startMailServer();
+            }
+
+            @Override
+            public Map<String, List<String>> mailBefore() {
+                return before;
+            }
+        };
+    }
+
+    interface Action {
+        void apply(FaultStack stack) throws Exception;
+    }
+
+    private static Fault simple(String name, Action action) {
+        return new Fault() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void apply(FaultStack stack, Customers customers) throws Exception {
+                action.apply(stack);
+            }
+        };
+    }
+
+    /** The fault's length, by definition. */
+    static void pause(Duration length) throws InterruptedException {
+        Thread.sleep(length.toMillis());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ardoise.systemtests.faults;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The fault suite's short part, in every {@code mvn verify}: on a stack of its own, registers sell at 20 operations a
+ * second while each service in turn is killed with SIGKILL and restarted 3 s later; the books are then clean. The
+ * whole suite is {@link FaultSuite} ({@code -Pfaults}).
+ */
+class ServiceKillsIT {
+    private static FaultStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = FaultStack.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void each_service_killed_in_turn_while_registers_sell_loses_and_doubles_nothing() throws Exception {
+        Scenario.Row row = Scenario.run(stack, "KILLS", Fault.killEachService(Duration.ofSeconds(3)), 13);
+
+        assertTrue(row.accepted() > 0, "the registers sold: " + row.markdown());
+        assertTrue(row.clean(), () -> "the books after " + row.fault() + ":\n" + String.join("\n", row.problems()));
+    }
+}
