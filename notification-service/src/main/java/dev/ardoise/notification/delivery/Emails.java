@@ -83,9 +83,20 @@ public class Emails {
             Rendered rendered = layout(written);
             Mail mail = Mail.withHtml(email.recipient(), rendered.subject(), rendered.html())
                     .setText(rendered.text())
-                    .setFrom(from);
+                    .setFrom(from)
+                    .addHeader("Message-ID", messageId(email));
             return pdf == null ? mail : mail.addAttachment(pdf.fileName(), pdf.content(), Document.MEDIA_TYPE);
         }));
+    }
+
+    /**
+     * The notification's own, the same on every attempt: a send whose outcome was lost (the process killed after the
+     * SMTP server accepted it, before the attempt was recorded) is sent again, and the customer's mail client shows
+     * the two copies as one message (docs/reliability.md).
+     */
+    String messageId(ClaimedEmail email) {
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+        return "<" + email.id() + "@" + address.substring(address.indexOf('@') + 1).strip() + ">";
     }
 
     public Uni<Rendered> render(ClaimedEmail email) {

@@ -67,6 +67,21 @@ class AttachmentsTest {
                 && pdf.contains("-1 184,24 $") && pdf.contains("815,76 $"), pdf);
     }
 
+    @Test
+    void every_attempt_at_an_email_carries_the_notifications_message_id_so_that_a_copy_sent_again_shows_once() {
+        ClaimedEmail preview = claimed(NotificationKind.INVOICE, null);
+        ClaimedEmail invoice = new ClaimedEmail(UUID.randomUUID(), 2, preview.kind(), preview.accountId(),
+                preview.recipient(), preview.customerName(), preview.language(), preview.currency(),
+                preview.invoiceNumber(), preview.invoice(), preview.owedNow(), preview.after(), null, null, null);
+
+        Mail first = emails.compose(invoice).await().atMost(PATIENCE);
+        Mail again = emails.compose(invoice).await().atMost(PATIENCE);
+
+        String expected = "<" + invoice.id() + "@ardoise.local>";
+        assertEquals(List.of(expected), first.getHeaders().get("Message-ID"));
+        assertEquals(List.of(expected), again.getHeaders().get("Message-ID"));
+    }
+
     private static String onlyPdf(Mail mail) {
         List<Attachment> attachments = mail.getAttachments();
         assertEquals(1, attachments.size());
