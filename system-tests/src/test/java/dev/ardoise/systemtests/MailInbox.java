@@ -32,7 +32,8 @@ public final class MailInbox {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Mail(String to, String subject, String text, List<Attachment> attachments) {
+    /** @param messageId its {@code Message-ID} header, by which a mail client shows copies of one message once */
+    public record Mail(String to, String subject, String text, List<Attachment> attachments, String messageId) {
     }
 
     /** A file the message carries, named as the customer's mail client shows it. */
@@ -123,7 +124,7 @@ public final class MailInbox {
             List<Attachment> attachments = new ArrayList<>();
             attachments(message, attachments);
             return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text(message),
-                    List.copyOf(attachments));
+                    List.copyOf(attachments), message.getMessageID());
         } catch (Exception e) {
             throw new IllegalStateException("cannot read a received message", e);
         }

@@ -1,5 +1,7 @@
 package dev.ardoise.systemtests.faults;
 
+import dev.ardoise.systemtests.MailInbox;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +17,8 @@ interface Fault {
 
     void apply(FaultStack stack, Customers customers) throws Exception;
 
-    /** The invoice email subjects by address the SMTP server had received before the fault stopped it; usually none. */
-    default Map<String, List<String>> mailBefore() {
+    /** The emails by address the SMTP server had received before the fault stopped it; usually none. */
+    default Map<String, List<MailInbox.Mail>> mailBefore() {
         return Map.of();
     }
 
@@ -77,7 +79,7 @@ interface Fault {
      */
     static Fault mailServerDown(Duration downFor) {
         return new Fault() {
-            private final Map<String, List<String>> before = new HashMap<>();
+            private final Map<String, List<MailInbox.Mail>> before = new HashMap<>();
 
             @Override
             public String name() {
@@ -90,8 +92,7 @@ interface Fault {
                 try {
                     for (Customers.Account account : customers.accounts()) {
                         if (account.email() != null) {
-                            before.put(account.email(), stack.inbox().messagesTo(account.email()).stream()
-                                    .map(mail -> mail.subject()).toList());
+                            before.put(account.email(), stack.inbox().messagesTo(account.email()));
                         }
                     }
                     stack.stack().stopMailServer();
@@ -103,7 +104,7 @@ interface Fault {
             }
 
             @Override
-            public Map<String, List<String>> mailBefore() {
+            public Map<String, List<MailInbox.Mail>> mailBefore() {
                 return before;
             }
         };

@@ -64,7 +64,7 @@ class FaultSuite {
             try {
                 rows.add(Scenario.run(stack, "FS" + n, fault, n));
             } catch (Exception | AssertionError e) {
-                rows.add(new Scenario.Row(fault.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                rows.add(new Scenario.Row(fault.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                         List.of("the scenario did not finish: " + e)));
             }
             write(rows, began);

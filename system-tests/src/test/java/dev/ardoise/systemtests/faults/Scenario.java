@@ -20,22 +20,23 @@ final class Scenario {
 
     /** One line of the report: what was sent during the fault, and what the books say after it. */
     record Row(String fault, int sent, long sentAgain, long accepted, long declined, long neverAnswered, long lost,
-               long doubled, long overLimit, long missingEmails, long duplicateEmails, double faultSeconds,
+               long doubled, long overLimit, long missingEmails, long duplicateEmails, long copiesSentAgain,
+               double faultSeconds,
                double recoverSeconds, double mailSeconds, List<String> problems) {
         boolean clean() {
             return problems.isEmpty();
         }
 
         String markdown() {
-            return "| %s | %,d | %,d | %,d | %,d | %,d | %d | %d | %d | %d | %d | %.1f s | %.1f s | %.1f s |"
+            return "| %s | %,d | %,d | %,d | %,d | %,d | %d | %d | %d | %d | %d | %d | %.1f s | %.1f s | %.1f s |"
                     .formatted(fault, sent, sentAgain, accepted, declined, neverAnswered, lost, doubled, overLimit,
-                    missingEmails, duplicateEmails, faultSeconds, recoverSeconds, mailSeconds);
+                    missingEmails, duplicateEmails, copiesSentAgain, faultSeconds, recoverSeconds, mailSeconds);
         }
     }
 
     static final String TABLE_HEAD = """
-            | fault | operations sent | of them sent again | accepted | declined | never answered | lost | doubled | over limit | emails missing | duplicate emails | fault lasted | readers current after the load | last email in after that |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|""";
+            | fault | operations sent | of them sent again | accepted | declined | never answered | lost | doubled | over limit | emails missing | duplicate emails | email copies sent again (same Message-ID) | fault lasted | readers current after the load | last email in after that |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|""";
 
     private Scenario() {
     }
@@ -60,7 +61,7 @@ final class Scenario {
         Row row = new Row(fault.name(), operations.size(), sentAgain, count(operations, Registers.Outcome.ACCEPTED),
                 count(operations, Registers.Outcome.DECLINED), count(operations, Registers.Outcome.NEVER_ANSWERED),
                 books.lost, books.doubled, books.overLimit, books.missingEmails, books.duplicateEmails,
-                faultNanos / 1e9, books.readersSeconds, books.mailSeconds, List.copyOf(books.problems));
+                books.copiesSentAgain, faultNanos / 1e9, books.readersSeconds, books.mailSeconds, List.copyOf(books.problems));
         System.out.println(TABLE_HEAD + "\n" + row.markdown() + (row.clean() ? "" : "\n" + row.problems()));
         return row;
     }
