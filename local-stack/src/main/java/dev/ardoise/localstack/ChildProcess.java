@@ -141,16 +141,21 @@ final class ChildProcess implements AutoCloseable {
 
     /**
      * Sends the process a signal by name ({@code STOP} freezes it where it is, {@code CONT} resumes it) with the
-     * system's {@code kill} command: {@link ProcessHandle} sends only SIGTERM and SIGKILL.
+     * shell's {@code kill}: {@link ProcessHandle} sends only SIGTERM and SIGKILL.
      */
     void signal(String signal) {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " is not running");
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+            // the shell's built-in kill: no procps package needed
+            Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid())
                     .redirectErrorStream(true).start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+                throw new IllegalStateException("cannot send SIG" + signal + " to " + name + ": kill did not end");
+            }
+            if (kill.exitValue() != 0) {
                 throw new IllegalStateException("cannot send SIG" + signal + " to " + name + ": "
                         + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
             }

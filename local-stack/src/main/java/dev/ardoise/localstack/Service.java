@@ -42,6 +42,7 @@ final class Service implements AutoCloseable {
     private final int managementPort;
     private final Map<String, String> environment;
     private final ChildProcess process;
+    private volatile boolean frozen;
 
     private Service(String name, int port, int managementPort, Map<String, String> environment,
                     ChildProcess process) {
@@ -186,20 +187,35 @@ final class Service implements AutoCloseable {
     /** SIGSTOP: it holds its connections and sessions but runs no code until {@link #thaw()}. */
     void freeze() {
         process.signal("STOP");
+        frozen = true;
     }
 
     /** SIGCONT after {@link #freeze()}. */
     void thaw() {
         process.signal("CONT");
+        frozen = false;
     }
 
     /** Asks it to stop without waiting, so that several can stop at once; {@link #close()} waits. */
     void askToStop() {
+        thawIfFrozen();
         process.askToStop();
     }
 
     @Override
     public void close() {
+        thawIfFrozen();
         process.close();
+    }
+
+    /** A stopped process would not act on SIGTERM: the stack's close would wait for its kill instead. */
+    private void thawIfFrozen() {
+        if (frozen && process.handle().isAlive()) {
+            try {
+                thaw();
+            } catch (RuntimeException e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
     }
 }

@@ -64,7 +64,7 @@ class ChildProcessTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         char state = state(process);
         while (state != expected && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
             state = state(process);
         }
         return state;
