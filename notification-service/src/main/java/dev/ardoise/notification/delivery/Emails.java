@@ -52,6 +52,15 @@ public class Emails {
     private final Documents documents;
     private final Clock clock;
     private final String from;
+    /**
+     * Every attempt at a notification's email carries the notification's own Message-ID, {@code <id@this domain>}:
+     * a send whose outcome was lost (the process killed after the SMTP server accepted it, before the attempt was
+     * recorded) is sent again, and a mail server or client that deduplicates by Message-ID shows one message
+     * (docs/reliability.md).
+     */
+    private final String messageIdDomain;
+    private static final java.util.regex.Pattern SENDER_DOMAIN = java.util.regex.Pattern.compile(
+            "@([A-Za-z0-9.-]+)>?\\s*$");
 
     Emails(Engine templates, StoreConfig store, PaymentsConfig payments, Optional<PaymentLinks> links,
            @RestClient InvoiceServiceClient invoiceService, Documents documents, Clock clock,
@@ -67,6 +76,16 @@ public class Emails {
         this.documents = documents;
         this.clock = clock;
         this.from = from;
+        this.messageIdDomain = domainOf(from);
+    }
+
+    /** The domain of {@code sender@domain} or {@code Name <sender@domain>}; a setting with none is refused. */
+    static String domainOf(String from) {
+        java.util.regex.Matcher address = SENDER_DOMAIN.matcher(from);
+        if (!address.find()) {
+            throw new IllegalArgumentException("ardoise.mail.from (MAIL_FROM) is not an email address: " + from);
+        }
+        return address.group(1);
     }
 
     /** An email laid out in both formats. */
@@ -83,20 +102,12 @@ public class Emails {
             Rendered rendered = layout(written);
             Mail mail = Mail.withHtml(email.recipient(), rendered.subject(), rendered.html())
                     .setText(rendered.text())
-                    .setFrom(from)
-                    .addHeader("Message-ID", messageId(email));
+                    .setFrom(from);
+            if (email.id() != null) { // a preview has none, and is never sent
+                mail.addHeader("Message-ID", "<" + email.id() + "@" + messageIdDomain + ">");
+            }
             return pdf == null ? mail : mail.addAttachment(pdf.fileName(), pdf.content(), Document.MEDIA_TYPE);
         }));
-    }
-
-    /**
-     * The notification's own, the same on every attempt: a send whose outcome was lost (the process killed after the
-     * SMTP server accepted it, before the attempt was recorded) is sent again, and the customer's mail client shows
-     * the two copies as one message (docs/reliability.md).
-     */
-    String messageId(ClaimedEmail email) {
-        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
-        return "<" + email.id() + "@" + address.substring(address.indexOf('@') + 1).strip() + ">";
     }
 
     public Uni<Rendered> render(ClaimedEmail email) {

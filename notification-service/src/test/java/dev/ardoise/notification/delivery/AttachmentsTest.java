@@ -28,6 +28,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,16 +71,27 @@ class AttachmentsTest {
     @Test
     void every_attempt_at_an_email_carries_the_notifications_message_id_so_that_a_copy_sent_again_shows_once() {
         ClaimedEmail preview = claimed(NotificationKind.INVOICE, null);
-        ClaimedEmail invoice = new ClaimedEmail(UUID.randomUUID(), 2, preview.kind(), preview.accountId(),
-                preview.recipient(), preview.customerName(), preview.language(), preview.currency(),
-                preview.invoiceNumber(), preview.invoice(), preview.owedNow(), preview.after(), null, null, null);
+        UUID notification = UUID.randomUUID();
 
-        Mail first = emails.compose(invoice).await().atMost(PATIENCE);
-        Mail again = emails.compose(invoice).await().atMost(PATIENCE);
+        Mail first = emails.compose(attempt(preview, notification, 1)).await().atMost(PATIENCE);
+        Mail again = emails.compose(attempt(preview, notification, 2)).await().atMost(PATIENCE);
 
-        String expected = "<" + invoice.id() + "@ardoise.local>";
+        String expected = "<" + notification + "@ardoise.local>";
         assertEquals(List.of(expected), first.getHeaders().get("Message-ID"));
         assertEquals(List.of(expected), again.getHeaders().get("Message-ID"));
+    }
+
+    @Test
+    void the_message_id_domain_is_the_senders() {
+        assertEquals("ardoise.local", Emails.domainOf("factures@ardoise.local"));
+        assertEquals("quincaillerie.example", Emails.domainOf("Quincaillerie <factures@quincaillerie.example>"));
+        assertThrows(IllegalArgumentException.class, () -> Emails.domainOf("factures"));
+    }
+
+    private static ClaimedEmail attempt(ClaimedEmail preview, UUID notification, int attempt) {
+        return new ClaimedEmail(notification, attempt, preview.kind(), preview.accountId(), preview.recipient(),
+                preview.customerName(), preview.language(), preview.currency(), preview.invoiceNumber(),
+                preview.invoice(), preview.owedNow(), preview.after(), null, null, null);
     }
 
     private static String onlyPdf(Mail mail) {
