@@ -37,6 +37,9 @@ final class Books {
     private final FaultStack stack;
     private final Customers customers;
     private final List<Registers.Operation> operations;
+    /** What notification-service sets on every attempt at a notification's email. */
+    private static final java.util.regex.Pattern NOTIFICATION_MESSAGE_ID = java.util.regex.Pattern.compile(
+            "<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@ardoise\\.local>");
     private final Map<String, List<MailInbox.Mail>> mailBefore;
     private final long countMailFrom;
     private final Findings findings = new Findings();
@@ -280,16 +283,23 @@ final class Books {
             }
         }
         findings.mailSeconds = seconds(System.nanoTime() - start);
-        LockSupport.parkNanos(countMailFrom - System.nanoTime());
+        while (System.nanoTime() < countMailFrom) {
+            LockSupport.parkNanos(countMailFrom - System.nanoTime());
+        }
         Map<String, List<MailInbox.Mail>> received = received(expected.keySet());
         List<String> missing = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
+        List<String> otherIds = new ArrayList<>();
         for (Map.Entry<String, List<String>> inbox : expected.entrySet()) {
             List<MailInbox.Mail> got = received.getOrDefault(inbox.getKey(), List.of());
             for (String number : inbox.getValue()) {
                 List<MailInbox.Mail> copies = got.stream().filter(mail -> number.equals(invoiceNumber(mail))).toList();
-                long messages = copies.stream().map(MailInbox.Mail::messageId).distinct().count();
+                long messages = copies.stream().map(mail -> mail.messageId() == null ? new Object() : mail.messageId())
+                        .distinct().count();
+                copies.stream().filter(mail -> !NOTIFICATION_MESSAGE_ID.matcher(String.valueOf(mail.messageId()))
+                        .matches()).forEach(mail -> otherIds.add(inbox.getKey() + " " + number + " "
+                        + mail.messageId()));
                 if (copies.isEmpty()) {
                     missing.add(inbox.getKey() + " " + number);
                 } else if (messages > 1) {
@@ -307,6 +317,7 @@ final class Books {
         findings.problem("invoice emails never received", missing);
         findings.problem("invoice emails received as more than one message (distinct Message-IDs)", duplicates);
         findings.problem("invoice emails of no recorded charge, or to a customer who did not agree", unexpected);
+        findings.problem("invoice emails without their notification's Message-ID (<id@ardoise.local>)", otherIds);
     }
 
     /** The invoice emails each address received, with those received before the server was stopped too. */
@@ -334,8 +345,8 @@ final class Books {
         Http.Answer last = null;
         while (System.nanoTime() - start < RECONCILIATION_TIMEOUT) {
             try {
-                last = http.post(stack.invoiceService() + "/admin/reconciliation", operator, Map.of())
-                        .orTimeout(60, TimeUnit.SECONDS).join();
+                last = http.post(stack.invoiceService() + "/admin/reconciliation", operator, Map.of(),
+                        java.time.Duration.ofSeconds(60)).join();
                 if (last.status() == 200 && last.body().path("differencesFound").asLong(-1) == 0) {
                     return;
                 }

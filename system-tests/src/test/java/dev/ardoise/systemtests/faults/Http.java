@@ -24,7 +24,11 @@ final class Http {
     }
 
     CompletableFuture<Answer> post(String url, String token, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        return post(url, token, body, TIMEOUT);
+    }
+
+    CompletableFuture<Answer> post(String url, String token, Object body, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())

@@ -31,7 +31,7 @@ class ServiceKillsIT {
     }
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void each_service_killed_in_turn_while_registers_sell_loses_and_doubles_nothing() throws Exception {
         Scenario.Row row = Scenario.run(stack, "KILLS", Fault.killEachService(Duration.ofSeconds(3)), 13);
 
