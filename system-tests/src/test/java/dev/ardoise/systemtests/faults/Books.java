@@ -103,6 +103,7 @@ final class Books {
         checkLimits(events);
         checkInvoiceNumbers(charges);
         checkEmails(charges);
+        checkCopiesSentAgain(ids);
         checkReconciliation();
         return findings;
     }
@@ -373,6 +374,20 @@ final class Books {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         return System.nanoTime() - start;
+    }
+
+    /**
+     * A copy sent again is the retry of an attempt whose outcome was lost with its sender: there are never more
+     * copies than retries of the invoice emails (their attempts after the first), or one email went out twice
+     * without a crash (two senders on one notification).
+     */
+    private void checkCopiesSentAgain(Object[] ids) throws SQLException {
+        long retries = sum(stack.database("ardoise_notifications"), "SELECT coalesce(sum(attempts - 1), 0) FROM "
+                + "notifications WHERE kind = 'INVOICE' AND attempts > 1 AND account_id = ANY(?)", ids);
+        if (findings.copiesSentAgain > retries) {
+            findings.problem("invoice email copies sent again without a retry to explain them",
+                    List.of(findings.copiesSentAgain + " copies, " + retries + " retries"));
+        }
     }
 
     private static long sum(DataSource database, String sql, Object[] ids) throws SQLException {
