@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An Apache Kafka broker in KRaft mode (broker and controller in one node), in its own JVM. Clients log in with
+ * An Apache Kafka node in KRaft mode (broker and controller in one), in its own JVM: the stack's only one, or one of a
+ * cluster's three. Clients log in with
  * SASL/SCRAM-SHA-512 (users made when the storage is formatted) and may do only what {@link KafkaAcls} grants;
  * the controller listener takes only the broker's own {@code controller} login (SASL/PLAIN, as KRaft cannot use
  * SCRAM there: the SCRAM users live in the metadata the controller serves).
@@ -39,9 +40,15 @@ final class KafkaBroker implements AutoCloseable {
     /** Written after a format with the SASL users: a data folder without it was made by an older stack. */
     private static final String USERS_MARK = "ardoise-sasl-users";
     private final ChildProcess process;
+    private final int node;
+    private final String name;
+    private final int port;
 
-    private KafkaBroker(ChildProcess process) {
+    private KafkaBroker(ChildProcess process, int node, String name, int port) {
         this.process = process;
+        this.node = node;
+        this.name = name;
+        this.port = port;
     }
 
     /** The broker's data folder exists but was not formatted with these secrets' SASL users. */
@@ -52,23 +59,48 @@ final class KafkaBroker implements AutoCloseable {
         }
         try {
             Path mark = data.resolve(USERS_MARK);
-            return !Files.exists(mark) || !Files.readString(mark).strip().equals(usersFingerprint(secrets));
+            return !Files.exists(mark) || !Files.readString(mark).strip().equals(usersFingerprint(settings, secrets));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static KafkaBroker start(StackSettings settings, Secrets secrets) {
-        Path dir = settings.workDir().resolve("kafka");
-        Path data = data(settings);
+    /**
+     * Starts every node of the stack (one, or a cluster's three: all at once, as a quorum needs a majority to elect
+     * a leader), formatting a node's storage at its first start, then makes the topics and ACLs.
+     */
+    static List<KafkaBroker> startAll(StackSettings settings, Secrets secrets) {
+        List<KafkaBroker> nodes = new ArrayList<>();
+        for (int node = 1; node <= settings.brokers().size(); node++) {
+            nodes.add(launch(settings, secrets, node));
+        }
+        nodes.forEach(node -> node.awaitListening(settings));
+        createTopicsAndAcls(settings, secrets);
+        return nodes;
+    }
+
+    /** Starts one node again (after {@link #kill()}) on its data, while the others run; waits until it listens. */
+    static KafkaBroker startAgain(StackSettings settings, Secrets secrets, int node) {
+        KafkaBroker broker = launch(settings, secrets, node);
+        broker.awaitListening(settings);
+        if (!settings.clustered()) {
+            createTopicsAndAcls(settings, secrets);
+        }
+        return broker;
+    }
+
+    private static KafkaBroker launch(StackSettings settings, Secrets secrets, int node) {
+        Path dir = folder(settings, node);
+        Path data = dir.resolve("data");
         Path config = dir.resolve("server.properties");
         Path logConfig = dir.resolve("log4j2.properties");
         String classpath = classpath(settings.home());
+        String name = name(settings, node);
         try {
             Files.createDirectories(data);
             Files.deleteIfExists(config);
             Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(config, serverProperties(settings, secrets, data));
+            Files.writeString(config, serverProperties(settings, secrets, node, data));
             Files.writeString(logConfig, """
                     rootLogger.level=WARN
                     rootLogger.appenderRef.console.ref=console
@@ -80,8 +112,8 @@ final class KafkaBroker implements AutoCloseable {
                     appender.console.layout.pattern=%d{ISO8601} %p [%c{1}] %m%n
                     """);
             if (!Files.exists(data.resolve("meta.properties"))) {
-                format(classpath, config, logConfig, settings.logs(), secrets);
-                Files.writeString(data.resolve(USERS_MARK), usersFingerprint(secrets));
+                format(settings, classpath, config, logConfig, name, secrets);
+                Files.writeString(data.resolve(USERS_MARK), usersFingerprint(settings, secrets));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,10 +122,23 @@ final class KafkaBroker implements AutoCloseable {
         command.addAll(settings.jvmOptions());
         command.addAll(List.of("-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.Kafka",
                 config.toString()));
-        ChildProcess broker = ChildProcess.start("kafka", command, Map.of(), settings.logs().resolve("kafka.log"));
-        broker.awaitListening(settings.kafkaPort(), Duration.ofSeconds(60));
-        createTopicsAndAcls(settings, secrets);
-        return new KafkaBroker(broker);
+        ChildProcess broker = ChildProcess.start(name, command, Map.of(), settings.logs().resolve(name + ".log"));
+        return new KafkaBroker(broker, node, name, settings.brokers().get(node - 1).port());
+    }
+
+    private void awaitListening(StackSettings settings) {
+        process.awaitListening(port, Duration.ofSeconds(settings.clustered() ? 120 : 60));
+    }
+
+    /** {@code kafka} alone; {@code kafka-1}, {@code kafka-2}, {@code kafka-3} in a cluster. */
+    static String name(StackSettings settings, int node) {
+        return settings.clustered() ? "kafka-" + node : "kafka";
+    }
+
+    /** Node 1 in {@code kafka/} (where the stack of one broker has always kept it), the others in {@code kafka/node-n/}. */
+    private static Path folder(StackSettings settings, int node) {
+        Path kafka = settings.workDir().resolve("kafka");
+        return node == 1 ? kafka : kafka.resolve("node-" + node);
     }
 
     /** The settings of a client that logs in as {@code user} (one of {@link Secrets#KAFKA_USERS}). */
@@ -113,7 +158,7 @@ final class KafkaBroker implements AutoCloseable {
      */
     private static void createTopicsAndAcls(StackSettings settings, Secrets secrets) {
         try (Admin admin = Admin.create(clientProperties(settings, secrets, "admin"))) {
-            Topics.create(admin);
+            Topics.create(admin, settings.clustered() ? Topics.CLUSTER_REPLICAS : 1);
             admin.createAcls(KafkaAcls.bindings()).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the topics " + TOPICS + " and their ACLs", e);
@@ -123,28 +168,56 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void format(String classpath, Path config, Path logConfig, Path logs, Secrets secrets) {
+    /**
+     * Alone, the node is its own quorum ({@code --standalone}); in a cluster every node is formatted with the same
+     * cluster id, and the quorum is the static voters of its settings.
+     */
+    private static void format(StackSettings settings, String classpath, Path config, Path logConfig, String name,
+                               Secrets secrets) {
         // C1 only, whoever starts the stack: a tool that runs for a few seconds never repays C2's compilations
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath, "kafka.tools.StorageTool",
-                "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--standalone"));
+                "format", "--cluster-id", clusterId(settings), "--config", config.toString()));
+        if (!settings.clustered()) {
+            command.add("--standalone");
+        }
         for (String user : Secrets.KAFKA_USERS) {
             command.add("--add-scram");
             command.add(SASL_MECHANISM + "=[name=" + user + ",password=" + secrets.kafkaPassword(user) + "]");
         }
-        ChildProcess format = ChildProcess.start("kafka-storage-format", command, Map.of(),
-                logs.resolve("kafka-format.log"));
+        Path log = settings.logs().resolve(name + "-format.log");
+        ChildProcess format = ChildProcess.start(name + "-storage-format", command, Map.of(), log);
         if (format.awaitExit(Duration.ofSeconds(60)) != 0) {
-            throw new IllegalStateException("cannot format the Kafka storage; see " + logs.resolve("kafka-format.log"));
+            throw new IllegalStateException("cannot format the Kafka storage; see " + log);
         }
     }
 
-    private static String serverProperties(StackSettings settings, Secrets secrets, Path data) {
+    /** The id a node formatted earlier was given, so that the cluster's nodes share it; a new one for the first. */
+    private static String clusterId(StackSettings settings) {
+        for (int node = 1; node <= settings.brokers().size(); node++) {
+            Path meta = folder(settings, node).resolve("data/meta.properties");
+            if (Files.exists(meta)) {
+                try {
+                    for (String line : Files.readAllLines(meta)) {
+                        if (line.startsWith("cluster.id=")) {
+                            return line.substring("cluster.id=".length()).strip();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return Uuid.randomUuid().toString();
+    }
+
+    private static String serverProperties(StackSettings settings, Secrets secrets, int node, Path data) {
+        Cluster.Broker listeners = settings.brokers().get(node - 1);
         String controllerPassword = secrets.kafkaPassword("controller");
         return """
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=localhost:%2$d
+                node.id=%7$d
+                %8$s
                 listeners=SASL_PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
                 advertised.listeners=SASL_PLAINTEXT://localhost:%1$d
                 controller.listener.names=CONTROLLER
@@ -164,14 +237,51 @@ final class KafkaBroker implements AutoCloseable {
                 log.dirs=%3$s
                 num.partitions=3
                 auto.create.topics.enable=false
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
-                """.formatted(settings.kafkaPort(), settings.kafkaControllerPort(), data,
-                scramLogin("admin", secrets.kafkaPassword("admin")), controllerPassword, toolLogins(secrets));
+                """.formatted(listeners.port(), listeners.controllerPort(), data,
+                scramLogin("admin", secrets.kafkaPassword("admin")), controllerPassword, toolLogins(secrets), node,
+                quorum(settings)) + replication(settings);
+    }
+
+    /** One node is its own quorum; a cluster's three are the static voters, each reached on its controller port. */
+    private static String quorum(StackSettings settings) {
+        List<Cluster.Broker> brokers = settings.brokers();
+        if (brokers.size() == 1) {
+            return "controller.quorum.bootstrap.servers=localhost:" + brokers.get(0).controllerPort();
+        }
+        List<String> voters = new ArrayList<>();
+        for (int node = 1; node <= brokers.size(); node++) {
+            voters.add(node + "@localhost:" + brokers.get(node - 1).controllerPort());
+        }
+        return "controller.quorum.voters=" + String.join(",", voters);
+    }
+
+    /**
+     * Alone, every topic has one copy. In a cluster, every topic (the internal ones too) has a copy on each of the
+     * three nodes, and a write is acknowledged ({@code acks=all}) once two hold it: a node may die without losing an
+     * acknowledged event, and with two down writes stop rather than go on with a single copy. A replica that fell
+     * behind never becomes leader (unclean election off): it would drop what the others had acknowledged.
+     */
+    private static String replication(StackSettings settings) {
+        if (!settings.clustered()) {
+            return """
+                    offsets.topic.replication.factor=1
+                    transaction.state.log.replication.factor=1
+                    transaction.state.log.min.isr=1
+                    share.coordinator.state.topic.replication.factor=1
+                    share.coordinator.state.topic.min.isr=1
+                    """;
+        }
+        return """
+                default.replication.factor=%1$d
+                min.insync.replicas=%2$d
+                unclean.leader.election.enable=false
+                offsets.topic.replication.factor=%1$d
+                transaction.state.log.replication.factor=%1$d
+                transaction.state.log.min.isr=%2$d
+                share.coordinator.state.topic.replication.factor=%1$d
+                share.coordinator.state.topic.min.isr=%2$d
+                """.formatted(Topics.CLUSTER_REPLICAS, Topics.CLUSTER_MIN_IN_SYNC);
     }
 
     /**
@@ -192,9 +302,13 @@ final class KafkaBroker implements AutoCloseable {
                 + "\" password=\"" + password + "\";";
     }
 
-    private static String usersFingerprint(Secrets secrets) {
+    /** The SASL users and the number of nodes: data formatted for a single broker cannot join a cluster's quorum. */
+    private static String usersFingerprint(StackSettings settings, Secrets secrets) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            if (settings.clustered()) {
+                digest.update(("nodes=" + settings.brokers().size() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             for (String user : Secrets.KAFKA_USERS) {
                 digest.update((user + "=" + secrets.kafkaPassword(user) + "\n").getBytes(StandardCharsets.UTF_8));
             }
@@ -205,7 +319,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private static Path data(StackSettings settings) {
-        return settings.workDir().resolve("kafka").resolve("data");
+        return folder(settings, 1).resolve("data");
     }
 
     /** The broker runs from the classpath that the local-stack build wrote (its Kafka jars). */
@@ -222,9 +336,22 @@ final class KafkaBroker implements AutoCloseable {
         return process.handle();
     }
 
+    int node() {
+        return node;
+    }
+
+    String name() {
+        return name;
+    }
+
     /** SIGKILL, and waits until it is dead. */
     void kill() {
         process.kill();
+    }
+
+    /** SIGTERM without waiting, so that a cluster's nodes stop together; {@link #close()} waits. */
+    void askToStop() {
+        process.askToStop();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ardoise.localstack;
 
+import org.apache.kafka.clients.admin.Admin;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +33,10 @@ public final class LocalStack implements AutoCloseable {
     private record Part(String name, int port, int managementPort, String database) {
     }
 
+    /** One running copy of a part: the part alone, or {@code account-service-1}, {@code -2} in a cluster. */
+    private record Instance(Part part, String name, Cluster.Instance ports) {
+    }
+
     private final StackSettings settings;
     /** Starts the database, the broker and the mail server side by side: none needs another to start. */
     private final ExecutorService starting = Executors.newFixedThreadPool(3, part -> {
@@ -39,8 +45,9 @@ public final class LocalStack implements AutoCloseable {
         return thread;
     });
     private final List<Service> services = new CopyOnWriteArrayList<>();
+    private final List<Balancer> balancers = new CopyOnWriteArrayList<>();
+    private final List<KafkaBroker> kafka = new CopyOnWriteArrayList<>();
     private volatile Postgres postgres;
-    private volatile KafkaBroker kafka;
     private volatile MailCatcher mail;
     private Secrets secrets;
     private volatile boolean closed;
@@ -75,13 +82,14 @@ public final class LocalStack implements AutoCloseable {
         }
         createLogFolder();
         Future<?> database = starting.submit(() -> postgres = Postgres.start(settings, secrets));
-        Future<?> broker = starting.submit(() -> kafka = KafkaBroker.start(settings, secrets));
+        Future<?> broker = starting.submit(() -> kafka.addAll(KafkaBroker.startAll(settings, secrets)));
         Future<?> mailServer = starting.submit(() -> mail = MailCatcher.start(settings));
         starting.shutdown();
         // the services migrate their database and read their topics as they start: both must be there first
         awaitStarted(database);
         awaitStarted(broker);
-        parts().forEach(this::launch);
+        instances().forEach(this::launch);
+        startBalancers();
         awaitStarted(mailServer);
         services.forEach(service -> service.awaitHealthy(settings));
     }
@@ -114,12 +122,36 @@ public final class LocalStack implements AutoCloseable {
         return parts;
     }
 
-    /** Launches a service; if the stack was closed meanwhile (Ctrl-C during start), stops it at once. */
-    private void launch(Part part) {
+    /** Every instance of every part: one of each, or a cluster's two of each service (the console stays one). */
+    private List<Instance> instances() {
+        List<Instance> instances = new java.util.ArrayList<>();
+        for (Part part : parts()) {
+            List<Cluster.Instance> ports = settings.instances(part.name(), part.port(), part.managementPort());
+            for (int n = 1; n <= ports.size(); n++) {
+                String name = ports.size() == 1 ? part.name() : part.name() + "-" + n;
+                instances.add(new Instance(part, name, ports.get(n - 1)));
+            }
+        }
+        return instances;
+    }
+
+    /** In a cluster, each service's ports are its balancer's, which hands each connection to a ready instance. */
+    private void startBalancers() {
+        for (Part part : parts()) {
+            List<Cluster.Instance> ports = settings.instances(part.name(), part.port(), part.managementPort());
+            if (ports.size() > 1) {
+                balancers.add(Balancer.start(part.name(), part.port(), part.managementPort(), ports));
+            }
+        }
+    }
+
+    /** Launches an instance; if the stack was closed meanwhile (Ctrl-C during start), stops it at once. */
+    private void launch(Instance instance) {
         if (closed) {
             throw new IllegalStateException("stopped while starting");
         }
-        Service service = Service.start(settings, secrets, part.name(), part.port(), part.managementPort(),
+        Part part = instance.part();
+        Service service = Service.start(settings, secrets, part.name(), instance.name(), instance.ports(),
                 part.database());
         services.add(service);
         if (closed) {
@@ -147,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The environment a service was started with (what its production profile requires, secrets included). */
     public Map<String, String> environmentOf(String service) {
-        return services.stream().filter(started -> started.name().equals(service)).findFirst()
+        return services.stream().filter(started -> started.service().equals(service)).findFirst()
                 .map(Service::environment)
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
     }
@@ -159,16 +191,14 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Every process of the stack by name (the three services, the console, {@code kafka}, {@code postgresql}: its main process,
-     * whose children are its backends, and {@code greenmail}), for measuring their memory and CPU.
+     * whose children are its backends, and {@code greenmail}), for measuring their memory and CPU. In a cluster, each
+     * instance and node by its own name: {@code account-service-1}, {@code kafka-2}...
      */
     public Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();
         services.forEach(service -> processes.put(service.name(), service.process()));
         // a part killed or stopped by a fault test is left out until it is started again
-        KafkaBroker broker = kafka;
-        if (broker != null) {
-            processes.put("kafka", broker.process());
-        }
+        kafka.forEach(broker -> processes.put(broker.name(), broker.process()));
         Postgres database = postgres;
         if (database != null) {
             processes.put("postgresql", database.process());
@@ -177,6 +207,12 @@ public final class LocalStack implements AutoCloseable {
             processes.put("greenmail", mail.process());
         }
         return processes;
+    }
+
+    /** The instances' names ({@code account-service} alone, {@code account-service-1} and {@code -2} in a cluster). */
+    public List<String> instancesOf(String service) {
+        return instances().stream().filter(instance -> instance.part().name().equals(service)).map(Instance::name)
+                .toList();
     }
 
     /** Stops one service and waits until it has (e.g. to let a backlog build up in its topic while it reads none). */
@@ -214,27 +250,52 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Kills the Kafka broker (and controller) with SIGKILL and waits until it is dead; its data folder stays as the
-     * kill left it. {@link #startBroker()} starts it again.
+     * kill left it. {@link #startBroker()} starts it again. In a cluster: node 1.
      */
-    public synchronized void killBroker() {
-        if (kafka == null) {
-            throw new IllegalStateException("the broker is not running");
-        }
-        kafka.kill();
-        kafka = null;
-        keepLog("kafka");
+    public void killBroker() {
+        killBroker(1);
+    }
+
+    /** Kills Kafka node {@code node} (1 to 3 in a cluster) with SIGKILL, as {@link #killBroker()}. */
+    public synchronized void killBroker(int node) {
+        KafkaBroker broker = broker(node)
+                .orElseThrow(() -> new IllegalStateException("Kafka node " + node + " is not running"));
+        broker.kill();
+        kafka.remove(broker);
+        keepLog(broker.name());
     }
 
     /**
      * Starts the broker again after {@link #killBroker()}: on the same data folder (formatted already, so not
      * formatted again: its topics, offsets and SASL users are those it had), the same ports and users; waits
-     * until it listens and its topics and ACLs are set.
+     * until it listens (alone, until its topics and ACLs are set too).
      */
-    public synchronized void startBroker() {
-        if (kafka != null) {
-            throw new IllegalStateException("the broker is running");
+    public void startBroker() {
+        startBroker(1);
+    }
+
+    /** Starts Kafka node {@code node} again after {@link #killBroker(int)}, as {@link #startBroker()}. */
+    public synchronized void startBroker(int node) {
+        if (broker(node).isPresent()) {
+            throw new IllegalStateException("Kafka node " + node + " is running");
         }
-        kafka = KafkaBroker.start(settings, secrets);
+        kafka.add(KafkaBroker.startAgain(settings, secrets, node));
+    }
+
+    /** The node that leads the controllers' quorum now (the active controller), as the quorum itself says. */
+    public int activeController() {
+        try (Admin admin = Admin.create(kafkaClient("admin"))) {
+            return admin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS).leaderId();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot ask the Kafka quorum for its leader", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private java.util.Optional<KafkaBroker> broker(int node) {
+        return kafka.stream().filter(broker -> broker.node() == node).findFirst();
     }
 
     /**
@@ -272,7 +333,7 @@ public final class LocalStack implements AutoCloseable {
      * to 5 minutes: on a busy machine it may have a backlog to read as it starts).
      */
     public void startService(String name) {
-        launch(parts().stream().filter(part -> part.name().equals(name)).findFirst()
+        launch(instances().stream().filter(instance -> instance.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name)));
         service(name).awaitHealthy(settings, Duration.ofMinutes(5));
     }
@@ -334,15 +395,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String summary() {
-        StringBuilder text = new StringBuilder("\nArdoise is running.\n\n");
-        for (Service service : services) {
-            if (service.name().equals(Service.CONSOLE)) {
+        StringBuilder text = new StringBuilder(settings.clustered()
+                ? "\nArdoise is running as a cluster: three Kafka nodes, two instances of each service.\n\n"
+                : "\nArdoise is running.\n\n");
+        for (Part part : parts()) {
+            if (part.name().equals(Service.CONSOLE)) {
                 continue;
             }
-            String url = settings.serviceUrl(service.port());
-            String management = settings.serviceUrl(service.managementPort());
+            String url = settings.serviceUrl(part.port());
+            String management = settings.serviceUrl(part.managementPort());
             text.append("  %-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   metrics %s/q/metrics%n"
-                    .formatted(service.name(), url, url, management, management));
+                    .formatted(part.name(), url, url, management, management));
+            if (settings.clustered()) {
+                text.append(instanceLine(part));
+            }
         }
         text.append("""
 
@@ -363,6 +429,18 @@ public final class LocalStack implements AutoCloseable {
         text.append(readyTokens());
         text.append("\nPress Ctrl-C to stop everything.\n");
         return text.toString();
+    }
+
+    /** In a cluster, the service's ports are its balancer's; each instance has its own too. */
+    private String instanceLine(Part part) {
+        StringBuilder line = new StringBuilder("  %-21s a balancer, to".formatted(""));
+        for (Instance instance : instances()) {
+            if (instance.part().equals(part)) {
+                line.append("  %s on %d (management %d)".formatted(instance.name(), instance.ports().port(),
+                        instance.ports().managementPort()));
+            }
+        }
+        return line.append('\n').toString();
     }
 
     /** Where the console is, and who signs in to it. */
@@ -404,6 +482,7 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         starting.shutdown();
+        balancers.forEach(LocalStack::stop);
         services.forEach(Service::askToStop);
         services.forEach(LocalStack::stop);
         try {
@@ -412,7 +491,8 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stop(mail);
-        stop(kafka);
+        kafka.forEach(KafkaBroker::askToStop);
+        kafka.forEach(LocalStack::stop);
         stop(postgres);
     }
 

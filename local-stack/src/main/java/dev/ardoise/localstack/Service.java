@@ -37,6 +37,7 @@ final class Service implements AutoCloseable {
             "notification-service", "-Xmx128m", CONSOLE, "-Xmx128m");
     static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
+    private final String service;
     private final String name;
     private final int port;
     private final int managementPort;
@@ -44,8 +45,9 @@ final class Service implements AutoCloseable {
     private final ChildProcess process;
     private volatile boolean frozen;
 
-    private Service(String name, int port, int managementPort, Map<String, String> environment,
+    private Service(String service, String name, int port, int managementPort, Map<String, String> environment,
                     ChildProcess process) {
+        this.service = service;
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
@@ -54,11 +56,14 @@ final class Service implements AutoCloseable {
     }
 
     /**
-     * Starts {@code name} from its jar; {@code database} is null for the console, which owns no data. Every
-     * variable the production profile requires comes from the stack, then {@link StackSettings#extraEnvironment()}.
+     * Starts an instance of {@code name} from its jar, on {@code ports}; {@code database} is null for the console,
+     * which owns no data. Every variable the production profile requires comes from the stack, then
+     * {@link StackSettings#extraEnvironment()}. The instance's log is {@code instance.log}.
      */
-    static Service start(StackSettings settings, Secrets secrets, String name, int port, int managementPort,
-                         String database) {
+    static Service start(StackSettings settings, Secrets secrets, String name, String instance,
+                         Cluster.Instance ports, String database) {
+        int port = ports.port();
+        int managementPort = ports.managementPort();
         Path jar = settings.home().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the project first: " + jar + " is missing");
@@ -114,8 +119,9 @@ final class Service implements AutoCloseable {
         command.add(HEAP.getOrDefault(name, "-Xmx128m"));
         command.addAll(settings.jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
-        ChildProcess process = ChildProcess.start(name, command, environment, settings.logs().resolve(name + ".log"));
-        return new Service(name, port, managementPort, environment, process);
+        ChildProcess process = ChildProcess.start(instance, command, environment,
+                settings.logs().resolve(instance + ".log"));
+        return new Service(name, instance, port, managementPort, environment, process);
     }
 
     /**
@@ -143,8 +149,14 @@ final class Service implements AutoCloseable {
         process.awaitHealthy(settings.serviceUrl(managementPort) + "/q/health/ready", timeout);
     }
 
+    /** The instance's name: the service's, or in a cluster {@code account-service-1}, {@code -2}. */
     String name() {
         return name;
+    }
+
+    /** The service it is an instance of. */
+    String service() {
+        return service;
     }
 
     int port() {

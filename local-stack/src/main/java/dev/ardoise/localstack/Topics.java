@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,23 +35,34 @@ public final class Topics {
             "account-events", Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"),
             "dead-letters.handled", Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     private static final int PARTITIONS = 3;
+    /** A cluster's copies of each topic, one per node, and how many must hold a write before it is acknowledged. */
+    static final int CLUSTER_REPLICAS = 3;
+    static final int CLUSTER_MIN_IN_SYNC = 2;
 
     private Topics() {
     }
 
-    /** Makes the missing topics with their settings, and sets the settings of those that exist. */
+    /** Makes the missing topics with their settings, and sets the settings of those that exist: on one broker. */
     public static void create(Admin admin) {
+        create(admin, 1);
+    }
+
+    /**
+     * The same with {@code replicas} copies of each topic; on more than one, a write needs {@link #CLUSTER_MIN_IN_SYNC}
+     * of them ({@code min.insync.replicas}, set on each topic too, so that it holds whatever the brokers' default).
+     */
+    public static void create(Admin admin, int replicas) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = NAMES.stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)
-                            .configs(SETTINGS.getOrDefault(topic, Map.of())))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) replicas).configs(settings(topic, replicas)))
                     .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            Map<ConfigResource, Collection<AlterConfigOp>> settingsOfExisting = SETTINGS.entrySet().stream()
-                    .filter(topic -> existing.contains(topic.getKey()))
-                    .collect(Collectors.toMap(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.getKey()),
-                            topic -> setting(topic.getValue().entrySet())));
+            Map<ConfigResource, Collection<AlterConfigOp>> settingsOfExisting = NAMES.stream()
+                    .filter(existing::contains)
+                    .filter(topic -> !settings(topic, replicas).isEmpty())
+                    .collect(Collectors.toMap(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                            topic -> setting(settings(topic, replicas).entrySet())));
             admin.incrementalAlterConfigs(settingsOfExisting).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the topics " + NAMES, e);
@@ -58,6 +70,14 @@ public final class Topics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, String> settings(String topic, int replicas) {
+        Map<String, String> settings = new HashMap<>(SETTINGS.getOrDefault(topic, Map.of()));
+        if (replicas > 1) {
+            settings.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(CLUSTER_MIN_IN_SYNC));
+        }
+        return settings;
     }
 
     private static Collection<AlterConfigOp> setting(Set<Map.Entry<String, String>> settings) {
