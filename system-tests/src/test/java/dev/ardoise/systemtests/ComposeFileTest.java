@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -21,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * configuration: every variable it sets is one the service reads, every variable the service requires (no
  * default: the production profile's secrets, issuer and key) is set, secrets only from the user's environment,
  * and each service gets its own database, port, management port and Kafka principal; the console too, without a
- * database.
+ * database. And the topology of issue 13: three brokers that form one quorum and keep every record on three with two
+ * in sync, topics made so, two instances of each service behind a balancer whose configuration serves each port.
  */
 class ComposeFileTest {
     private static final Path HOME = Path.of(System.getProperty("ardoise.home", "..")).toAbsolutePath().normalize();
@@ -32,6 +36,8 @@ class ComposeFileTest {
     /** A variable read as ${NAME} with no default: a start without it fails. */
     private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final Set<String> SECRETS = Set.of("DB_PASSWORD", "SMTP_PASSWORD", "PAYMENTS_LINK_SECRET");
+    private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
+    private static final String BOOTSTRAP = "kafka-1:9092,kafka-2:9092,kafka-3:9092";
 
     @Test
     void every_variable_compose_sets_is_read_by_the_service_and_names_its_own_database_and_port() throws IOException {
@@ -46,8 +52,9 @@ class ComposeFileTest {
             assertEquals(expected.get(0), String.valueOf(environment.get("DB_NAME")), service);
             assertEquals(expected.get(1), String.valueOf(environment.get("HTTP_PORT")), service);
             assertEquals(expected.get(2), String.valueOf(environment.get("MANAGEMENT_PORT")), service);
-            assertTrue(String.valueOf(compose.get(service).get("ports")).contains(expected.get(2) + ":"), service);
-            assertEquals("kafka:9092", environment.get("KAFKA_BOOTSTRAP_SERVERS"), service);
+            assertNull(compose.get(service).get("ports"),
+                    service + ": two instances cannot share a host port; the balancer owns it");
+            assertEquals(BOOTSTRAP, environment.get("KAFKA_BOOTSTRAP_SERVERS"), service);
             assertEquals(service, environment.get("KAFKA_USERNAME"), service);
         });
     }
@@ -89,16 +96,17 @@ class ComposeFileTest {
         assertEquals("9084", environment.get("MANAGEMENT_PORT"));
         assertTrue(String.valueOf(console.get("ports")).contains("8084:8084")
                 && String.valueOf(console.get("ports")).contains("9084:9084"), String.valueOf(console.get("ports")));
-        assertEquals("kafka:9092", environment.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertEquals(BOOTSTRAP, environment.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("console", environment.get("KAFKA_USERNAME"));
-        assertEquals("http://account-service:8081", environment.get("ACCOUNT_SERVICE_URL"));
-        assertEquals("http://invoice-service:8082", environment.get("INVOICE_SERVICE_URL"));
-        assertEquals("http://notification-service:8083", environment.get("NOTIFICATION_SERVICE_URL"));
+        assertEquals("http://balancer:8081", environment.get("ACCOUNT_SERVICE_URL"));
+        assertEquals("http://balancer:8082", environment.get("INVOICE_SERVICE_URL"));
+        assertEquals("http://balancer:8083", environment.get("NOTIFICATION_SERVICE_URL"));
         assertEquals("http://account-service:9081/q/metrics", environment.get("ACCOUNT_SERVICE_METRICS_URL"));
         assertTrue(environment.keySet().stream().noneMatch(variable -> variable.startsWith("DB_")),
                 "the console owns no data: " + environment.keySet());
         assertEquals("service_completed_successfully", ((Map<?, ?>) ((Map<?, ?>) console.get("depends_on"))
                 .get("kafka-topics")).get("condition"), "the console starts before its topic is made");
+        assertNull(console.get("deploy"), "the console stays one instance");
     }
 
     /** Its services run in production: the test provider would let anyone with a link mark an invoice paid. */
@@ -131,14 +139,100 @@ class ComposeFileTest {
 
         Topics.NAMES.forEach(topic -> assertTrue(script.contains(" " + topic + " ") || script.contains(" " + topic
                 + ";"), "kafka-topics does not make " + topic));
+        assertTrue(script.contains("--create --if-not-exists --topic \"$$topic\" --partitions 3 --replication-factor 3"),
+                "the topics are not made on the three brokers: " + script);
+        assertFalse(script.contains("--replication-factor 1"), script);
+        assertTrue(script.contains("--entity-name \"$$topic\" --add-config min.insync.replicas=2"),
+                "min.insync.replicas=2 is not set on every topic: " + script);
+        assertTrue(script.contains("bootstrap=" + BOOTSTRAP) && !script.contains("kafka:9092"),
+                "kafka-topics does not bootstrap from the three brokers: " + script);
+        BROKERS.forEach(broker -> assertEquals("service_healthy",
+                ((Map<?, ?>) ((Map<?, ?>) topics.get("depends_on")).get(broker)).get("condition"), broker));
         Topics.SETTINGS.forEach((topic, settings) -> settings.forEach((name, value) -> assertTrue(
                 script.contains("--entity-name " + topic + " --add-config ") && script.contains(name + "=" + value),
                 "kafka-topics does not set " + name + "=" + value + " on " + topic)));
         SERVICES.keySet().forEach(service -> assertEquals("service_completed_successfully",
                 ((Map<?, ?>) ((Map<?, ?>) compose(service).get("depends_on")).get("kafka-topics")).get("condition"),
                 service + " starts before the topics are made"));
-        assertEquals("false", String.valueOf(environment(services().get("kafka"))
-                .get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")), "a topic made by its first client would miss its settings");
+        BROKERS.forEach(broker -> assertEquals("false", String.valueOf(environment(compose(broker))
+                        .get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")),
+                broker + ": a topic made by its first client would miss its settings"));
+    }
+
+    /** One broker can die with nothing lost and writes going on; a replica that is behind never leads. */
+    @Test
+    void compose_runs_three_brokers_as_one_quorum_keeping_each_record_on_three_with_two_in_sync() throws IOException {
+        Map<String, Map<String, Object>> compose = services();
+        Set<String> nodeIds = new HashSet<>();
+        Set<String> clusterIds = new HashSet<>();
+        Set<Object> hostPorts = new HashSet<>();
+
+        assertNull(compose.get("kafka"), "the single broker is still there");
+        for (int node = 1; node <= BROKERS.size(); node++) {
+            String broker = BROKERS.get(node - 1);
+            Map<String, Object> environment = environment(compose.get(broker));
+            nodeIds.add(String.valueOf(environment.get("KAFKA_NODE_ID")));
+            clusterIds.add(String.valueOf(environment.get("CLUSTER_ID")));
+            assertEquals("apache/kafka:4.1.2", compose.get(broker).get("image"), broker);
+            assertEquals("broker,controller", environment.get("KAFKA_PROCESS_ROLES"), broker);
+            assertEquals("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093",
+                    environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS"), broker);
+            assertEquals(String.valueOf(node), String.valueOf(environment.get("KAFKA_NODE_ID")),
+                    broker + ": its node id is not the one the voters give its name");
+            assertTrue(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"))
+                    .startsWith("PLAINTEXT://" + broker + ":9092,"), broker);
+            assertEquals("3", String.valueOf(environment.get("KAFKA_DEFAULT_REPLICATION_FACTOR")), broker);
+            assertEquals("2", String.valueOf(environment.get("KAFKA_MIN_INSYNC_REPLICAS")), broker);
+            assertEquals("false", String.valueOf(environment.get("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE")), broker);
+            assertEquals("3", String.valueOf(environment.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")), broker);
+            assertEquals("3", String.valueOf(environment.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")),
+                    broker);
+            assertEquals("2", String.valueOf(environment.get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")), broker);
+            String hostPort = String.valueOf(29091 + node);
+            assertTrue(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"))
+                    .contains("HOST://localhost:" + hostPort), broker);
+            assertEquals(List.of(hostPort + ":" + hostPort), compose.get(broker).get("ports"), broker);
+            hostPorts.add(compose.get(broker).get("ports"));
+        }
+        assertEquals(Set.of("1", "2", "3"), nodeIds);
+        assertEquals(1, clusterIds.size(), "the brokers would format as different clusters: " + clusterIds);
+        assertFalse(clusterIds.contains("null") || clusterIds.contains(""), "no CLUSTER_ID");
+        assertEquals(3, hostPorts.size(), String.valueOf(hostPorts));
+    }
+
+    @Test
+    void compose_runs_two_instances_of_each_service_behind_a_balancer_that_serves_each_port() throws IOException {
+        Map<String, Map<String, Object>> compose = services();
+        Map<String, Object> balancer = compose.get("balancer");
+        String published = String.valueOf(balancer.get("ports"));
+        String mounted = String.valueOf(balancer.get("volumes"));
+        Matcher configPath = Pattern.compile("\\./(docker/balancer/[^:,\\]]+):").matcher(mounted);
+        assertTrue(configPath.find(), "the balancer mounts no configuration of docker/balancer: " + mounted);
+        String config = Files.readString(HOME.resolve(configPath.group(1)));
+
+        SERVICES.forEach((service, expected) -> {
+            String port = expected.get(1);
+            String management = expected.get(2);
+            assertEquals(2, ((Map<?, ?>) compose.get(service).get("deploy")).get("replicas"), service);
+            assertTrue(published.contains(port + ":" + port), "the balancer does not publish " + port);
+            Matcher backend = Pattern.compile("(?s)\\nfrontend " + service + "\\n\\s+bind :" + port
+                    + "\\n\\s+default_backend " + service + "\\n.*?\\nbackend " + service + "\\n(.*?)(\\n\\n|$)")
+                    .matcher(config);
+            assertTrue(backend.find(), "the balancer's configuration serves no " + port + " for " + service);
+            assertTrue(backend.group(1).contains("balance roundrobin"), service);
+            Matcher servers = Pattern.compile("server-template " + service + " (\\d+) " + service + ":" + port
+                    + " check port " + management + "\\b").matcher(backend.group(1));
+            assertTrue(servers.find() && Integer.parseInt(servers.group(1)) >= 2,
+                    "the balancer does not pass " + port + " to the instances of " + service + ", checked on "
+                            + management + ": " + backend.group(1));
+        });
+        assertTrue(config.contains("nameserver docker 127.0.0.11:53"), "the balancer does not ask compose's DNS");
+        assertTrue(config.contains("option redispatch") && config.contains("retry-on conn-failure\n"),
+                "a request that found a dead instance is not passed to the other one");
+        Map<String, Object> notifications = environment(compose.get("notification-service"));
+        assertEquals("http://balancer:8082", notifications.get("INVOICE_SERVICE_URL"));
+        assertEquals("http://balancer:8081/payment-provider/callbacks",
+                notifications.get("PAYMENTS_PROVIDER_CALLBACK_URL"));
     }
 
     private static Map<String, Object> compose(String service) {
