@@ -19,17 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A service's address in a cluster, as a load balancer gives it: it listens on the service's API and management ports
- * and hands each connection, whole, to the next instance in turn that is ready. Like a load balancer's health check,
- * it asks each instance's {@code /q/health/ready} every half second and passes over one that did not answer ready
- * (killed, frozen, or still starting); an instance that refuses the connection is passed over at once. It forwards
- * bytes and reads none of them: TLS, keep-alive and the API stay the instances' own.
+ * and hands each connection, whole, to the next instance in turn that is alive. Like a load balancer's health check
+ * (docker/balancer/haproxy.cfg does the same), it asks each instance's {@code /q/health/live} every half second and
+ * passes over one that did not answer (killed, frozen, or still starting); an instance that refuses the connection is
+ * passed over at once. Liveness, not readiness: with PostgreSQL down, or a reader catching up, both instances are
+ * unready at once, yet each still answers what it can. It forwards bytes and reads none of them.
  */
 final class Balancer implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 1_000;
     private static final int HEALTH_TIMEOUT_MS = 400;
     private final String name;
     private final List<Cluster.Instance> instances;
-    private final Set<Cluster.Instance> ready = ConcurrentHashMap.newKeySet();
+    private final Set<Cluster.Instance> alive = ConcurrentHashMap.newKeySet();
     private final AtomicInteger next = new AtomicInteger();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -95,13 +96,13 @@ final class Balancer implements AutoCloseable {
         pump(client, instance);
     }
 
-    /** The next ready instance in turn that takes the connection; any that takes it if none is ready. */
+    /** The next live instance in turn that takes the connection; any that takes it if none is alive. */
     private Socket connect(PortOf portOf) {
         int first = Math.floorMod(next.getAndIncrement(), instances.size());
-        for (boolean readyOnly : new boolean[] {true, false}) {
+        for (boolean aliveOnly : new boolean[] {true, false}) {
             for (int i = 0; i < instances.size(); i++) {
                 Cluster.Instance instance = instances.get((first + i) % instances.size());
-                if (readyOnly && !ready.contains(instance)) {
+                if (aliveOnly && !alive.contains(instance)) {
                     continue;
                 }
                 try {
@@ -110,7 +111,7 @@ final class Balancer implements AutoCloseable {
                     socket.setTcpNoDelay(true);
                     return socket;
                 } catch (IOException refused) {
-                    ready.remove(instance);
+                    alive.remove(instance);
                 }
             }
         }
@@ -135,18 +136,18 @@ final class Balancer implements AutoCloseable {
 
     private void checkHealth() {
         for (Cluster.Instance instance : instances) {
-            if (answersReady(instance)) {
-                ready.add(instance);
+            if (answersLive(instance)) {
+                alive.add(instance);
             } else {
-                ready.remove(instance);
+                alive.remove(instance);
             }
         }
     }
 
-    private static boolean answersReady(Cluster.Instance instance) {
+    private static boolean answersLive(Cluster.Instance instance) {
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:"
-                    + instance.managementPort() + "/q/health/ready").openConnection();
+                    + instance.managementPort() + "/q/health/live").openConnection();
             connection.setConnectTimeout(HEALTH_TIMEOUT_MS);
             connection.setReadTimeout(HEALTH_TIMEOUT_MS);
             try {
