@@ -19,7 +19,6 @@ public record Cluster(List<Broker> moreBrokers, Map<String, List<Instance>> inst
     public static final Cluster NONE = new Cluster(List.of(), Map.of());
     static final int BROKERS = 3;
     static final int INSTANCES = 2;
-    static final List<String> SERVICES = List.of("account-service", "invoice-service", "notification-service");
 
     /** A Kafka node's listener for clients and its controller listener. */
     public record Broker(int port, int controllerPort) {
@@ -36,6 +35,13 @@ public record Cluster(List<Broker> moreBrokers, Map<String, List<Instance>> inst
 
     public boolean clustered() {
         return !moreBrokers.isEmpty();
+    }
+
+    /** The same, with {@code count} instances of {@code service} on ports from {@code freePort}. */
+    Cluster withInstances(String service, int count, IntSupplier freePort) {
+        Map<String, List<Instance>> more = new java.util.HashMap<>(instances);
+        more.put(service, instancesOn(count, freePort));
+        return new Cluster(moreBrokers, more);
     }
 
     /**
@@ -61,12 +67,13 @@ public record Cluster(List<Broker> moreBrokers, Map<String, List<Instance>> inst
         List<Broker> brokers = IntStream.range(1, BROKERS)
                 .mapToObj(node -> new Broker(freePort.getAsInt(), freePort.getAsInt())).toList();
         return new Cluster(brokers, Map.of(
-                "account-service", instancesOn(freePort), "invoice-service", instancesOn(freePort),
-                "notification-service", instancesOn(freePort)));
+                "account-service", instancesOn(INSTANCES, freePort),
+                "invoice-service", instancesOn(INSTANCES, freePort),
+                "notification-service", instancesOn(INSTANCES, freePort)));
     }
 
-    private static List<Instance> instancesOn(IntSupplier freePort) {
-        return IntStream.rangeClosed(1, INSTANCES)
+    private static List<Instance> instancesOn(int count, IntSupplier freePort) {
+        return IntStream.rangeClosed(1, count)
                 .mapToObj(n -> new Instance(freePort.getAsInt(), freePort.getAsInt())).toList();
     }
 }

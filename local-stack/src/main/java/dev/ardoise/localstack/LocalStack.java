@@ -249,14 +249,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Kills the Kafka broker (and controller) with SIGKILL and waits until it is dead; its data folder stays as the
-     * kill left it. {@link #startBroker()} starts it again. In a cluster: node 1.
+     * Kills Kafka node {@code node} (1 alone, 1 to 3 in a cluster; broker and controller both) with SIGKILL and waits
+     * until it is dead; its data folder stays as the kill left it. {@link #startBroker(int)} starts it again.
      */
-    public void killBroker() {
-        killBroker(1);
-    }
-
-    /** Kills Kafka node {@code node} (1 to 3 in a cluster) with SIGKILL, as {@link #killBroker()}. */
     public synchronized void killBroker(int node) {
         KafkaBroker broker = broker(node)
                 .orElseThrow(() -> new IllegalStateException("Kafka node " + node + " is not running"));
@@ -266,15 +261,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts the broker again after {@link #killBroker()}: on the same data folder (formatted already, so not
-     * formatted again: its topics, offsets and SASL users are those it had), the same ports and users; waits
+     * Starts Kafka node {@code node} again after {@link #killBroker(int)}: on the same data folder (formatted already,
+     * so not formatted again: its topics, offsets and SASL users are those it had), the same ports and users; waits
      * until it listens (alone, until its topics and ACLs are set too).
      */
-    public void startBroker() {
-        startBroker(1);
-    }
-
-    /** Starts Kafka node {@code node} again after {@link #killBroker(int)}, as {@link #startBroker()}. */
     public synchronized void startBroker(int node) {
         if (broker(node).isPresent()) {
             throw new IllegalStateException("Kafka node " + node + " is running");
@@ -406,7 +396,7 @@ public final class LocalStack implements AutoCloseable {
             String management = settings.serviceUrl(part.managementPort());
             text.append("  %-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health   metrics %s/q/metrics%n"
                     .formatted(part.name(), url, url, management, management));
-            if (settings.clustered()) {
+            if (settings.instances(part.name(), part.port(), part.managementPort()).size() > 1) {
                 text.append(instanceLine(part));
             }
         }

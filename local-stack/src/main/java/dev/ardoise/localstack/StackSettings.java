@@ -68,6 +68,14 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
         return withCluster(Cluster.onPorts(StackSettings::freePort));
     }
 
+    /**
+     * The same stack with {@code count} instances of {@code service} behind a balancer on its ports, the rest as it
+     * was: to measure what a second instance brings (the benchmark's scale-out run).
+     */
+    public StackSettings withInstances(String service, int count) {
+        return count == 1 ? this : withCluster(cluster.withInstances(service, count, StackSettings::freePort));
+    }
+
     private StackSettings withCluster(Cluster cluster) {
         return new StackSettings(home, workDir, kafkaPort, kafkaControllerPort, postgresPort, smtpPort, mailApiPort,
                 accountPort, invoicePort, notificationPort, accountManagementPort, invoiceManagementPort,
@@ -75,6 +83,7 @@ public record StackSettings(Path home, Path workDir, int kafkaPort, int kafkaCon
                 console, extraEnvironment, cluster);
     }
 
+    /** Three Kafka nodes rather than one. */
     public boolean clustered() {
         return cluster.clustered();
     }
