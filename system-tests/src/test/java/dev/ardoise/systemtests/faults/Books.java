@@ -98,6 +98,7 @@ final class Books {
             }
         }
         checkOperations(byKey);
+        checkHoldsEndOnce(events);
         List<Event> charges = events.stream().filter(event -> event.type().equals("SaleCharged")).toList();
         checkInvoiceService(ids, charges);
         checkLimits(events);
@@ -152,6 +153,29 @@ final class Books {
         findings.problem("charges answered with another invoice number than recorded", otherNumber);
         findings.problem("operations refused (4xx or REJECTED: the suite's request was wrong)", refused);
         findings.problem("operations never answered within " + Registers.GIVE_UP_AFTER, neverAnswered);
+    }
+
+    /**
+     * A hold ends once: every account-service instance runs the hold expiry, and two that find the same lapsed hold
+     * must not both expire it (nor expire one that was voided). Holds still open when the books are read are not
+     * counted: their expiry may come later.
+     */
+    private void checkHoldsEndOnce(List<Event> events) {
+        Map<String, List<String>> ends = new HashMap<>();
+        for (Event event : events) {
+            if (event.type().equals("CreditHoldExpired") || event.type().equals("CreditHoldVoided")) {
+                ends.computeIfAbsent(event.data().path("holdId").asText(), hold -> new ArrayList<>())
+                        .add(event.type() + " v" + event.version());
+            }
+        }
+        List<String> twice = new ArrayList<>();
+        ends.forEach((hold, ended) -> {
+            if (ended.size() > 1) {
+                twice.add(hold + ": " + ended);
+            }
+        });
+        findings.doubled += twice.size();
+        findings.problem("holds ended more than once (expired twice, or expired after being voided)", twice);
     }
 
     /** Every recorded charge is one invoice in invoice-service, and it has no other. */

@@ -22,33 +22,68 @@ interface Fault {
         return Map.of();
     }
 
-    static Fault killService(String service, Duration restartAfter) {
-        return simple("kill -9 of " + service + ", restarted after " + restartAfter.toSeconds() + " s", stack -> {
-            stack.stack().killService(service);
-            pause(restartAfter);
-            stack.stack().startService(service);
-        });
+    /**
+     * Each instance of {@code service} in turn (the service itself when it runs alone), each restarted after
+     * {@code restartAfter}, the next killed once the one before is healthy again.
+     */
+    static Fault killInstances(String service, Duration restartAfter) {
+        return simple("kill -9 of each instance of " + service + " in turn, each restarted after "
+                + restartAfter.toSeconds() + " s", stack -> killInTurn(stack, List.of(service), restartAfter));
     }
 
-    /** Each service in turn, each restarted after {@code restartAfter}, the next killed once it is healthy again. */
+    /** Every instance of every service in turn, as {@link #killInstances}. */
     static Fault killEachService(Duration restartAfter) {
         return simple("kill -9 of each service in turn, each restarted after " + restartAfter.toSeconds() + " s",
-                stack -> {
+                stack -> killInTurn(stack, FaultStack.SERVICES, restartAfter));
+    }
+
+    private static void killInTurn(FaultStack stack, List<String> services, Duration restartAfter)
+            throws InterruptedException {
+        for (String service : services) {
+            for (String instance : stack.stack().instancesOf(service)) {
+                killInstance(stack, instance, restartAfter);
+            }
+        }
+    }
+
+    private static void killInstance(FaultStack stack, String instance, Duration restartAfter)
+            throws InterruptedException {
+        stack.stack().killService(instance);
+        pause(restartAfter);
+        stack.stack().startService(instance);
+    }
+
+    /** On a cluster: the first instance of each service in turn, then the active Kafka controller. */
+    static Fault killOneOfEachThenController(Duration restartAfter) {
+        return simple("kill -9 of one instance of each service, then of the active Kafka controller, in turn, each "
+                + "restarted after " + restartAfter.toSeconds() + " s", stack -> {
                     for (String service : FaultStack.SERVICES) {
-                        stack.stack().killService(service);
-                        pause(restartAfter);
-                        stack.stack().startService(service);
+                        killInstance(stack, stack.stack().instancesOf(service).get(0), restartAfter);
                     }
+                    killNode(stack, stack.stack().activeController(), restartAfter);
                 });
     }
 
+    /** A Kafka node that does not lead the controllers' quorum: a broker's loss, the quorum untouched. */
     static Fault killBroker(Duration restartAfter) {
-        return simple("kill -9 of the Kafka broker (and controller), restarted after " + restartAfter.toSeconds()
-                + " s", stack -> {
-                    stack.stack().killBroker();
-                    pause(restartAfter);
-                    stack.stack().startBroker();
+        return simple("kill -9 of a Kafka node (not the active controller), restarted after "
+                + restartAfter.toSeconds() + " s", stack -> {
+                    int controller = stack.stack().activeController();
+                    killNode(stack, controller == 1 ? 2 : 1, restartAfter);
                 });
+    }
+
+    /** The node that leads the controllers' quorum: the other two elect a new leader, and lead partitions. */
+    static Fault killController(Duration restartAfter) {
+        return simple("kill -9 of the active Kafka controller (a broker too), restarted after "
+                + restartAfter.toSeconds() + " s", stack -> killNode(stack, stack.stack().activeController(),
+                restartAfter));
+    }
+
+    private static void killNode(FaultStack stack, int node, Duration restartAfter) throws InterruptedException {
+        stack.stack().killBroker(node);
+        pause(restartAfter);
+        stack.stack().startBroker(node);
     }
 
     static Fault freeze(String service, Duration frozenFor, String why) {
@@ -88,7 +123,8 @@ interface Fault {
 
             @Override
             public void apply(FaultStack stack, Customers customers) throws Exception {
-                stack.stack().freezeService("notification-service");
+                List<String> senders = stack.stack().instancesOf("notification-service");
+                senders.forEach(stack.stack()::freezeService);
                 try {
                     for (Customers.Account account : customers.accounts()) {
                         if (account.email() != null) {
@@ -97,7 +133,7 @@ interface Fault {
                     }
                     stack.stack().stopMailServer();
                 } finally {
-                    stack.stack().thawService("notification-service");
+                    senders.forEach(stack.stack()::thawService);
                 }
                 pause(downFor);
                 stack.stack().startMailServer();

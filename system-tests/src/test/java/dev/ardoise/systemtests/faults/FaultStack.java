@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * The fault tests' own Ardoise, never the one the other system tests share: they kill what it runs. The system
- * tests' settings ({@link Ardoise#settingsIn}) in {@code system-tests/target/fault-stack}, without the console (no
- * fault test reads it), and notification-service given what a fault needs (below).
+ * tests' settings ({@link Ardoise#settingsIn}) in {@code system-tests/target/fault-stack} (or {@code fault-cluster}),
+ * without the console (no fault test reads it), and notification-service given what a fault needs (below). One of
+ * each part ({@link #start()}), or the cluster ({@link #startCluster()}): three Kafka nodes, two instances of each
+ * service behind their balancers, whose addresses are those the registers call.
  */
 final class FaultStack implements AutoCloseable {
     static final List<String> SERVICES = List.of("account-service", "invoice-service", "notification-service");
@@ -25,7 +27,15 @@ final class FaultStack implements AutoCloseable {
     }
 
     static FaultStack start() {
-        StackSettings settings = Ardoise.settingsIn(Ardoise.home().resolve("system-tests/target/fault-stack"))
+        return start(Ardoise.settingsIn(Ardoise.home().resolve("system-tests/target/fault-stack")));
+    }
+
+    static FaultStack startCluster() {
+        return start(Ardoise.settingsIn(Ardoise.home().resolve("system-tests/target/fault-cluster")).asCluster());
+    }
+
+    private static FaultStack start(StackSettings stackSettings) {
+        StackSettings settings = stackSettings
                 .withoutConsole()
                 .withEnvironment("notification-service", Map.of(
                         // an email outlasts the SMTP server down for two minutes: 40 attempts at most 5 s apart

@@ -19,16 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole fault suite ({@code mvn -pl system-tests -am verify -Pfaults}): one scenario per fault the local stack
- * can apply, on a stack of its own, each on its own customers; the table goes to
- * {@code system-tests/target/fault-report.md} (docs/reliability.md holds a run's). Every scenario runs, then any
- * unclean one fails the suite.
+ * can apply, on a cluster of its own (three Kafka nodes, two instances of each service), each on its own customers;
+ * the table goes to {@code system-tests/target/fault-report.md} (docs/reliability.md holds a run's). Every scenario
+ * runs, then any unclean one fails the suite.
  */
 class FaultSuite {
     private static FaultStack stack;
 
     @BeforeAll
     static void start() {
-        stack = FaultStack.start();
+        stack = FaultStack.startCluster();
     }
 
     @AfterAll
@@ -40,18 +40,26 @@ class FaultSuite {
 
     static List<Fault> faults() {
         Duration three = Duration.ofSeconds(3);
+        Duration ten = Duration.ofSeconds(10);
         List<Fault> faults = new ArrayList<>();
         for (String service : FaultStack.SERVICES) {
-            faults.add(Fault.killService(service, three));
+            faults.add(Fault.killInstances(service, three));
         }
-        faults.add(Fault.killBroker(three));
-        faults.add(Fault.freeze("account-service", Duration.ofSeconds(15),
+        faults.add(Fault.killBroker(ten));
+        faults.add(Fault.killController(ten));
+        faults.add(Fault.freeze(firstInstanceOf("account-service"), Duration.ofSeconds(15),
                 "its pos-sales consumer session is 10 s"));
-        faults.add(Fault.freeze("invoice-service", Duration.ofSeconds(15),
+        faults.add(Fault.freeze(firstInstanceOf("invoice-service"), Duration.ofSeconds(15),
+                "its account-events consumer session is 10 s"));
+        faults.add(Fault.freeze(firstInstanceOf("notification-service"), Duration.ofSeconds(15),
                 "its account-events consumer session is 10 s"));
         faults.add(Fault.stopDatabase(Duration.ofSeconds(30)));
         faults.add(Fault.mailServerDown(Duration.ofMinutes(2)));
         return faults;
+    }
+
+    private static String firstInstanceOf(String service) {
+        return stack.stack().instancesOf(service).get(0);
     }
 
     @Test
@@ -78,7 +86,9 @@ class FaultSuite {
         StringBuilder report = new StringBuilder("# Fault suite\n\n")
                 .append("Run from ").append(began.truncatedTo(ChronoUnit.SECONDS)).append(", commit ")
                 .append(command("git", "rev-parse", "--short", "HEAD")).append(", on ").append(machine())
-                .append(".\nRegisters at ").append(Scenario.PER_SECOND).append(" operations/s, ")
+                .append(".\nOn a cluster: three Kafka nodes (replication 3, min.insync.replicas 2), two instances of each "
+                        + "service behind a balancer, one PostgreSQL, one SMTP server.")
+                .append("\nRegisters at ").append(Scenario.PER_SECOND).append(" operations/s, ")
                 .append(Scenario.BEFORE.toSeconds()).append(" s before each fault and ")
                 .append(Scenario.AFTER.toSeconds()).append(" s after it.\n\n")
                 .append(Scenario.TABLE_HEAD).append('\n');
