@@ -34,6 +34,9 @@ final class BenchmarkRun {
     private final List<String[]> targets = new ArrayList<>();
     private final List<String[]> ratios = new ArrayList<>();
     private final AtomicReference<LocalStack> running = new AtomicReference<>();
+    /** The scale-out run's steady load: charges accepted, and this JVM's CPU (load generator, balancer) meanwhile. */
+    private long steadyCharges;
+    private long steadyOwnCpuNanos;
 
     /**
      * @param name the run's report is {@code target/<name>-report.md}, its copy of the built system
@@ -93,6 +96,94 @@ final class BenchmarkRun {
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             System.out.println("\n" + report.text());
         }
+    }
+
+    /**
+     * Issue 13's scale-out measure: the same charges over HTTP against one account-service instance, then against
+     * two behind the stack's balancer (everything else one of each): for each, the sweep to the sustainable maximum,
+     * then a steady load at {@code rate} charges/s and every process' CPU per charge in it.
+     */
+    void scaleOut(double rate) throws Exception {
+        long began = System.nanoTime();
+        report.line("# Ardoise scale-out run, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.line("");
+        report.line("- Machine: " + Machine.describe());
+        report.line("- Load average (1, 5, 15 min) at the start: " + Machine.load());
+        report.line("- Sizes: " + sizes);
+        Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/" + name + "-built"));
+        for (int instances = 1; instances <= 2; instances++) {
+            StackSettings settings = StackSettings.onFreePorts(built,
+                            home.resolve("benchmark/target/" + name + "-" + instances + "-stack"))
+                    .withoutConsole().withJvmOptions(sizes.jvmOptions().toArray(String[]::new))
+                    .withInstances("account-service", instances);
+            report.section("%d account-service instance%s".formatted(instances, instances == 1 ? "" : "s"));
+            ProcessSampler sampler = new ProcessSampler(() -> running.get() == null ? Map.of()
+                    : running.get().processes());
+            try {
+                chargesOn(start(settings), sampler, rate);
+            } finally {
+                running.get().close();
+                running.set(null);
+                sampler.close();
+            }
+            report.line("");
+            report.line(sampler.tables());
+            report.line(cpuPerCharge(sampler.cpuSeconds("steady")));
+        }
+        report.line("");
+        report.line("Load average (1, 5, 15 min) at the end: " + Machine.load() + "; the whole run took "
+                + Latencies.seconds(System.nanoTime() - began) + ".");
+        System.out.println("\n" + report.text());
+    }
+
+    private void chargesOn(LocalStack stack, ProcessSampler sampler, double rate) throws Exception {
+        sampler.phase("raw limits");
+        report.tableHead();
+        RawLimits raw = rawLimits(stack);
+        sampler.phase("sweep");
+        Shop shop = new Shop(stack.settings().serviceUrl(stack.settings().accountPort()), stack.tokens(),
+                sizes.stores(), sizes.registersPerStore());
+        Charges charges = new Charges(shop, sizes, report);
+        charges.openAccounts();
+        warmUp(stack, shop, charges);
+        Readers readers = readers(stack);
+        double maximum = charges.sweep("HTTP charges", readers.settleOn(charges.accounts()));
+        readers.awaitCaughtUp(charges.accounts().stream().map(Shop.Account::id).toList());
+        sampler.phase("steady");
+        long ownCpu = ownCpuNanos();
+        OpenLoop.Result steady = charges.steady(rate);
+        steadyOwnCpuNanos = ownCpuNanos() - ownCpu;
+        sampler.phase("after");
+        steadyCharges = steady.accepted();
+        report.line("");
+        report.line("Sustainable maximum: **%,.0f charges/s** (%s); single-row commits/s of the same PostgreSQL: "
+                .formatted(maximum, Sweep.rule(sizes.step())) + "%,.0f at 1 connection, %,.0f at %d.".formatted(
+                raw.commitsPerSecondOne, raw.commitsPerSecondMany, sizes.connections()));
+        report.line("");
+        report.tableHead();
+        report.row("charges at %,.0f/s offered (%,d declined, %,d failed)".formatted(rate, steady.declined(),
+                steady.failed()), steady.accepted() + steady.declined(), steady.elapsedNanos(), "charges",
+                steady.latencies());
+    }
+
+    /** The steady load's CPU per accepted charge, by process and in all: what a charge costs in each topology. */
+    private String cpuPerCharge(Map<String, Double> cpuSeconds) {
+        StringBuilder text = new StringBuilder("\nCPU per accepted charge in the steady load (%,d charges), ms:\n\n"
+                .formatted(steadyCharges));
+        double total = 0;
+        for (Map.Entry<String, Double> process : cpuSeconds.entrySet()) {
+            double ms = 1000 * process.getValue() / Math.max(1, steadyCharges);
+            total += ms;
+            text.append("- %s: %.2f%n".formatted(process.getKey(), ms));
+        }
+        return text.append("- all of these: %.2f%n- the benchmark's JVM (load generator, and the balancer when there is "
+                .formatted(total) + "one): %.2f%n".formatted(steadyOwnCpuNanos / 1e6 / Math.max(1, steadyCharges)))
+                .toString();
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private LocalStack start(StackSettings settings) {

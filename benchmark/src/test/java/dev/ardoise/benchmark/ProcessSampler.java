@@ -70,6 +70,14 @@ final class ProcessSampler implements AutoCloseable {
         return text.toString();
     }
 
+    /** Each process' CPU seconds in an ended phase. */
+    synchronized Map<String, Double> cpuSeconds(String phase) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        cpuByPhase.getOrDefault(phase, Map.of())
+                .forEach((process, ticks) -> seconds.put(process, ticks / (double) TICKS_PER_SECOND));
+        return seconds;
+    }
+
     long maxRssMb(String name) {
         synchronized (this) {
             return maxRssKb.getOrDefault(name, 0L) / 1024;
