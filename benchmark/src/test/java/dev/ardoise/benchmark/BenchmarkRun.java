@@ -34,9 +34,8 @@ final class BenchmarkRun {
     private final List<String[]> targets = new ArrayList<>();
     private final List<String[]> ratios = new ArrayList<>();
     private final AtomicReference<LocalStack> running = new AtomicReference<>();
-    /** The scale-out run's steady load: charges accepted, and this JVM's CPU (load generator, balancer) meanwhile. */
+    /** The scale-out run's steady load: the charges accepted. */
     private long steadyCharges;
-    private long steadyOwnCpuNanos;
 
     /**
      * @param name the run's report is {@code target/<name>-report.md}, its copy of the built system
@@ -98,10 +97,16 @@ final class BenchmarkRun {
         }
     }
 
+    /** A topology of the scale-out run: how many account-service instances, and whether each account sticks to one. */
+    private record ScaleOutCase(String title, int instances, boolean byAccount) {
+    }
+
     /**
-     * Issue 13's scale-out measure: the same charges over HTTP against one account-service instance, then against
-     * two behind the stack's balancer (everything else one of each): for each, the sweep to the sustainable maximum,
-     * then a steady load at {@code rate} charges/s and every process' CPU per charge in it.
+     * Issue 13's scale-out measure: the same charges over HTTP against one account-service instance; against two
+     * behind the stack's balancer, each connection to the next; and against two with each account's charges always
+     * on the same one (the load generator choosing by the account id, as a balancer hashing the id in the path
+     * would). Everything else one of each. For each: the sweep to the sustainable maximum, then a steady load at
+     * {@code rate} charges/s, with every process' CPU per charge and the commands that lost their account's race.
      */
     void scaleOut(double rate) throws Exception {
         long began = System.nanoTime();
@@ -111,16 +116,20 @@ final class BenchmarkRun {
         report.line("- Load average (1, 5, 15 min) at the start: " + Machine.load());
         report.line("- Sizes: " + sizes);
         Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/" + name + "-built"));
-        for (int instances = 1; instances <= 2; instances++) {
+        List<ScaleOutCase> cases = List.of(new ScaleOutCase("1 account-service instance", 1, false),
+                new ScaleOutCase("2 account-service instances, each connection to the next", 2, false),
+                new ScaleOutCase("2 account-service instances, each account's charges to one of them", 2, true));
+        for (int n = 0; n < cases.size(); n++) {
+            ScaleOutCase topology = cases.get(n);
             StackSettings settings = StackSettings.onFreePorts(built,
-                            home.resolve("benchmark/target/" + name + "-" + instances + "-stack"))
+                            home.resolve("benchmark/target/" + name + "-" + (n + 1) + "-stack"))
                     .withoutConsole().withJvmOptions(sizes.jvmOptions().toArray(String[]::new))
-                    .withInstances("account-service", instances);
-            report.section("%d account-service instance%s".formatted(instances, instances == 1 ? "" : "s"));
+                    .withInstances("account-service", topology.instances());
+            report.section(topology.title());
             ProcessSampler sampler = new ProcessSampler(() -> running.get() == null ? Map.of()
                     : running.get().processes());
             try {
-                chargesOn(start(settings), sampler, rate);
+                chargesOn(start(settings), sampler, rate, topology.byAccount());
             } finally {
                 running.get().close();
                 running.set(null);
@@ -136,13 +145,18 @@ final class BenchmarkRun {
         System.out.println("\n" + report.text());
     }
 
-    private void chargesOn(LocalStack stack, ProcessSampler sampler, double rate) throws Exception {
+    private void chargesOn(LocalStack stack, ProcessSampler sampler, double rate, boolean byAccount) throws Exception {
         sampler.phase("raw limits");
         report.tableHead();
         RawLimits raw = rawLimits(stack);
         sampler.phase("sweep");
-        Shop shop = new Shop(stack.settings().serviceUrl(stack.settings().accountPort()), stack.tokens(),
-                sizes.stores(), sizes.registersPerStore());
+        StackSettings settings = stack.settings();
+        Shop shop = new Shop(settings.serviceUrl(settings.accountPort()), stack.tokens(), sizes.stores(),
+                sizes.registersPerStore());
+        if (byAccount) {
+            shop.byAccount(stack.instancePortsOf("account-service").stream()
+                    .map(instance -> settings.serviceUrl(instance.port())).toList());
+        }
         Charges charges = new Charges(shop, sizes, report);
         charges.openAccounts();
         warmUp(stack, shop, charges);
@@ -150,9 +164,9 @@ final class BenchmarkRun {
         double maximum = charges.sweep("HTTP charges", readers.settleOn(charges.accounts()));
         readers.awaitCaughtUp(charges.accounts().stream().map(Shop.Account::id).toList());
         sampler.phase("steady");
-        long ownCpu = ownCpuNanos();
+        double conflictsBefore = conflicts(stack);
         OpenLoop.Result steady = charges.steady(rate);
-        steadyOwnCpuNanos = ownCpuNanos() - ownCpu;
+        double conflicts = conflicts(stack) - conflictsBefore;
         sampler.phase("after");
         steadyCharges = steady.accepted();
         report.line("");
@@ -164,6 +178,9 @@ final class BenchmarkRun {
         report.row("charges at %,.0f/s offered (%,d declined, %,d failed)".formatted(rate, steady.declined(),
                 steady.failed()), steady.accepted() + steady.declined(), steady.elapsedNanos(), "charges",
                 steady.latencies());
+        report.line("");
+        report.line("Commands that lost their account's race and were decided again in the steady load: %,.0f (%.1f%% "
+                .formatted(conflicts, 100 * conflicts / Math.max(1, steady.accepted())) + "of the charges).");
     }
 
     /** The steady load's CPU per accepted charge, by process and in all: what a charge costs in each topology. */
@@ -176,14 +193,21 @@ final class BenchmarkRun {
             total += ms;
             text.append("- %s: %.2f%n".formatted(process.getKey(), ms));
         }
-        return text.append("- all of these: %.2f%n- the benchmark's JVM (load generator, and the balancer when there is "
-                .formatted(total) + "one): %.2f%n".formatted(steadyOwnCpuNanos / 1e6 / Math.max(1, steadyCharges)))
-                .toString();
+        return text.append("- all: %.2f (the benchmark's JVM runs the load generator, and the balancer when there is "
+                .formatted(total) + "one)\n").toString();
     }
 
-    private static long ownCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+    /**
+     * Commands that lost the race for their account's next version, summed over account-service's instances
+     * ({@code ardoise_commands_conflicts_total}): an instance decided on a state another had moved past.
+     */
+    private static double conflicts(LocalStack stack) {
+        double sum = 0;
+        for (var instance : stack.instancePortsOf("account-service")) {
+            String url = stack.settings().serviceUrl(instance.managementPort()) + "/q/metrics";
+            sum += Metrics.sum(Metrics.scrape(url), "ardoise_commands_conflicts_total");
+        }
+        return sum;
     }
 
     private LocalStack start(StackSettings settings) {

@@ -23,6 +23,8 @@ final class Shop {
      */
     static final String CREDIT_LIMIT = "1000000.00";
     private final String accountService;
+    /** Where each account's charges go: the service's address, or one instance per account (see {@link #byAccount}). */
+    private List<String> chargesTo;
     private final List<String> stores = new ArrayList<>();
     private final Map<String, String> managers = new java.util.HashMap<>();
     private final Map<String, List<String>> registers = new java.util.HashMap<>();
@@ -35,6 +37,7 @@ final class Shop {
 
     Shop(String accountService, DevTokens tokens, int storeCount, int registersPerStore) {
         this.accountService = accountService;
+        this.chargesTo = List.of(accountService);
         Duration day = Duration.ofHours(24);
         for (int s = 1; s <= storeCount; s++) {
             String store = "BENCH" + s;
@@ -49,6 +52,14 @@ final class Shop {
         }
         viewer = tokens.of("VIEWER").user("benchmark-back-office").stores(stores.toArray(String[]::new))
                 .validFor(day).sign();
+    }
+
+    /**
+     * Each account's charges to one of these instances, always the same (by its id's hash), as a balancer that hashes
+     * the account id in the path would send them; accounts are still opened through the service's address.
+     */
+    void byAccount(List<String> instances) {
+        chargesTo = List.copyOf(instances);
     }
 
     AsyncHttp http() {
@@ -107,7 +118,8 @@ final class Shop {
     /** A charge of 1.00 to 20.00 with a new saleId: 201 accepted, 422 declined by a rule, anything else failed. */
     CompletableFuture<AsyncHttp.Answer> charge(Account account, String register, SplittableRandom random) {
         String amount = "%d.%02d".formatted(1 + random.nextInt(20), random.nextInt(100));
-        return http.post(accountService + "/accounts/" + account.id() + "/charges", register,
+        String to = chargesTo.get(Math.floorMod(account.id().hashCode(), chargesTo.size()));
+        return http.post(to + "/accounts/" + account.id() + "/charges", register,
                 Map.of("saleId", "B-" + UUID.randomUUID(), "amount", amount));
     }
 

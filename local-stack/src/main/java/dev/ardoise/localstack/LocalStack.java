@@ -215,6 +215,15 @@ public final class LocalStack implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The ports of each instance of {@code service}: its own API and management ports, behind the balancer when there
+     * are several (to call one instance, or read each one's metrics).
+     */
+    public List<Cluster.Instance> instancePortsOf(String service) {
+        return instances().stream().filter(instance -> instance.part().name().equals(service))
+                .map(Instance::ports).toList();
+    }
+
     /** Stops one service and waits until it has (e.g. to let a backlog build up in its topic while it reads none). */
     public void stopService(String name) {
         Service service = service(name);
