@@ -219,7 +219,8 @@ class ComposeFileTest {
                     + "\\n\\s+default_backend " + service + "\\n.*?\\nbackend " + service + "\\n(.*?)(\\n\\n|$)")
                     .matcher(config);
             assertTrue(backend.find(), "the balancer's configuration serves no " + port + " for " + service);
-            assertTrue(backend.group(1).contains("balance roundrobin"), service);
+            assertTrue(backend.group(1).contains(service.equals("account-service") ? "balance uri depth 2"
+                    : "balance roundrobin"), service + ": account-service's instances by account, the others in turn");
             Matcher servers = Pattern.compile("server-template " + service + " (\\d+) " + service + ":" + port
                     + " check port " + management + "\\b").matcher(backend.group(1));
             assertTrue(servers.find() && Integer.parseInt(servers.group(1)) >= 2,
