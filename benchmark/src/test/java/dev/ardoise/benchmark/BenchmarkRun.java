@@ -147,7 +147,7 @@ final class BenchmarkRun {
 
     private void chargesOn(LocalStack stack, ProcessSampler sampler, double rate, boolean byAccount) throws Exception {
         sampler.phase("raw limits");
-        report.tableHead();
+        report.line("");
         RawLimits raw = rawLimits(stack);
         sampler.phase("sweep");
         StackSettings settings = stack.settings();
