@@ -4,6 +4,8 @@
 # At its first start it makes its secrets in .local-stack/secrets/ (token signing key, database, SMTP, payment-link
 # and Kafka passwords, the console users' password) and keeps them; once running it prints the console's address
 # and users, and a token per role (./token.sh makes others).
+# ARDOISE_CLUSTER=true ./start.sh starts the cluster instead: three Kafka nodes and two instances of each service
+# behind a balancer on the same ports (docs/reliability.md).
 # Ports and folders can be changed with environment variables: see docs/operations.md.
 set -euo pipefail
 cd "$(dirname "$0")"
