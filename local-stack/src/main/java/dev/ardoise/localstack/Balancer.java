@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 /**
  * A service's address in a cluster, as a load balancer gives it: it listens on the service's API and management ports
@@ -58,11 +60,7 @@ final class Balancer implements AutoCloseable {
         return balancer;
     }
 
-    private interface PortOf {
-        int of(Cluster.Instance instance);
-    }
-
-    private void listen(int port, PortOf portOf) throws IOException {
+    private void listen(int port, ToIntFunction<Cluster.Instance> portOf) throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress("localhost", port), 256);
@@ -70,7 +68,7 @@ final class Balancer implements AutoCloseable {
         daemon(name + "-balancer-" + port).newThread(() -> accept(listener, portOf)).start();
     }
 
-    private void accept(ServerSocket listener, PortOf portOf) {
+    private void accept(ServerSocket listener, ToIntFunction<Cluster.Instance> portOf) {
         while (!closed) {
             try {
                 Socket client = listener.accept();
@@ -83,7 +81,7 @@ final class Balancer implements AutoCloseable {
         }
     }
 
-    private void forward(Socket client, PortOf portOf) {
+    private void forward(Socket client, ToIntFunction<Cluster.Instance> portOf) {
         open.add(client);
         Socket instance = connect(portOf);
         if (instance == null) {
@@ -97,7 +95,7 @@ final class Balancer implements AutoCloseable {
     }
 
     /** The next live instance in turn that takes the connection; any that takes it if none is alive. */
-    private Socket connect(PortOf portOf) {
+    private Socket connect(ToIntFunction<Cluster.Instance> portOf) {
         int first = Math.floorMod(next.getAndIncrement(), instances.size());
         for (boolean aliveOnly : new boolean[] {true, false}) {
             for (int i = 0; i < instances.size(); i++) {
@@ -107,7 +105,7 @@ final class Balancer implements AutoCloseable {
                 }
                 try {
                     Socket socket = new Socket();
-                    socket.connect(new InetSocketAddress("localhost", portOf.of(instance)), CONNECT_TIMEOUT_MS);
+                    socket.connect(new InetSocketAddress("localhost", portOf.applyAsInt(instance)), CONNECT_TIMEOUT_MS);
                     socket.setTcpNoDelay(true);
                     return socket;
                 } catch (IOException refused) {
@@ -169,7 +167,7 @@ final class Balancer implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);

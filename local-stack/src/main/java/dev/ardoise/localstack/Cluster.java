@@ -1,5 +1,6 @@
 package dev.ardoise.localstack;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -39,7 +40,7 @@ public record Cluster(List<Broker> moreBrokers, Map<String, List<Instance>> inst
 
     /** The same, with {@code count} instances of {@code service} on ports from {@code freePort}. */
     Cluster withInstances(String service, int count, IntSupplier freePort) {
-        Map<String, List<Instance>> more = new java.util.HashMap<>(instances);
+        Map<String, List<Instance>> more = new HashMap<>(instances);
         more.put(service, instancesOn(count, freePort));
         return new Cluster(moreBrokers, more);
     }

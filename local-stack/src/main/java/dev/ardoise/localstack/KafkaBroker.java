@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * An Apache Kafka node in KRaft mode (broker and controller in one), in its own JVM: the stack's only one, or one of a
@@ -39,6 +41,9 @@ final class KafkaBroker implements AutoCloseable {
     static final List<String> TOPICS = Topics.NAMES;
     /** Written after a format with the SASL users: a data folder without it was made by an older stack. */
     private static final String USERS_MARK = "ardoise-sasl-users";
+    /** Written after a format: how many nodes the quorum has (a folder without it was made for one). */
+    private static final String NODES_MARK = "ardoise-kafka-nodes";
+    private static final Duration IN_SYNC_WAIT = Duration.ofMinutes(2);
     private final ChildProcess process;
     private final int node;
     private final String name;
@@ -59,7 +64,25 @@ final class KafkaBroker implements AutoCloseable {
         }
         try {
             Path mark = data.resolve(USERS_MARK);
-            return !Files.exists(mark) || !Files.readString(mark).strip().equals(usersFingerprint(settings, secrets));
+            return !Files.exists(mark) || !Files.readString(mark).strip().equals(usersFingerprint(secrets));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The broker's data folder was formatted for another number of nodes (one broker, or a cluster's three): its
+     * quorum cannot take the others.
+     */
+    static boolean formattedForOtherNodes(StackSettings settings) {
+        Path data = data(settings);
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            return false;
+        }
+        try {
+            Path mark = data.resolve(NODES_MARK);
+            int nodes = Files.exists(mark) ? Integer.parseInt(Files.readString(mark).strip()) : 1;
+            return nodes != settings.brokers().size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,21 +92,29 @@ final class KafkaBroker implements AutoCloseable {
      * Starts every node of the stack (one, or a cluster's three: all at once, as a quorum needs a majority to elect
      * a leader), formatting a node's storage at its first start, then makes the topics and ACLs.
      */
-    static List<KafkaBroker> startAll(StackSettings settings, Secrets secrets) {
+    static void startAll(StackSettings settings, Secrets secrets, Consumer<KafkaBroker> launched) {
         List<KafkaBroker> nodes = new ArrayList<>();
         for (int node = 1; node <= settings.brokers().size(); node++) {
-            nodes.add(launch(settings, secrets, node));
+            KafkaBroker broker = launch(settings, secrets, node);
+            // the stack stops it, whatever happens next
+            launched.accept(broker);
+            nodes.add(broker);
         }
         nodes.forEach(node -> node.awaitListening(settings));
         createTopicsAndAcls(settings, secrets);
-        return nodes;
     }
 
-    /** Starts one node again (after {@link #kill()}) on its data, while the others run; waits until it listens. */
+    /**
+     * Starts one node again (after {@link #kill()}) on its data, while the others run; waits until it listens and,
+     * in a cluster, until it holds again a copy in sync of every partition of the contract's topics: only then may
+     * another node go without a partition falling under {@code min.insync.replicas}.
+     */
     static KafkaBroker startAgain(StackSettings settings, Secrets secrets, int node) {
         KafkaBroker broker = launch(settings, secrets, node);
         broker.awaitListening(settings);
-        if (!settings.clustered()) {
+        if (settings.clustered()) {
+            awaitInSync(settings, secrets);
+        } else {
             createTopicsAndAcls(settings, secrets);
         }
         return broker;
@@ -113,7 +144,8 @@ final class KafkaBroker implements AutoCloseable {
                     """);
             if (!Files.exists(data.resolve("meta.properties"))) {
                 format(settings, classpath, config, logConfig, name, secrets);
-                Files.writeString(data.resolve(USERS_MARK), usersFingerprint(settings, secrets));
+                Files.writeString(data.resolve(USERS_MARK), usersFingerprint(secrets));
+                Files.writeString(data.resolve(NODES_MARK), String.valueOf(settings.brokers().size()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -158,6 +190,9 @@ final class KafkaBroker implements AutoCloseable {
      */
     private static void createTopicsAndAcls(StackSettings settings, Secrets secrets) {
         try (Admin admin = Admin.create(clientProperties(settings, secrets, "admin"))) {
+            // a node listens before it has registered with the controller: topics of three copies need all three
+            awaitUntil(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() == settings.brokers().size(),
+                    "every Kafka node registered with the controller");
             Topics.create(admin, settings.clustered() ? Topics.CLUSTER_REPLICAS : 1);
             admin.createAcls(KafkaAcls.bindings()).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -172,6 +207,40 @@ final class KafkaBroker implements AutoCloseable {
      * Alone, the node is its own quorum ({@code --standalone}); in a cluster every node is formatted with the same
      * cluster id, and the quorum is the static voters of its settings.
      */
+    private static void awaitInSync(StackSettings settings, Secrets secrets) {
+        try (Admin admin = Admin.create(clientProperties(settings, secrets, "admin"))) {
+            awaitUntil(() -> admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                            .flatMap(topic -> topic.partitions().stream())
+                            .allMatch(partition -> partition.isr().size() == settings.brokers().size()),
+                    "every partition of " + TOPICS + " in sync on every node again");
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls a Kafka node's state, which has no event to wait on, every 200 ms for {@link #IN_SYNC_WAIT} at most. */
+    private static void awaitUntil(Check check, String what) {
+        long deadline = System.nanoTime() + IN_SYNC_WAIT.toNanos();
+        while (true) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (Exception notYet) {
+                // a node still starting answers with an error: asked again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not within " + IN_SYNC_WAIT.toSeconds() + " s: " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
     private static void format(StackSettings settings, String classpath, Path config, Path logConfig, String name,
                                Secrets secrets) {
         // C1 only, whoever starts the stack: a tool that runs for a few seconds never repays C2's compilations
@@ -258,8 +327,9 @@ final class KafkaBroker implements AutoCloseable {
 
     /**
      * Alone, every topic has one copy. In a cluster, every topic (the internal ones too) has a copy on each of the
-     * three nodes, and a write is acknowledged ({@code acks=all}) once two hold it: a node may die without losing an
-     * acknowledged event, and with two down writes stop rather than go on with a single copy. A replica that fell
+     * three nodes; a write with {@code acks=all} is acknowledged once every copy in sync holds it, and refused while
+     * fewer than two are in sync: a node may die without losing an acknowledged event, and with two down writes stop
+     * rather than go on with a single copy. A replica that fell
      * behind never becomes leader (unclean election off): it would drop what the others had acknowledged.
      */
     private static String replication(StackSettings settings) {
@@ -302,13 +372,9 @@ final class KafkaBroker implements AutoCloseable {
                 + "\" password=\"" + password + "\";";
     }
 
-    /** The SASL users and the number of nodes: data formatted for a single broker cannot join a cluster's quorum. */
-    private static String usersFingerprint(StackSettings settings, Secrets secrets) {
+    private static String usersFingerprint(Secrets secrets) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            if (settings.clustered()) {
-                digest.update(("nodes=" + settings.brokers().size() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
             for (String user : Secrets.KAFKA_USERS) {
                 digest.update((user + "=" + secrets.kafkaPassword(user) + "\n").getBytes(StandardCharsets.UTF_8));
             }

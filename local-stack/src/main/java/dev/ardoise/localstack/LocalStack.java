@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts Ardoise on one machine without Docker: PostgreSQL, a Kafka broker and an SMTP server that keeps the mail
@@ -34,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** One running copy of a part: the part alone, or {@code account-service-1}, {@code -2} in a cluster. */
-    private record Instance(Part part, String name, Cluster.Instance ports) {
+    private record Copy(Part part, String name, Cluster.Instance ports) {
     }
 
     private final StackSettings settings;
@@ -75,6 +78,11 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("A new database password was made in " + secrets.folder() + ": the data kept from "
                     + "before cannot be opened with it, starting afresh (as ARDOISE_CLEAN=true does).");
             deleteWorkFolder();
+        } else if (KafkaBroker.formattedForOtherNodes(settings)) {
+            System.out.println("The Kafka data in " + settings.workDir().resolve("kafka") + " were formatted for "
+                    + (settings.clustered() ? "one broker" : "a cluster of three") + ": starting afresh, the database "
+                    + "too, whose events the new topics would not hold (as ARDOISE_CLEAN=true does).");
+            deleteWorkFolder();
         } else if (KafkaBroker.formattedWithOtherUsers(settings, secrets)) {
             System.out.println("The Kafka data in " + settings.workDir().resolve("kafka") + " were formatted without "
                     + "this stack's SASL users (by an older stack?): starting afresh (as ARDOISE_CLEAN=true does).");
@@ -82,13 +90,13 @@ public final class LocalStack implements AutoCloseable {
         }
         createLogFolder();
         Future<?> database = starting.submit(() -> postgres = Postgres.start(settings, secrets));
-        Future<?> broker = starting.submit(() -> kafka.addAll(KafkaBroker.startAll(settings, secrets)));
+        Future<?> broker = starting.submit(() -> KafkaBroker.startAll(settings, secrets, kafka::add));
         Future<?> mailServer = starting.submit(() -> mail = MailCatcher.start(settings));
         starting.shutdown();
         // the services migrate their database and read their topics as they start: both must be there first
         awaitStarted(database);
         awaitStarted(broker);
-        instances().forEach(this::launch);
+        copies().forEach(this::launch);
         startBalancers();
         awaitStarted(mailServer);
         services.forEach(service -> service.awaitHealthy(settings));
@@ -111,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The three services, and the console unless the settings leave it out. */
     private List<Part> parts() {
-        List<Part> parts = new java.util.ArrayList<>(List.of(
+        List<Part> parts = new ArrayList<>(List.of(
                 new Part("account-service", settings.accountPort(), settings.accountManagementPort(), "ardoise_accounts"),
                 new Part("invoice-service", settings.invoicePort(), settings.invoiceManagementPort(), "ardoise_invoices"),
                 new Part("notification-service", settings.notificationPort(), settings.notificationManagementPort(),
@@ -122,22 +130,25 @@ public final class LocalStack implements AutoCloseable {
         return parts;
     }
 
-    /** Every instance of every part: one of each, or a cluster's two of each service (the console stays one). */
-    private List<Instance> instances() {
-        List<Instance> instances = new java.util.ArrayList<>();
+    /** Every copy of every part: one of each, or a cluster's two of each service (the console stays one). */
+    private List<Copy> copies() {
+        List<Copy> copies = new ArrayList<>();
         for (Part part : parts()) {
             List<Cluster.Instance> ports = settings.instances(part.name(), part.port(), part.managementPort());
             for (int n = 1; n <= ports.size(); n++) {
                 String name = ports.size() == 1 ? part.name() : part.name() + "-" + n;
-                instances.add(new Instance(part, name, ports.get(n - 1)));
+                copies.add(new Copy(part, name, ports.get(n - 1)));
             }
         }
-        return instances;
+        return copies;
     }
 
-    /** In a cluster, each service's ports are its balancer's, which hands each connection to a ready instance. */
+    /** In a cluster, each service's ports are its balancer's, which hands each connection to a live instance. */
     private void startBalancers() {
         for (Part part : parts()) {
+            if (closed) {
+                throw new IllegalStateException("stopped while starting");
+            }
             List<Cluster.Instance> ports = settings.instances(part.name(), part.port(), part.managementPort());
             if (ports.size() > 1) {
                 balancers.add(Balancer.start(part.name(), part.port(), part.managementPort(), ports));
@@ -146,13 +157,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Launches an instance; if the stack was closed meanwhile (Ctrl-C during start), stops it at once. */
-    private void launch(Instance instance) {
+    private void launch(Copy copy) {
         if (closed) {
             throw new IllegalStateException("stopped while starting");
         }
-        Part part = instance.part();
-        Service service = Service.start(settings, secrets, part.name(), instance.name(), instance.ports(),
-                part.database());
+        Part part = copy.part();
+        Service service = Service.start(settings, secrets, part.name(), copy.name(), copy.ports(), part.database());
         services.add(service);
         if (closed) {
             service.close();
@@ -211,8 +221,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The instances' names ({@code account-service} alone, {@code account-service-1} and {@code -2} in a cluster). */
     public List<String> instancesOf(String service) {
-        return instances().stream().filter(instance -> instance.part().name().equals(service)).map(Instance::name)
-                .toList();
+        return copies().stream().filter(copy -> copy.part().name().equals(service)).map(Copy::name).toList();
     }
 
     /**
@@ -220,8 +229,7 @@ public final class LocalStack implements AutoCloseable {
      * are several (to call one instance, or read each one's metrics).
      */
     public List<Cluster.Instance> instancePortsOf(String service) {
-        return instances().stream().filter(instance -> instance.part().name().equals(service))
-                .map(Instance::ports).toList();
+        return copies().stream().filter(copy -> copy.part().name().equals(service)).map(Copy::ports).toList();
     }
 
     /** Stops one service and waits until it has (e.g. to let a backlog build up in its topic while it reads none). */
@@ -285,7 +293,7 @@ public final class LocalStack implements AutoCloseable {
     public int activeController() {
         try (Admin admin = Admin.create(kafkaClient("admin"))) {
             return admin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS).leaderId();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot ask the Kafka quorum for its leader", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -293,7 +301,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private java.util.Optional<KafkaBroker> broker(int node) {
+    private Optional<KafkaBroker> broker(int node) {
         return kafka.stream().filter(broker -> broker.node() == node).findFirst();
     }
 
@@ -332,7 +340,7 @@ public final class LocalStack implements AutoCloseable {
      * to 5 minutes: on a busy machine it may have a backlog to read as it starts).
      */
     public void startService(String name) {
-        launch(instances().stream().filter(instance -> instance.name().equals(name)).findFirst()
+        launch(copies().stream().filter(copy -> copy.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name)));
         service(name).awaitHealthy(settings, Duration.ofMinutes(5));
     }
@@ -433,10 +441,10 @@ public final class LocalStack implements AutoCloseable {
     /** In a cluster, the service's ports are its balancer's; each instance has its own too. */
     private String instanceLine(Part part) {
         StringBuilder line = new StringBuilder("  %-21s a balancer, to".formatted(""));
-        for (Instance instance : instances()) {
-            if (instance.part().equals(part)) {
-                line.append("  %s on %d (management %d)".formatted(instance.name(), instance.ports().port(),
-                        instance.ports().managementPort()));
+        for (Copy copy : copies()) {
+            if (copy.part().equals(part)) {
+                line.append("  %s on %d (management %d)".formatted(copy.name(), copy.ports().port(),
+                        copy.ports().managementPort()));
             }
         }
         return line.append('\n').toString();
@@ -510,8 +518,9 @@ public final class LocalStack implements AutoCloseable {
         Path home = Path.of(System.getProperty("ardoise.home", ".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.fromEnvironment(home);
         Instant begin = Instant.now();
-        System.out.println("Starting PostgreSQL, Kafka, SMTP, the three services and the console (logs in "
-                + settings.logs() + ")...");
+        System.out.println("Starting PostgreSQL, Kafka, SMTP, the three services and the console"
+                + (settings.clustered() ? " as a cluster (three Kafka nodes, two instances of each service)" : "")
+                + " (logs in " + settings.logs() + ")...");
         LocalStack stack = new LocalStack(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

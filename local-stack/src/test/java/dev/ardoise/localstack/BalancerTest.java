@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** Two stand-in instances (the JDK's HTTP server, each naming itself) behind a real {@link Balancer}. */
 class BalancerTest {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Fake first = new Fake("first");
     private final Fake second = new Fake("second");
     private final int port = FreePorts.next();
@@ -59,16 +55,20 @@ class BalancerTest {
     }
 
     /** The bodies of ten requests, each on a connection of its own; a request that failed fails the test. */
-    private Set<String> answers(int to) {
+    private static Set<String> answers(int to) {
         Set<String> bodies = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             try {
-                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + to + "/")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, answer.statusCode());
-                bodies.add(answer.body());
-            } catch (IOException | InterruptedException e) {
+                HttpURLConnection request = (HttpURLConnection) URI.create("http://localhost:" + to + "/").toURL()
+                        .openConnection();
+                request.setRequestProperty("Connection", "close");
+                request.setConnectTimeout(2_000);
+                request.setReadTimeout(5_000);
+                assertEquals(200, request.getResponseCode());
+                try (var body = request.getInputStream()) {
+                    bodies.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
                 throw new AssertionError("a request through the balancer failed", e);
             }
         }
