@@ -45,12 +45,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the rest (retries, reminders, statements, another instance's decisions).
  * <p>
  * At least once: a crash between the SMTP server's acceptance and the SENT record leaves the email SENDING, and it
- * is sent again after the sending timeout. That is the one window in which a customer may get an email twice.
+ * is sent again after the sending timeout; so does a database that does not answer from the send until the claim
+ * is about to lapse (the record is tried again until then). That is the window in which a customer may get an email
+ * twice.
  */
 @ApplicationScoped
 public class EmailSender {
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
     private static final long FAILED_GAUGE_EVERY_MS = 2000;
+    private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(250);
+    private static final Duration RECORD_RETRY_MOST = Duration.ofSeconds(2);
     /**
      * An invoice email waiting for its sale's command is due once the reader's position for its account has reached
      * the awaited version, however it got there: applied, skipped by an operator, or an unknown event type counted.
@@ -206,12 +210,27 @@ public class EmailSender {
     }
 
     private Uni<Void> deliver(ClaimedEmail email) {
+        Instant claimLapses = clock.instant().plus(config.sendingTimeout());
         return Uni.createFrom().deferred(() -> send(email))
-                .onItemOrFailure().transformToUni((ignored, failure) ->
-                        SafeContext.fresh(vertx).run(() -> Panache.withTransaction(() -> record(email, failure))))
+                .onItemOrFailure().transformToUni((ignored, failure) -> recorded(email, failure, claimLapses))
                 .onFailure().invoke(e -> LOG.errorf("could not record the outcome of notification %s (it will be "
                         + "taken again after the sending timeout): %s", email.id(), e.toString()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * The outcome recorded, tried again while the database does not answer (stopped, failing over) until a tenth of
+     * the sending timeout before the claim lapses: an email sent but not recorded is sent again once another sender
+     * may take it, so a record made in time is a copy the customer does not get. Recording twice changes nothing.
+     */
+    private Uni<Void> recorded(ClaimedEmail email, Throwable failure, Instant claimLapses) {
+        Uni<Void> record = Uni.createFrom().deferred(() ->
+                SafeContext.fresh(vertx).run(() -> Panache.withTransaction(() -> record(email, failure))));
+        Duration left = Duration.between(clock.instant(), claimLapses.minus(config.sendingTimeout().dividedBy(10)));
+        if (left.isNegative() || left.isZero()) {
+            return record;
+        }
+        return record.onFailure().retry().withBackOff(RECORD_RETRY_FIRST, RECORD_RETRY_MOST).expireIn(left.toMillis());
     }
 
     private Uni<Void> send(ClaimedEmail email) {
