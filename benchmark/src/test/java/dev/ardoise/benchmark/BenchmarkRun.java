@@ -34,8 +34,6 @@ final class BenchmarkRun {
     private final List<String[]> targets = new ArrayList<>();
     private final List<String[]> ratios = new ArrayList<>();
     private final AtomicReference<LocalStack> running = new AtomicReference<>();
-    /** The scale-out run's steady load: the charges accepted. */
-    private long steadyCharges;
 
     /**
      * @param name the run's report is {@code target/<name>-report.md}, its copy of the built system
@@ -128,16 +126,19 @@ final class BenchmarkRun {
             report.section(topology.title());
             ProcessSampler sampler = new ProcessSampler(() -> running.get() == null ? Map.of()
                     : running.get().processes());
+            Thread stopOnInterrupt = new Thread(this::stopRunning, "scale-out-stack-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+            long charges;
             try {
-                chargesOn(start(settings), sampler, rate, topology.byAccount());
+                charges = chargesOn(start(settings), sampler, rate, topology.byAccount());
             } finally {
-                running.get().close();
-                running.set(null);
+                stopRunning();
                 sampler.close();
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             }
             report.line("");
             report.line(sampler.tables());
-            report.line(cpuPerCharge(sampler.cpuSeconds("steady")));
+            report.line(cpuPerCharge(sampler.cpuSeconds("steady"), charges));
         }
         report.line("");
         report.line("Load average (1, 5, 15 min) at the end: " + Machine.load() + "; the whole run took "
@@ -145,7 +146,15 @@ final class BenchmarkRun {
         System.out.println("\n" + report.text());
     }
 
-    private void chargesOn(LocalStack stack, ProcessSampler sampler, double rate, boolean byAccount) throws Exception {
+    private void stopRunning() {
+        LocalStack stack = running.getAndSet(null);
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** @return the charges accepted in the steady load */
+    private long chargesOn(LocalStack stack, ProcessSampler sampler, double rate, boolean byAccount) throws Exception {
         sampler.phase("raw limits");
         report.line("");
         RawLimits raw = rawLimits(stack);
@@ -168,7 +177,6 @@ final class BenchmarkRun {
         OpenLoop.Result steady = charges.steady(rate);
         double conflicts = conflicts(stack) - conflictsBefore;
         sampler.phase("after");
-        steadyCharges = steady.accepted();
         report.line("");
         report.line("Sustainable maximum: **%,.0f charges/s** (%s); single-row commits/s of the same PostgreSQL: "
                 .formatted(maximum, Sweep.rule(sizes.step())) + "%,.0f at 1 connection, %,.0f at %d.".formatted(
@@ -181,15 +189,16 @@ final class BenchmarkRun {
         report.line("");
         report.line("Commands that lost their account's race and were decided again in the steady load: %,.0f (%.1f%% "
                 .formatted(conflicts, 100 * conflicts / Math.max(1, steady.accepted())) + "of the charges).");
+        return steady.accepted();
     }
 
     /** The steady load's CPU per accepted charge, by process and in all: what a charge costs in each topology. */
-    private String cpuPerCharge(Map<String, Double> cpuSeconds) {
+    private static String cpuPerCharge(Map<String, Double> cpuSeconds, long charges) {
         StringBuilder text = new StringBuilder("\nCPU per accepted charge in the steady load (%,d charges), ms:\n\n"
-                .formatted(steadyCharges));
+                .formatted(charges));
         double total = 0;
         for (Map.Entry<String, Double> process : cpuSeconds.entrySet()) {
-            double ms = 1000 * process.getValue() / Math.max(1, steadyCharges);
+            double ms = 1000 * process.getValue() / Math.max(1, charges);
             total += ms;
             text.append("- %s: %.2f%n".formatted(process.getKey(), ms));
         }
