@@ -37,11 +37,14 @@ final class FaultStack implements AutoCloseable {
     private static FaultStack start(StackSettings stackSettings) {
         StackSettings settings = stackSettings
                 .withoutConsole()
+                // both account-service instances look for lapsed holds every second, so that their passes meet
+                .withEnvironment("account-service", Map.of("HOLDS_EXPIRY_CHECK_INTERVAL", "1s"))
                 .withEnvironment("notification-service", Map.of(
                         // an email outlasts the SMTP server down for two minutes: 40 attempts at most 5 s apart
                         "SENDER_MAX_ATTEMPTS", "40", "SENDER_BACKOFF_BASE", "500ms", "SENDER_BACKOFF_MAX", "5s",
-                        // an email whose sender was killed mid-send is taken again after 20 s, not 2 minutes
-                        "SENDER_SEND_TIMEOUT", "5s", "SENDER_SENDING_TIMEOUT", "20s"));
+                        // an email whose sender was killed mid-send is taken again after 40 s, not 2 minutes; its
+                        // record is tried again for 36 s, longer than PostgreSQL's 30 s stop
+                        "SENDER_SEND_TIMEOUT", "5s", "SENDER_SENDING_TIMEOUT", "40s"));
         return new FaultStack(LocalStack.start(settings));
     }
 

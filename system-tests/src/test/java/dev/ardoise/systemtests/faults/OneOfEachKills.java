@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fault suite's short part, in every {@code mvn verify}: on a stack of its own, registers sell at 20 operations a
- * second while each service in turn is killed with SIGKILL and restarted 3 s later; the books are then clean. The
- * whole suite is {@link FaultSuite} ({@code -Pfaults}).
+ * The fault suite's scenario on one of each part, with {@link FaultSuite} in {@code -Pfaults}: on a stack of its own
+ * (one broker, one instance of each service), registers sell at 20 operations a second while each service in turn is
+ * killed with SIGKILL and restarted 3 s later, so that while it is down nobody does its work; the books are then
+ * clean. The cluster's short part, in every {@code mvn verify}, is {@link ClusterKillsIT}.
  */
-class ServiceKillsIT {
+class OneOfEachKills {
     private static FaultStack stack;
 
     @BeforeAll

@@ -13,10 +13,10 @@ final class Scenario {
     static final Duration AFTER = Duration.ofSeconds(5);
     static final int PER_SECOND = 20;
     /**
-     * The emails are counted for the last time this long after the fault ended: past FaultStack's 20 s
+     * The emails are counted for the last time this long after the fault ended: past FaultStack's 40 s
      * SENDER_SENDING_TIMEOUT, after which an email claimed by a killed sender is sent again.
      */
-    static final Duration MAIL_SETTLES = Duration.ofSeconds(20);
+    static final Duration MAIL_SETTLES = Duration.ofSeconds(40);
 
     /** One line of the report: what was sent during the fault, and what the books say after it. */
     record Row(String fault, int sent, long sentAgain, long accepted, long declined, long neverAnswered, long lost,
