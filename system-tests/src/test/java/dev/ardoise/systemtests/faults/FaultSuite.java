@@ -1,9 +1,8 @@
 package dev.ardoise.systemtests.faults;
 
 import dev.ardoise.systemtests.Ardoise;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,19 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runs, then any unclean one fails the suite.
  */
 class FaultSuite {
-    private static FaultStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = FaultStack.startCluster();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final OwnStack STACK = OwnStack.cluster();
 
     static List<Fault> faults() {
         Duration three = Duration.ofSeconds(3);
@@ -59,7 +47,7 @@ class FaultSuite {
     }
 
     private static String firstInstanceOf(String service) {
-        return stack.stack().instancesOf(service).get(0);
+        return STACK.get().stack().instancesOf(service).get(0);
     }
 
     @Test
@@ -70,7 +58,7 @@ class FaultSuite {
         for (Fault fault : faults()) {
             n++;
             try {
-                rows.add(Scenario.run(stack, "FS" + n, fault, n));
+                rows.add(Scenario.run(STACK.get(), "FS" + n, fault, n));
             } catch (Exception | AssertionError e) {
                 rows.add(new Scenario.Row(fault.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                         List.of("the scenario did not finish: " + e)));

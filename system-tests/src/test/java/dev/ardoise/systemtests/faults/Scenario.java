@@ -3,6 +3,8 @@ package dev.ardoise.systemtests.faults;
 import java.time.Duration;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * One fault under load: the scenario's own customers are opened, the registers sell for {@link #BEFORE}, the fault is
  * applied (and ended), they sell {@link #AFTER} more, then stop (each operation answered or given up), and the
@@ -25,6 +27,12 @@ final class Scenario {
                double recoverSeconds, double mailSeconds, List<String> problems) {
         boolean clean() {
             return problems.isEmpty();
+        }
+
+        /** The registers sold, and the books found nothing. */
+        void assertClean() {
+            assertTrue(accepted > 0, "the registers sold: " + markdown());
+            assertTrue(clean(), () -> "the books after " + fault + ":\n" + String.join("\n", problems));
         }
 
         String markdown() {
