@@ -49,13 +49,7 @@ final class BenchmarkRun {
 
     void run() throws Exception {
         long began = System.nanoTime();
-        report.line("# Ardoise benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        report.line("");
-        report.line("- Machine: " + Machine.describe());
-        report.line("- Load average (1, 5, 15 min) at the start: " + Machine.load());
-        report.line("- Sizes: " + sizes);
-        report.line("- Services as built at: " + BuiltSystem.buildTimes(home) + " (copied to `benchmark/target/" + name
-                + "-built` before the start, so that a rebuild during the run changes nothing)");
+        header("Ardoise benchmark");
         Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/" + name + "-built"));
         // the services alone, as measured before the console existed: it reads the topics too, and is no part of a sale
         StackSettings settings = StackSettings.onFreePorts(built, home.resolve("benchmark/target/" + name + "-stack"))
@@ -108,11 +102,7 @@ final class BenchmarkRun {
      */
     void scaleOut(double rate) throws Exception {
         long began = System.nanoTime();
-        report.line("# Ardoise scale-out run, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        report.line("");
-        report.line("- Machine: " + Machine.describe());
-        report.line("- Load average (1, 5, 15 min) at the start: " + Machine.load());
-        report.line("- Sizes: " + sizes);
+        header("Ardoise scale-out run");
         Path built = BuiltSystem.copy(home, home.resolve("benchmark/target/" + name + "-built"));
         List<ScaleOutCase> cases = List.of(new ScaleOutCase("1 account-service instance", 1, false),
                 new ScaleOutCase("2 account-service instances, each connection to the next", 2, false),
@@ -144,6 +134,17 @@ final class BenchmarkRun {
         report.line("Load average (1, 5, 15 min) at the end: " + Machine.load() + "; the whole run took "
                 + Latencies.seconds(System.nanoTime() - began) + ".");
         System.out.println("\n" + report.text());
+    }
+
+    /** The report's title and what the run ran on: the machine, its load, the sizes, the services' build. */
+    private void header(String title) {
+        report.line("# " + title + ", " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.line("");
+        report.line("- Machine: " + Machine.describe());
+        report.line("- Load average (1, 5, 15 min) at the start: " + Machine.load());
+        report.line("- Sizes: " + sizes);
+        report.line("- Services as built at: " + BuiltSystem.buildTimes(home) + " (copied to `benchmark/target/" + name
+                + "-built` before the start, so that a rebuild during the run changes nothing)");
     }
 
     private void stopRunning() {
