@@ -203,10 +203,6 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /**
-     * Alone, the node is its own quorum ({@code --standalone}); in a cluster every node is formatted with the same
-     * cluster id, and the quorum is the static voters of its settings.
-     */
     private static void awaitInSync(StackSettings settings, Secrets secrets) {
         try (Admin admin = Admin.create(clientProperties(settings, secrets, "admin"))) {
             awaitUntil(() -> admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
@@ -241,6 +237,10 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Alone, the node is its own quorum ({@code --standalone}); in a cluster every node is formatted with the same
+     * cluster id, and the quorum is the static voters of its settings.
+     */
     private static void format(StackSettings settings, String classpath, Path config, Path logConfig, String name,
                                Secrets secrets) {
         // C1 only, whoever starts the stack: a tool that runs for a few seconds never repays C2's compilations
