@@ -163,7 +163,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** {@code kafka} alone; {@code kafka-1}, {@code kafka-2}, {@code kafka-3} in a cluster. */
-    static String name(StackSettings settings, int node) {
+    private static String name(StackSettings settings, int node) {
         return settings.clustered() ? "kafka-" + node : "kafka";
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Starts Ardoise on one machine without Docker: PostgreSQL, a Kafka broker and an SMTP server that keeps the mail
@@ -221,7 +222,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The instances' names ({@code account-service} alone, {@code account-service-1} and {@code -2} in a cluster). */
     public List<String> instancesOf(String service) {
-        return copies().stream().filter(copy -> copy.part().name().equals(service)).map(Copy::name).toList();
+        return copiesOf(service).map(Copy::name).toList();
     }
 
     /**
@@ -229,7 +230,11 @@ public final class LocalStack implements AutoCloseable {
      * are several (to call one instance, or read each one's metrics).
      */
     public List<Cluster.Instance> instancePortsOf(String service) {
-        return copies().stream().filter(copy -> copy.part().name().equals(service)).map(Copy::ports).toList();
+        return copiesOf(service).map(Copy::ports).toList();
+    }
+
+    private Stream<Copy> copiesOf(String service) {
+        return copies().stream().filter(copy -> copy.part().name().equals(service));
     }
 
     /** Stops one service and waits until it has (e.g. to let a backlog build up in its topic while it reads none). */
